@@ -1,0 +1,13 @@
+/**
+ * Generators emit ties into a sink rather than building a graph themselves, so
+ * that the same generator, stream and seed give the same network whether it is
+ * collected as a graphology graph (statistics, export, small towns) or straight
+ * into CSR typed arrays (the engine's daily loop).
+ *
+ * Node ids are global integers; a generator for a community of n agents whose
+ * first agent is `offset` emits ties between offset .. offset + n - 1.
+ * Sinks drop self-loops and duplicate ties, so generators need not.
+ */
+export interface TieSink {
+  addTie(a: number, b: number): void;
+}
