@@ -1,0 +1,170 @@
+/**
+ * The scenario schema: the single source of truth for what a scenario file may
+ * hold, its types, defaults, ranges and descriptions. The JSON Schema in
+ * scenarios/ is generated from it (`npm run schema`), the `--set` overrides are
+ * typed by it, and `Scenario` (defaults filled in) is what the rest of Hotbed sees.
+ */
+import { z } from 'zod';
+import { recipeSchema } from '../network/recipe.js';
+
+const isoDate = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'a real calendar date')
+  .describe('A date, YYYY-MM-DD.');
+
+const probability = z.number().min(0).max(1);
+const dailyRate = probability.describe('Probability per agent per day.');
+const multiplier = z.number().min(0).max(1000);
+const placeName = z.string().min(1).max(200);
+
+const stockSchema = z.strictObject({
+  abroad: z.number().min(0).default(0).describe('People abroad (in the conflict zone) at the start date.'),
+  returned: z.number().min(0).default(0).describe('People who had travelled and come back by the start date.'),
+  dead: z.number().min(0).default(0).describe('People who had travelled and died by the start date.'),
+}).describe('People who had already travelled at the start date, counted in people (not agents).');
+
+const routeSchema = z.strictObject({
+  success: probability.default(0.9)
+    .describe('Probability that a travel attempt reaches the conflict zone when no border control is in force.'),
+}).describe('The route to the conflict zone.');
+
+const networkRef = z.union([placeName.describe('Name of a recipe under `networks`.'), recipeSchema]);
+
+export const communitySchema = z.strictObject({
+  name: placeName.describe('Town or neighbourhood name; unique among communities.'),
+  population: z.number().int().min(0).max(1e9)
+    .describe('At-risk population (people, not agents): the young adults among whom recruitment happens.'),
+  hotbed: z.boolean().default(false).describe('Marks a known hotbed town or neighbourhood.'),
+  susceptibility: multiplier.default(1).describe('Multiplies peer influence and media exposure here (times the country and region values).'),
+  mediaReach: multiplier.default(1).describe('Multiplies the media exposure rate here (times the country value).'),
+  network: networkRef.optional().describe('Network recipe, inline or by name; defaults to the country\'s, then to `networks.default`.'),
+  route: routeSchema.optional().describe('Overrides the country\'s route.'),
+  stock: stockSchema.optional().describe('This community\'s part of the country\'s initial stock; the rest of the country\'s stock is spread over its other communities in proportion to population × susceptibility.'),
+});
+
+export const countrySchema = z.strictObject({
+  name: placeName.describe('Country name; unique among countries.'),
+  population: z.number().int().min(0).max(1e9).optional()
+    .describe('At-risk population outside the named communities; becomes one community named after the country.'),
+  susceptibility: multiplier.default(1),
+  mediaReach: multiplier.default(1),
+  network: networkRef.optional().describe('Default network recipe for this country\'s communities.'),
+  route: routeSchema.default({ success: 0.9 }),
+  stock: stockSchema.default({ abroad: 0, returned: 0, dead: 0 }),
+  communities: z.array(communitySchema).default([]),
+});
+
+export const regionSchema = z.strictObject({
+  name: placeName.describe('Region name; unique among regions.'),
+  susceptibility: multiplier.default(1),
+  countries: z.array(countrySchema).min(1),
+});
+
+const peerSchema = z.strictObject({
+  rule: z.enum(['cascade', 'threshold', 'fractional', 'logistic']).default('cascade')
+    .describe('How influential ties turn into mobilization. With E the effective influence (weighted count of influential ties × receptivity × susceptibility): cascade: daily probability 1 − (1 − probability)^E (independent cascade per tie per day); threshold: mobilize once E ≥ ties (Granovetter); fractional: once E / degree ≥ share (Watts); logistic: daily probability 1 / (1 + exp(−(intercept + slope · E))) when E > 0.'),
+  weights: z.strictObject({
+    mobilized: z.number().min(-10).max(10).default(1).describe('Weight of a tie to a mobilized agent (planning the trip).'),
+    abroad: z.number().min(-10).max(10).default(1).describe('Weight of a tie to an agent abroad.'),
+    returned: z.number().min(-10).max(10).default(0.5).describe('Weight of a tie to a returnee; negative means returnees deter.'),
+  }).default({ mobilized: 1, abroad: 1, returned: 0.5 }),
+  susceptibleReceptivity: probability.default(0.25)
+    .describe('Receptivity of a susceptible relative to a sympathizer (1): sympathizers are more receptive.'),
+  cascade: z.strictObject({ probability: probability.default(0.002) }).default({ probability: 0.002 }),
+  threshold: z.strictObject({ ties: z.number().positive().default(2) }).default({ ties: 2 }),
+  fractional: z.strictObject({ share: z.number().positive().max(1).default(0.25) }).default({ share: 0.25 }),
+  logistic: z.strictObject({
+    intercept: z.number().min(-50).max(50).default(-8),
+    slope: z.number().min(-50).max(50).default(1.5),
+  }).default({ intercept: -8, slope: 1.5 }),
+});
+
+const channelsSchema = z.strictObject({
+  media: z.strictObject({
+    exposure: dailyRate.default(0.0003).describe('Daily probability that a susceptible becomes a sympathizer through media (times media reach and susceptibility).'),
+    mobilization: dailyRate.default(0.000002).describe('Daily probability that a sympathizer mobilizes through media alone.'),
+  }).default({ exposure: 0.0003, mobilization: 0.000002 }),
+  peer: peerSchema.default(peerSchema.parse({})),
+  group: z.strictObject({
+    probability: probability.default(0.05).describe('Probability that each receptive friend of a newly mobilized agent joins the party (times receptivity).'),
+  }).default({ probability: 0.05 }),
+  travel: z.strictObject({
+    minPlanningDays: z.number().int().min(0).max(365).default(7).describe('Days of planning before a travel attempt, at least.'),
+    meanPlanningDays: z.number().min(1).max(365).default(30).describe('Mean days from mobilization to the travel attempt (geometric above the minimum).'),
+  }).default({ minPlanningDays: 7, meanPlanningDays: 30 }),
+  abroad: z.strictObject({
+    returnRate: dailyRate.default(0.0005).describe('Daily probability that an agent abroad returns home.'),
+    deathRate: dailyRate.default(0.0004).describe('Daily probability that an agent abroad dies.'),
+  }).default({ returnRate: 0.0005, deathRate: 0.0004 }),
+});
+
+const placeTarget = z.union([
+  z.literal('world'),
+  z.strictObject({ region: placeName }),
+  z.strictObject({ country: placeName }),
+  z.strictObject({ community: placeName }),
+]).describe('Where it applies: `world`, or one of {region: NAME}, {country: NAME}, {community: NAME}.');
+
+const interventionBase = {
+  label: z.string().max(200).optional().describe('Name shown in outputs.'),
+  start: isoDate.describe('First day in force.'),
+  end: isoDate.optional().describe('Last day in force; in force to the end of the run if absent.'),
+  target: placeTarget.default('world'),
+};
+
+export const interventionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('border-control'),
+    ...interventionBase,
+    interception: probability.describe('Probability that a travel attempt is intercepted (composed with the route).'),
+  }).describe('Border controls: raise the interception probability of travel attempts.'),
+  z.strictObject({
+    kind: z.literal('media-takedown'),
+    ...interventionBase,
+    reduction: probability.describe('Share of media exposure removed (1 = none left).'),
+  }).describe('Media takedown: cut the media exposure and media mobilization rates by a share.'),
+]);
+
+const linkSchema = z.strictObject({
+  kind: z.enum(['diaspora', 'migration', 'prison', 'online']).default('diaspora'),
+  from: placeTarget,
+  to: placeTarget,
+  ties: z.number().min(0).max(1e8).describe('Ties between the two places, counted at one agent per person (divided by the scale).'),
+}).describe('A few ties between places: agents drawn uniformly from each side.');
+
+export const levels = ['world', 'region', 'country', 'community'] as const;
+export type Level = typeof levels[number];
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
+  extends: z.string().optional().describe('Scenario file this one inherits from (relative path); this file\'s values override.'),
+  title: z.string().max(200).default('').describe('Human-readable title.'),
+  description: z.string().max(10000).optional(),
+  seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of all random streams.'),
+  scale: z.number().min(1).max(1e6).default(1).describe('People per agent: 10 means one agent stands for 10 people.'),
+  dates: z.strictObject({
+    start: isoDate.default('2014-06-01'),
+    end: isoDate.default('2015-12-01'),
+    checkpoints: z.array(isoDate).default([]).describe('Dates reported in summary.json and the run table; the end date is always one.'),
+  }).default({ start: '2014-06-01', end: '2015-12-01', checkpoints: [] }),
+  output: z.strictObject({
+    everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
+    levels: z.array(z.enum(levels)).min(1).default([...levels]).describe('Place levels written to series.csv.'),
+  }).default({ everyDays: 7, levels: [...levels] }),
+  targets: z.string().optional().describe('Targets file (relative path) shown beside the results.'),
+  networks: z.record(placeName, recipeSchema).default({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } })
+    .describe('Named network recipes; `default` is used where a community names none.'),
+  channels: channelsSchema.default(channelsSchema.parse({})),
+  places: z.strictObject({ regions: z.array(regionSchema).min(1) }),
+  links: z.array(linkSchema).default([]),
+  interventions: z.array(interventionSchema).default([]),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Intervention = z.infer<typeof interventionSchema>;
+export type PlaceTarget = z.infer<typeof placeTarget>;
+export type PeerRule = Scenario['channels']['peer']['rule'];
+export type Channels = Scenario['channels'];
+export type Stock = z.infer<typeof stockSchema>;
