@@ -1,0 +1,150 @@
+/**
+ * Compressed sparse rows: the engine's view of the network. Neighbours of v are
+ * neighbors[offsets[v] .. offsets[v + 1]), sorted ascending, each tie stored in
+ * both directions, no self-loops, no repeats. Sorted lists make "is u a
+ * neighbour of v" a binary search and triangle counting a merge.
+ */
+import type { TieSink } from './sink.js';
+
+export interface Csr {
+  nodeCount: number;
+  /** Length nodeCount + 1. */
+  offsets: Int32Array;
+  /** Length 2 · ties. */
+  neighbors: Int32Array;
+}
+
+/** Lists at most this long are insertion-sorted in place; longer ones use the native sort. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Collects ties as flat (a, b) pairs in one growable Int32Array, then turns them
+ * into CSR in build(). Keeping raw pairs until the end lets addTie stay a bounds
+ * check and two stores, with no per-tie objects.
+ */
+export class CsrBuilder implements TieSink {
+  readonly nodeCount: number;
+  private ends: Int32Array;
+  private used = 0;
+
+  /** expectedTies only presizes the buffer; the buffer doubles as needed. */
+  constructor(nodeCount: number, expectedTies = 0) {
+    if (!Number.isInteger(nodeCount) || nodeCount < 0 || nodeCount > 0x7fffffff) {
+      throw new RangeError(`network/csr: invalid node count ${nodeCount}`);
+    }
+    this.nodeCount = nodeCount;
+    this.ends = new Int32Array(Math.max(1024, 2 * Math.ceil(expectedTies)));
+  }
+
+  /** Ties held so far: self-loops were dropped on arrival, repeats are not merged until build(). */
+  get tiesAdded(): number {
+    return this.used / 2;
+  }
+
+  addTie(a: number, b: number): void {
+    // `x >>> 0 !== x` rejects negatives, fractions and NaN in one comparison.
+    if (a >>> 0 !== a || a >= this.nodeCount) this.outOfRange(a, a, b);
+    if (b >>> 0 !== b || b >= this.nodeCount) this.outOfRange(b, a, b);
+    if (a === b) return;
+    if (this.used + 2 > this.ends.length) this.grow();
+    this.ends[this.used] = a;
+    this.ends[this.used + 1] = b;
+    this.used += 2;
+  }
+
+  build(): Csr {
+    const n = this.nodeCount;
+    const ends = this.ends;
+    const used = this.used;
+
+    // Counting sort of the 2 · ties arcs by their first end.
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < used; i++) offsets[ends[i] + 1]++;
+    for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+    const cursor = offsets.slice(0, n);
+    const neighbors = new Int32Array(used);
+    for (let i = 0; i < used; i += 2) {
+      const a = ends[i];
+      const b = ends[i + 1];
+      neighbors[cursor[a]++] = b;
+      neighbors[cursor[b]++] = a;
+    }
+
+    // Sort each list and squeeze out repeats, compacting leftwards in place:
+    // the write position never overtakes the read position.
+    let write = 0;
+    for (let v = 0; v < n; v++) {
+      const start = offsets[v];
+      const end = offsets[v + 1];
+      sortRange(neighbors, start, end);
+      offsets[v] = write;
+      let last = -1;
+      for (let i = start; i < end; i++) {
+        const u = neighbors[i];
+        if (u !== last) {
+          neighbors[write++] = u;
+          last = u;
+        }
+      }
+    }
+    offsets[n] = write;
+
+    return {
+      nodeCount: n,
+      offsets,
+      neighbors: write === used ? neighbors : neighbors.slice(0, write),
+    };
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.ends.length * 2);
+    bigger.set(this.ends);
+    this.ends = bigger;
+  }
+
+  private outOfRange(id: number, a: number, b: number): never {
+    throw new RangeError(
+      `network/csr: node ${id} in tie (${a}, ${b}) is outside 0 .. ${this.nodeCount - 1}`,
+    );
+  }
+}
+
+/** Generator lists are short and often already sorted, where insertion sort is linear. */
+function sortRange(values: Int32Array, start: number, end: number): void {
+  if (end - start > INSERTION_SORT_MAX) {
+    values.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const x = values[i];
+    let j = i - 1;
+    while (j >= start && values[j] > x) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = x;
+  }
+}
+
+export function tieCount(csr: Csr): number {
+  return csr.offsets[csr.nodeCount] / 2;
+}
+
+export function degree(csr: Csr, v: number): number {
+  return csr.offsets[v + 1] - csr.offsets[v];
+}
+
+/** Whether a and b are tied: a binary search in a's sorted list. */
+export function hasTie(csr: Csr, a: number, b: number): boolean {
+  const { offsets, neighbors } = csr;
+  let lo = offsets[a];
+  let hi = offsets[a + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const u = neighbors[mid];
+    if (u === b) return true;
+    if (u < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}

@@ -1,0 +1,49 @@
+/**
+ * User errors: mistakes in a scenario file or a command line. They carry what a
+ * user needs to fix the mistake (file, place in the file, path, expected, found)
+ * and are printed as one line, without a stack trace. Anything that is not a
+ * UserError is a bug in Hotbed and is reported as one.
+ */
+export interface UserErrorDetails {
+  /** The file at fault, or a description such as `--set` or `command line`. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Dotted path inside the scenario, e.g. `places.regions.Maghreb.countries.Tunisia.route.success`. */
+  path?: string;
+  /** What went wrong, in a few words. */
+  problem: string;
+  expected?: string;
+  found?: string;
+  /** "did you mean" or how to fix it. */
+  hint?: string;
+}
+
+export class UserError extends Error {
+  readonly details: UserErrorDetails;
+
+  constructor(details: UserErrorDetails) {
+    super(formatUserError(details));
+    this.name = 'UserError';
+    this.details = details;
+  }
+}
+
+export function formatUserError(d: UserErrorDetails): string {
+  let where = d.file ?? '';
+  if (d.file && d.line !== undefined) where += `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
+  const parts: string[] = [];
+  if (where) parts.push(`${where}:`);
+  if (d.path) parts.push(`${d.path}:`);
+  parts.push(d.problem);
+  let text = parts.join(' ');
+  if (d.expected !== undefined || d.found !== undefined) {
+    text += ` (expected ${d.expected ?? 'something else'}, found ${d.found ?? 'nothing'})`;
+  }
+  if (d.hint) text += `; ${d.hint}`;
+  return text;
+}
+
+export function isUserError(e: unknown): e is UserError {
+  return e instanceof UserError;
+}

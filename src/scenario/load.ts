@@ -1,0 +1,117 @@
+/**
+ * Loading a scenario: read the file and the files it extends, merge them, apply
+ * `--set` overrides, validate against the schema, check cross-field rules.
+ * Every failure is a UserError that names the file, line, path, expected and found.
+ */
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isPlainObject, mergeScenario, translatePath } from './merge.js';
+import { UserError } from './errors.js';
+import { messages } from './messages.js';
+import { applyOverrides, parseOverride } from './overrides.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { checkScenario } from './semantics.js';
+import { locate, readSource, type SourceFile } from './source.js';
+import { issueToError, type Locator } from './zod-issues.js';
+
+export interface LoadOptions {
+  /** `path.to.param=value` strings, applied in order. */
+  set?: readonly string[];
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file given, then the files it extends, nearest first. */
+  files: string[];
+  /** sha256 of the resolved scenario (canonical JSON): the same for the same world and parameters. */
+  hash: string;
+  /** Targets file resolved against the file that names it. */
+  targetsFile?: string;
+}
+
+const MAX_EXTENDS = 16;
+
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const sources = readChain(file);
+  let merged: unknown = {};
+  for (const s of [...sources].reverse()) merged = mergeScenario(merged, s.value);
+  const raw = merged as Record<string, unknown>;
+  delete raw.extends;
+
+  const overrides = (options.set ?? []).map(parseOverride);
+  const { value, touched } = applyOverrides(raw, overrides);
+  const locator = makeLocator(value, sources, touched);
+
+  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) throw issueToError(parsed.error.issues[0]!, value, locator);
+  const scenario = parsed.data;
+  checkScenario(scenario, locator);
+
+  const owner = sources.find((s) => typeof s.value.targets === 'string');
+  const targetsFile = scenario.targets === undefined ? undefined
+    : owner && !touched.some((t) => t[0] === 'targets') ? resolve(dirname(owner.file), scenario.targets) : resolve(scenario.targets);
+  return { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile };
+}
+
+export function hashScenario(scenario: Scenario): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}
+
+/** JSON with keys sorted, so that the hash does not depend on key order in the file. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+}
+
+function readChain(file: string): SourceFile[] {
+  const chain: SourceFile[] = [];
+  const seen: string[] = [];
+  let current = file;
+  for (;;) {
+    const child = chain.at(-1);
+    let source: SourceFile;
+    try {
+      source = readSource(current);
+    } catch (e) {
+      // A missing parent is the child's mistake: point at its `extends` line.
+      if (child && e instanceof UserError && e.details.problem === 'file not found') {
+        throw messages.wrongValue(locate(child, ['extends']), 'extends', 'the path of an existing scenario file', child.value.extends);
+      }
+      throw e;
+    }
+    const real = realpathSync(current);
+    if (seen.includes(real)) throw messages.extendsCycle(locate(child!, ['extends']), [...chain.map((c) => c.file), current]);
+    seen.push(real);
+    chain.push(source);
+    const parent = source.value.extends;
+    if (parent === undefined) return chain;
+    if (typeof parent !== 'string' || parent === '') {
+      throw messages.wrongValue(locate(source, ['extends']), 'extends', 'the path of another scenario file', parent);
+    }
+    if (chain.length > MAX_EXTENDS) throw messages.extendsTooDeep(locate(source, ['extends']), MAX_EXTENDS);
+    current = displayPath(isAbsolute(parent) ? parent : resolve(dirname(current), parent));
+  }
+}
+
+const displayPath = (p: string) => {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+};
+
+function makeLocator(merged: unknown, sources: SourceFile[], touched: (string | number)[][]): Locator {
+  return (path, atKey = false) => {
+    if (touched.some((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]))) return { file: '--set' };
+    for (const source of sources) {
+      const p = translatePath(merged, path, source.value);
+      if (p && p.length === path.length) return locate(source, p, atKey);
+    }
+    // Not written anywhere (a default, or a missing key): point at the nearest enclosing place in the main file.
+    for (let n = path.length - 1; n >= 0; n--) {
+      for (const source of sources) {
+        const p = translatePath(merged, path.slice(0, n), source.value);
+        if (p && p.length === n) return locate(source, p);
+      }
+    }
+    return { file: sources[0]!.file };
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Every message a user can get about a scenario or a command line, as a named
+ * builder. Code throws these; tests compare against them, so wording lives here once.
+ */
+import { UserError } from './errors.js';
+
+export interface Where {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+const describe = (value: unknown): string => {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+};
+
+export const messages = {
+  describe,
+
+  fileNotFound: (file: string) =>
+    new UserError({ file, problem: 'file not found' }),
+
+  fileUnreadable: (file: string, reason: string) =>
+    new UserError({ file, problem: `cannot read the file (${reason})` }),
+
+  notAScenarioFile: (file: string) =>
+    new UserError({ file, problem: 'not a scenario file', expected: 'a .yaml, .yml or .json file', found: file.split('.').pop() ?? 'no extension' }),
+
+  syntax: (where: Where, reason: string) =>
+    new UserError({ ...where, problem: `syntax error: ${reason}` }),
+
+  notAMapping: (where: Where, found: unknown) =>
+    new UserError({ ...where, problem: 'the file must hold a mapping of keys to values', expected: 'a mapping', found: describe(found) }),
+
+  extendsCycle: (where: Where, chain: string[]) =>
+    new UserError({ ...where, path: 'extends', problem: `extends goes round in a circle: ${chain.join(' → ')}` }),
+
+  extendsTooDeep: (where: Where, depth: number) =>
+    new UserError({ ...where, path: 'extends', problem: `extends is nested more than ${depth} files deep` }),
+
+  unknownKey: (where: Where, path: string, key: string, suggestion?: string) =>
+    new UserError({ ...where, path, problem: `unknown key "${key}"`, hint: suggestion }),
+
+  wrongValue: (where: Where, path: string, expected: string, found: unknown) =>
+    new UserError({ ...where, path, problem: 'wrong value', expected, found: describe(found) }),
+
+  missing: (where: Where, path: string, expected: string) =>
+    new UserError({ ...where, path, problem: 'missing', expected, found: 'nothing' }),
+
+  unknownPlace: (where: Where, path: string, level: string, name: string, suggestion?: string) =>
+    new UserError({ ...where, path, problem: `no ${level} named "${name}"`, hint: suggestion }),
+
+  duplicateName: (where: Where, path: string, level: string, name: string) =>
+    new UserError({ ...where, path, problem: `two ${level}s are named "${name}"`, expected: 'unique names' }),
+
+  endBeforeStart: (where: Where, start: string, end: string) =>
+    new UserError({ ...where, path: 'dates.end', problem: 'the end date is not after the start date', expected: `a date after ${start}`, found: end }),
+
+  dateOutsideRun: (where: Where, path: string, date: string, start: string, end: string) =>
+    new UserError({ ...where, path, problem: 'date outside the run', expected: `a date from ${start} to ${end}`, found: date }),
+
+  interventionEndsBeforeStart: (where: Where, path: string, start: string, end: string) =>
+    new UserError({ ...where, path, problem: 'the intervention ends before it starts', expected: `an end on or after ${start}`, found: end }),
+
+  countryWithoutPeople: (where: Where, path: string, country: string) =>
+    new UserError({ ...where, path, problem: `country "${country}" has no population and no communities`, expected: 'a population or at least one community' }),
+
+  stockOverCountry: (where: Where, path: string, country: string, named: number, total: number) =>
+    new UserError({ ...where, path, problem: `the communities of ${country} hold more initial stock than the country`, expected: `at most ${total} people in all`, found: `${named}` }),
+
+  stockOverPopulation: (where: Where, path: string, place: string, stock: number, population: number) =>
+    new UserError({ ...where, path, problem: `initial stock of ${place} exceeds its population`, expected: `at most ${population} people`, found: `${stock}` }),
+
+  unknownNetwork: (where: Where, path: string, name: string, suggestion?: string) =>
+    new UserError({ ...where, path, problem: `no network recipe named "${name}" under networks`, hint: suggestion }),
+
+  setSyntax: (argument: string) =>
+    new UserError({ file: '--set', problem: `cannot read "${argument}"`, expected: 'path.to.param=value', found: JSON.stringify(argument) }),
+
+  setUnknownPath: (argument: string, path: string, segment: string, suggestion?: string) =>
+    new UserError({ file: '--set', path, problem: `unknown parameter "${segment}" in "${argument}"`, hint: suggestion }),
+
+  setUnknownName: (argument: string, path: string, name: string, suggestion?: string) =>
+    new UserError({ file: '--set', path, problem: `nothing named "${name}" in "${argument}"`, hint: suggestion }),
+
+  setWrongType: (argument: string, path: string, expected: string, found: string) =>
+    new UserError({ file: '--set', path, problem: 'wrong value', expected, found: JSON.stringify(found) }),
+
+  tooLarge: (where: Where, agents: number, ties: number, neededBytes: number, availableBytes: number) =>
+    new UserError({
+      ...where,
+      path: 'scale',
+      problem: `the world would need about ${gib(neededBytes)} of memory for ${agents.toLocaleString('en-US')} agents and about ${ties.toLocaleString('en-US')} ties, more than the ${gib(availableBytes)} available`,
+      hint: `raise scale (one agent for more people) to at least ${Math.ceil(neededBytes / availableBytes)}× its value`,
+    }),
+
+  outputExists: (dir: string) =>
+    new UserError({ file: dir, problem: 'the output folder already exists; nothing was written', hint: 'choose another --out or remove the folder' }),
+
+  badOption: (option: string, expected: string, found: unknown) =>
+    new UserError({ file: 'command line', path: option, problem: 'wrong value', expected, found: describe(found) }),
+};
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
+}

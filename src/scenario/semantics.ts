@@ -1,0 +1,95 @@
+/**
+ * Checks that need more than one field: dates in order, names unique, every
+ * place and recipe that is named exists, stocks that fit. The schema checks
+ * each field alone; this checks that they agree.
+ */
+import { messages } from './messages.js';
+import { closest } from './suggest.js';
+import type { PlaceTarget, Scenario, Stock } from './schema.js';
+import type { Locator } from './zod-issues.js';
+
+const didYouMean = (name: string, names: Iterable<string>) => {
+  const c = closest(name, names);
+  return c ? `did you mean "${c}"?` : undefined;
+};
+
+export const stockTotal = (s: Stock | undefined) => (s ? s.abroad + s.returned + s.dead : 0);
+
+export function checkScenario(s: Scenario, locate: Locator): void {
+  const { start, end, checkpoints } = s.dates;
+  if (end <= start) throw messages.endBeforeStart(locate(['dates', 'end']), start, end);
+  checkpoints.forEach((c, i) => {
+    if (c < start || c > end) throw messages.dateOutsideRun(locate(['dates', 'checkpoints', i]), `dates.checkpoints.${i}`, c, start, end);
+  });
+
+  const regions = new Set<string>();
+  const countries = new Set<string>();
+  const communities = new Set<string>();
+  s.places.regions.forEach((r, ri) => {
+    const rPath = ['places', 'regions', ri];
+    if (regions.has(r.name)) throw messages.duplicateName(locate([...rPath, 'name']), `places.regions.${ri}.name`, 'region', r.name);
+    regions.add(r.name);
+    r.countries.forEach((c, ci) => {
+      const cPath = [...rPath, 'countries', ci];
+      const cShown = `places.regions.${r.name}.countries.${c.name}`;
+      if (countries.has(c.name)) throw messages.duplicateName(locate([...cPath, 'name']), `${cShown}.name`, 'country', c.name);
+      countries.add(c.name);
+      if (c.population === undefined && c.communities.length === 0) throw messages.countryWithoutPeople(locate(cPath), cShown, c.name);
+      checkNetworkRef(s, c.network, [...cPath, 'network'], `${cShown}.network`, locate);
+      const names = c.communities.map((m) => m.name);
+      if (c.population !== undefined) names.push(c.name);
+      for (const n of names) {
+        if (communities.has(n)) throw messages.duplicateName(locate(cPath), cShown, 'community', n);
+        communities.add(n);
+      }
+      let named = 0;
+      c.communities.forEach((m, mi) => {
+        const mPath = [...cPath, 'communities', mi];
+        const mShown = `${cShown}.communities.${m.name}`;
+        checkNetworkRef(s, m.network, [...mPath, 'network'], `${mShown}.network`, locate);
+        const st = stockTotal(m.stock);
+        if (st > m.population) throw messages.stockOverPopulation(locate([...mPath, 'stock']), `${mShown}.stock`, m.name, st, m.population);
+        named += st;
+      });
+      const total = stockTotal(c.stock);
+      if (named > total) throw messages.stockOverCountry(locate([...cPath, 'stock']), `${cShown}.stock`, c.name, named, total);
+      const explicitPop = c.communities.filter((m) => m.stock === undefined).reduce((a, m) => a + m.population, 0) + (c.population ?? 0);
+      if (total - named > explicitPop) {
+        throw messages.stockOverPopulation(locate([...cPath, 'stock']), `${cShown}.stock`, c.name, total - named, explicitPop);
+      }
+    });
+  });
+  if (!('default' in s.networks)) {
+    // Only an error when something relies on it.
+    const needsDefault = s.places.regions.some((r) => r.countries.some((c) => c.network === undefined && (c.population !== undefined || c.communities.some((m) => m.network === undefined))));
+    if (needsDefault) throw messages.unknownNetwork(locate(['networks']), 'networks', 'default');
+  }
+
+  const places = { region: regions, country: countries, community: communities };
+  const checkTarget = (t: PlaceTarget, path: (string | number)[]) => {
+    if (t === 'world') return;
+    const [level, name] = Object.entries(t)[0] as [keyof typeof places, string];
+    if (!places[level].has(name)) {
+      throw messages.unknownPlace(locate([...path, level]), [...path, level].join('.'), level, name, didYouMean(name, places[level]));
+    }
+  };
+  s.interventions.forEach((iv, i) => {
+    const path = ['interventions', i];
+    if (iv.start < start || iv.start > end) throw messages.dateOutsideRun(locate([...path, 'start']), `interventions.${i}.start`, iv.start, start, end);
+    if (iv.end !== undefined) {
+      if (iv.end < iv.start) throw messages.interventionEndsBeforeStart(locate([...path, 'end']), `interventions.${i}.end`, iv.start, iv.end);
+      if (iv.end > end) throw messages.dateOutsideRun(locate([...path, 'end']), `interventions.${i}.end`, iv.end, start, end);
+    }
+    checkTarget(iv.target, [...path, 'target']);
+  });
+  s.links.forEach((l, i) => {
+    checkTarget(l.from, ['links', i, 'from']);
+    checkTarget(l.to, ['links', i, 'to']);
+  });
+}
+
+function checkNetworkRef(s: Scenario, ref: unknown, path: (string | number)[], shown: string, locate: Locator): void {
+  if (typeof ref === 'string' && !(ref in s.networks)) {
+    throw messages.unknownNetwork(locate(path), shown, ref, didYouMean(ref, Object.keys(s.networks)));
+  }
+}
