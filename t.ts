@@ -1,4 +1,8 @@
 import { loadScenario } from './src/scenario/load.ts';
-for (const [f, set] of [['/tmp/sc/a.yaml', []], ['/tmp/sc/a.yaml', ['places.regions.R.countries.C.population=abc']], ['/tmp/sc/a.yaml', ['channels.peer.rul=3']]] as const) {
-try { const r = loadScenario(f, {set: [...set]}); console.log(r.hash); } catch (e) { console.log((e as Error).message); }
-}
+import { runScenario } from './src/experiments/run.ts';
+import { summarize } from './src/results/tables.ts';
+const { scenario } = loadScenario('/tmp/sc/small.yaml');
+const r = runScenario(scenario, { replicates: 2 });
+const s = summarize(r);
+for (const cp of s.checkpoints) console.log(cp.date, JSON.stringify(cp.places.world.World));
+console.log(r.replicates.map(x => [x.buildMs.toFixed(0), x.runMs.toFixed(0), x.events, x.tieVisits]));

@@ -8,7 +8,7 @@ import { closest } from './suggest.js';
 
 export type Locator = (path: readonly (string | number)[], atKey?: boolean) => Where;
 
-export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Locator): UserError {
+export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Locator, rootSchema: JsonSchema = scenarioJsonSchema()): UserError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const shown = formatPath(namedPath(root, path));
   const input = (issue as { input?: unknown }).input;
@@ -16,7 +16,7 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
       const keyPath = [...path, key];
-      const schema = schemaAt(root, path);
+      const schema = schemaAt(rootSchema, root, path);
       const known = schema ? knownKeys(schema, valueAt(root, path)) : [];
       const c = closest(key, known);
       return messages.unknownKey(locate(keyPath, true), formatPath(namedPath(root, keyPath)), key,
@@ -37,7 +37,7 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
       return messages.wrongValue(locate(path), shown, `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, input);
     case 'invalid_union': {
       const value = valueAt(root, path);
-      const schema = schemaAt(root, path);
+      const schema = schemaAt(rootSchema, root, path);
       const kinds = schema ? unionKinds(schema) : [];
       if (kinds.length && typeof value === 'object' && value !== null && 'kind' in value) {
         const kind = String((value as { kind: unknown }).kind);
@@ -49,7 +49,7 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
       const objectBranch = nested.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
       if (objectBranch && typeof value === 'object' && value !== null) {
         const inner = objectBranch[0]!;
-        return issueToError({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, root, locate);
+        return issueToError({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, root, locate, rootSchema);
       }
       return messages.wrongValue(locate(path), shown, schema?.description ?? 'another kind of value', value);
     }
@@ -72,8 +72,8 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-function schemaAt(root: unknown, path: readonly (string | number)[]): JsonSchema | undefined {
-  let schema: JsonSchema | undefined = scenarioJsonSchema();
+function schemaAt(rootSchema: JsonSchema, root: unknown, path: readonly (string | number)[]): JsonSchema | undefined {
+  let schema: JsonSchema | undefined = rootSchema;
   let node = root;
   for (const p of path) {
     if (!schema) return undefined;

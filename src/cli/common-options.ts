@@ -1,0 +1,24 @@
+/** Options shared by the commands that load a scenario. */
+import type { Argv } from 'yargs';
+import { messages } from '../scenario/messages.js';
+
+export function scenarioOptions<T>(y: Argv<T>) {
+  return y
+    .option('set', { type: 'string', array: true, default: [] as string[], description: 'Override a parameter: path.to.param=value (repeatable); lists are addressed by item name, e.g. places.regions.Maghreb.countries.Tunisia.route.success=0.8' })
+    .option('seed', { type: 'number', description: 'Seed of all random streams (default: the scenario\'s)' })
+    .option('scale', { type: 'number', description: 'People per agent (default: the scenario\'s)' });
+}
+
+/** --scale and --seed as overrides, checked like any other. */
+export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number }): string[] {
+  const set = [...(argv.set ?? [])];
+  if (argv.scale !== undefined) {
+    if (!Number.isFinite(argv.scale)) throw messages.badOption('--scale', 'a number ≥ 1', argv.scale);
+    set.push(`scale=${argv.scale}`);
+  }
+  if (argv.seed !== undefined) {
+    if (!Number.isInteger(argv.seed) || argv.seed < 0) throw messages.badOption('--seed', 'a whole number ≥ 0', argv.seed);
+    set.push(`seed=${argv.seed}`);
+  }
+  return set;
+}

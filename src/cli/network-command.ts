@@ -1,0 +1,109 @@
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { toGexf, toGraphologyJson } from '../network/export.js';
+import { networkStats, type NetworkStats } from '../network/stats.js';
+import { stream } from '../random/streams.js';
+import { messages } from '../scenario/messages.js';
+import { loadScenario } from '../scenario/load.js';
+import { closest } from '../scenario/suggest.js';
+import { buildWorld, communityGraph, communityTies } from '../world/build.js';
+import { planWorld } from '../world/plan.js';
+import { checkMemory } from '../experiments/run.js';
+import { totalmem } from 'node:os';
+import { scenarioOptions, overridesFrom } from './common-options.js';
+import { renderTable, thousands } from './format.js';
+
+interface NetworkArgs {
+  scenario: string;
+  community?: string;
+  replicate: number;
+  gexf?: string;
+  json?: string;
+  set: string[];
+  seed?: number;
+  scale?: number;
+}
+
+export function networkCommand(setExit: (code: number) => void): CommandModule<object, NetworkArgs> {
+  return {
+    command: 'network <scenario>',
+    describe: 'Network statistics of a community (or the whole world), and export to GEXF or graphology JSON',
+    builder: (y) => scenarioOptions(y
+      .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file' }))
+      .option('community', { type: 'string', description: 'Community name; without it, the whole world (all communities and the ties between them)' })
+      .option('replicate', { type: 'number', default: 0, description: 'Replicate whose network to draw (each replicate draws its own)' })
+      .option('gexf', { type: 'string', description: 'Write the community\'s network as GEXF (for Gephi) to this file' })
+      .option('json', { type: 'string', description: 'Write the community\'s network as graphology JSON to this file' }) as never,
+    handler: (argv) => {
+      const { scenario } = loadScenario(argv.scenario, { set: overridesFrom(argv) });
+      const plan = planWorld(scenario);
+      if (!Number.isInteger(argv.replicate) || argv.replicate < 0) throw messages.badOption('--replicate', 'a whole number ≥ 0', argv.replicate);
+      const options = { seed: scenario.seed, replicate: argv.replicate };
+      const outputs = [argv.gexf, argv.json].filter((f): f is string => f !== undefined);
+      for (const f of outputs) if (existsSync(f)) throw messages.outputExists(f);
+      if (argv.community === undefined) {
+        if (outputs.length) throw messages.badOption('--gexf/--json', 'a --community to export (the world is too large for these formats)', 'no --community');
+        checkMemory(plan, Math.floor(totalmem() * 0.75), argv.scenario);
+        const world = buildWorld(scenario, options, plan);
+        const big = world.agentCount > 200_000;
+        const stats = networkStats(world.ties, big ? { clusteringSample: { size: 20_000, rng: stream({ ...options, purpose: 'stats' }) } } : {});
+        process.stdout.write(`World of ${argv.scenario}: ${plan.communities.length} communities\n\n${statsText(stats)}\n`);
+        setExit(0);
+        return;
+      }
+      const community = plan.communities.find((c) => c.name === argv.community);
+      if (!community) {
+        const c = closest(argv.community, plan.communities.map((m) => m.name));
+        throw messages.unknownPlace({ file: 'command line' }, '--community', 'community', argv.community, c ? `did you mean "${c}"?` : undefined);
+      }
+      const own = networkStats(communityTies(community, options));
+      process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; 1 agent = ${scenario.scale} people)\n\n${statsText(own)}\n`);
+      if (outputs.length) {
+        const graph = communityGraph(community, options);
+        if (argv.gexf) writeAtomically(argv.gexf, toGexf(graph));
+        if (argv.json) writeAtomically(argv.json, toGraphologyJson(graph));
+      }
+      for (const f of outputs) process.stdout.write(`Wrote ${f}\n`);
+      setExit(0);
+    },
+  };
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.partial-${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+export function statsText(s: NetworkStats): string {
+  const rows = [
+    ['agents (nodes)', thousands(s.nodes)],
+    ['ties', thousands(s.ties)],
+    ['mean degree', s.meanDegree.toFixed(2)],
+    ['max degree', String(s.maxDegree)],
+    ['clustering (mean local)', `${s.clustering.average.toFixed(3)}${s.clustering.sampled ? ` (estimated on ${thousands(s.clustering.sampled)} agents)` : ''}`],
+    ['transitivity (global)', s.clustering.global.toFixed(3)],
+    ['components', thousands(s.components.count)],
+    ['largest component', `${thousands(s.components.largest)} (${((100 * s.components.largest) / Math.max(1, s.nodes)).toFixed(1)}%)`],
+    ['isolated agents', thousands(s.components.isolated)],
+  ];
+  return `${renderTable(['statistic', 'value'], rows)}\n\nDegree distribution\n${degreeBars(s.degreeHistogram)}`;
+}
+
+function degreeBars(histogram: NetworkStats['degreeHistogram']): string {
+  if (histogram.length === 0) return '(no agents)';
+  // Many distinct degrees (scale-free): group into powers of two so the list stays short.
+  const bins = histogram.length > 24 ? logBins(histogram) : histogram.map((h) => ({ label: String(h.degree), count: h.count }));
+  const max = Math.max(...bins.map((b) => b.count));
+  const width = Math.max(...bins.map((b) => b.label.length));
+  return bins.map((b) => `${b.label.padStart(width)} | ${'#'.repeat(Math.max(b.count > 0 ? 1 : 0, Math.round((40 * b.count) / max)))} ${thousands(b.count)}`).join('\n');
+}
+
+function logBins(histogram: NetworkStats['degreeHistogram']) {
+  const bins = new Map<number, number>();
+  for (const h of histogram) {
+    const k = h.degree === 0 ? -1 : Math.floor(Math.log2(h.degree));
+    bins.set(k, (bins.get(k) ?? 0) + h.count);
+  }
+  return [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([k, count]) => ({ label: k < 0 ? '0' : `${2 ** k}–${2 ** (k + 1) - 1}`, count }));
+}

@@ -1,0 +1,37 @@
+import type { CommandModule } from 'yargs';
+import { isUserError } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { loadTargets } from '../scenario/targets.js';
+import { planWorld } from '../world/plan.js';
+import { thousands } from './format.js';
+
+export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[] }> {
+  return {
+    command: 'validate <files..>',
+    describe: 'Check scenario files and say what world each describes',
+    builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario files (.yaml, .json)' }) as never,
+    handler: ({ files }) => {
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const loaded = loadScenario(file);
+          const plan = planWorld(loaded.scenario);
+          if (loaded.targetsFile) {
+            loadTargets(loaded.targetsFile, {
+              regions: plan.regions.map((r) => r.name),
+              countries: plan.countries.map((c) => c.name),
+              communities: plan.communities.map((c) => c.name),
+            });
+          }
+          process.stdout.write(`ok  ${file}: ${plan.regions.length} regions, ${plan.countries.length} countries, ${plan.communities.length} communities; `
+            + `${thousands(plan.agentCount)} agents at 1 agent = ${loaded.scenario.scale} people, about ${thousands(plan.expectedTies)} ties\n`);
+        } catch (e) {
+          if (!isUserError(e)) throw e;
+          failed++;
+          process.stderr.write(`hotbed: ${e.message}\n`);
+        }
+      }
+      setExit(failed > 0 ? 2 : 0);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Per-community pools of agents in one state (susceptibles, sympathizers), so
+ * that media exposure can pick its day's converts without scanning the
+ * population. Community c's pool lives in the slice of `items` that starts at
+ * its first agent; removal swaps with the last item, O(1).
+ */
+export class Pools {
+  readonly items: Int32Array;
+  readonly size: Int32Array;
+  private readonly position: Int32Array;
+
+  constructor(agents: number, private readonly start: Int32Array) {
+    this.items = new Int32Array(agents);
+    this.position = new Int32Array(agents).fill(-1);
+    this.size = new Int32Array(start.length);
+  }
+
+  add(community: number, agent: number): void {
+    const at = this.start[community]! + this.size[community]!++;
+    this.items[at] = agent;
+    this.position[agent] = at;
+  }
+
+  remove(community: number, agent: number): void {
+    const at = this.position[agent]!;
+    if (at < 0) return;
+    const lastAt = this.start[community]! + --this.size[community]!;
+    const last = this.items[lastAt]!;
+    this.items[at] = last;
+    this.position[last] = at;
+    this.position[agent] = -1;
+  }
+
+  /** The i-th member of a community's pool. */
+  member(community: number, i: number): number {
+    return this.items[this.start[community]! + i]!;
+  }
+}

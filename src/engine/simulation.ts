@@ -1,0 +1,386 @@
+/**
+ * The daily loop. Runs on typed arrays only (CSR ties, per-agent state and
+ * influence counts), and its cost per day follows activity: media picks its
+ * day's converts from per-community pools by geometric skipping, and every
+ * other change (a peer success, a travel attempt, a return, a death) is an
+ * event on the calendar. When an agent changes state, its neighbours'
+ * influence counts change and their next peer-success day is drawn afresh —
+ * exact for a daily Bernoulli process, which has no memory.
+ *
+ * The engine knows nothing of files, terminals or charts: it reports through
+ * an Observer.
+ */
+import { State, Channel, STATE_COUNT } from '../model/states.js';
+import { peerHazard, type PeerHazard } from '../model/peer-rules.js';
+import type { CommunityFactors, InterventionSchedule } from '../model/interventions.js';
+import { geometric, stream, type Rng } from '../random/streams.js';
+import type { Channels } from '../scenario/schema.js';
+import type { World } from '../world/build.js';
+import { Calendar } from './calendar.js';
+import { Pools } from './pools.js';
+
+export interface SimulationOptions {
+  channels: Channels;
+  /** Days to simulate after the start date (day 0). */
+  days: number;
+  schedule: InterventionSchedule;
+  seed: number;
+  replicate: number;
+}
+
+/** Counts per community, updated as agents change: read them in `Observer.record`. */
+export interface Tally {
+  communities: number;
+  /** [community × STATE_COUNT + state]: agents in each state now. */
+  states: Int32Array;
+  /** [community × 4 + channel]: agents mobilized through each channel since the start. */
+  recruits: Int32Array;
+}
+
+export interface Observer {
+  /** Whether to call `record` at the end of this day (day 0 is the start). */
+  recordOn?(day: number): boolean;
+  record?(day: number, tally: Readonly<Tally>): void;
+  /** Called after each simulated day. */
+  progress?(day: number, days: number): void;
+}
+
+export interface SimulationOutcome {
+  tally: Tally;
+  state: Uint8Array;
+  /** Channel that mobilized each agent (Channel.None if never). */
+  channel: Uint8Array;
+  /** Who influenced each peer or group recruit (-1 otherwise). */
+  recruitedBy: Int32Array;
+  /** Day each agent mobilized (-1 if never). */
+  mobilizedOn: Int32Array;
+  /** Agents whose state changed on some day: a measure of the run's work. */
+  events: number;
+  /** Ties looked at during the run. */
+  tieVisits: number;
+}
+
+/** Influence class of each state: 0 mobilized, 1 abroad, 2 returned, -1 none. */
+const CLASS_OF = Int8Array.from([-1, -1, 0, 1, 2, -1, -1]);
+
+export function simulate(world: World, options: SimulationOptions, observer: Observer = {}): SimulationOutcome {
+  return new Simulation(world, options).run(observer);
+}
+
+class Simulation {
+  private readonly n: number;
+  private readonly offsets: Int32Array;
+  private readonly neighbors: Int32Array;
+  private readonly communityOf: Uint32Array;
+  private readonly state: Uint8Array;
+  /** [3 × agent + class]: neighbours in each influential class. Integers, so thresholds are exact. */
+  private readonly counts: Int32Array;
+  private readonly calendar: Calendar;
+  private readonly susceptibles: Pools;
+  private readonly sympathizers: Pools;
+  private readonly tally: Tally;
+  private readonly channel: Uint8Array;
+  private readonly recruitedBy: Int32Array;
+  private readonly mobilizedOn: Int32Array;
+
+  private readonly susceptibility: Float64Array;
+  private readonly mediaReach: Float64Array;
+  private readonly routeSuccess: Float64Array;
+  private factors: CommunityFactors;
+
+  private readonly weight: Float64Array;
+  /** Receptivity by state: sympathizers 1, susceptibles less, everyone else 0. */
+  private readonly receptivity: Float64Array;
+  private readonly hazard: PeerHazard;
+  private readonly exitHazard: number;
+  private readonly returnShare: number;
+
+  private readonly rngMedia: Rng;
+  private readonly rngPeer: Rng;
+  private readonly rngGroup: Rng;
+  private readonly rngPlanning: Rng;
+  private readonly rngTravel: Rng;
+  private readonly rngAbroad: Rng;
+
+  private events = 0;
+  private tieVisits = 0;
+  private readonly picked: number[] = [];
+
+  constructor(private readonly world: World, private readonly options: SimulationOptions) {
+    const n = world.agentCount;
+    const c = world.communities.length;
+    this.n = n;
+    this.offsets = world.ties.offsets;
+    this.neighbors = world.ties.neighbors;
+    this.communityOf = world.communityOf;
+    this.state = new Uint8Array(n);
+    this.counts = new Int32Array(3 * n);
+    this.calendar = new Calendar(n, options.days);
+    const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
+    this.susceptibles = new Pools(n, starts);
+    this.sympathizers = new Pools(n, starts);
+    this.tally = { communities: c, states: new Int32Array(c * STATE_COUNT), recruits: new Int32Array(c * 4) };
+    this.channel = new Uint8Array(n);
+    this.recruitedBy = new Int32Array(n).fill(-1);
+    this.mobilizedOn = new Int32Array(n).fill(-1);
+
+    this.susceptibility = Float64Array.from(world.communities, (m) => m.susceptibility);
+    this.mediaReach = Float64Array.from(world.communities, (m) => m.mediaReach);
+    this.routeSuccess = Float64Array.from(world.communities, (m) => m.routeSuccess);
+    this.factors = options.schedule.factorsOn(0);
+
+    const { peer, abroad } = options.channels;
+    this.weight = Float64Array.from([peer.weights.mobilized, peer.weights.abroad, peer.weights.returned]);
+    this.receptivity = Float64Array.from([peer.susceptibleReceptivity, 1, 0, 0, 0, 0, 0]);
+    this.hazard = peerHazard(peer);
+    this.exitHazard = Math.min(1, abroad.returnRate + abroad.deathRate);
+    this.returnShare = this.exitHazard > 0 ? abroad.returnRate / (abroad.returnRate + abroad.deathRate) : 0;
+
+    const key = (purpose: string) => stream({ seed: options.seed, replicate: options.replicate, purpose: `engine/${purpose}` });
+    this.rngMedia = key('media');
+    this.rngPeer = key('peer');
+    this.rngGroup = key('group');
+    this.rngPlanning = key('planning');
+    this.rngTravel = key('travel');
+    this.rngAbroad = key('abroad');
+  }
+
+  run(observer: Observer): SimulationOutcome {
+    const { days, schedule } = this.options;
+    this.start();
+    if (observer.recordOn?.(0)) observer.record?.(0, this.tally);
+    let nextChange = 1;
+    const changeDays = schedule.changeDays;
+    for (let day = 1; day <= days; day++) {
+      while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
+        if (changeDays[nextChange] === day) this.applyFactors(schedule.factorsOn(day), day);
+        nextChange++;
+      }
+      this.media(day);
+      this.dueEvents(day);
+      if (observer.recordOn?.(day)) observer.record?.(day, this.tally);
+      observer.progress?.(day, days);
+    }
+    return {
+      tally: this.tally,
+      state: this.state,
+      channel: this.channel,
+      recruitedBy: this.recruitedBy,
+      mobilizedOn: this.mobilizedOn,
+      events: this.events,
+      tieVisits: this.tieVisits,
+    };
+  }
+
+  /** Day 0: the initial stock, its influence on neighbours, and the events it implies. */
+  private start(): void {
+    const { n, state, counts, offsets, neighbors } = this;
+    const initial = this.world.initialState;
+    for (let a = 0; a < n; a++) {
+      const s = initial[a]!;
+      const c = this.communityOf[a]!;
+      state[a] = s;
+      this.tally.states[c * STATE_COUNT + s]!++;
+      if (s === State.Susceptible) this.susceptibles.add(c, a);
+      const k = CLASS_OF[s]!;
+      if (k >= 0) {
+        for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) counts[3 * neighbors[i]! + k]!++;
+        this.tieVisits += offsets[a + 1]! - offsets[a]!;
+      }
+      if (s === State.Abroad) this.scheduleExit(a, 0);
+    }
+    // Only agents next to someone influential can have a peer event.
+    for (let a = 0; a < n; a++) {
+      if (this.receptivity[state[a]!]! > 0 && (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0) this.schedulePeer(a, 0);
+    }
+  }
+
+  private applyFactors(next: CommunityFactors, day: number): void {
+    const peerChanged = next.peer.some((v, i) => v !== this.factors.peer[i]);
+    this.factors = next;
+    if (!peerChanged) return;
+    // Peer hazards changed somewhere: every pending peer event is redrawn.
+    for (let a = 0; a < this.n; a++) {
+      if (this.receptivity[this.state[a]!]! > 0 && this.calendar.due[a]! >= 0) this.schedulePeer(a, day);
+    }
+  }
+
+  // ---- media -------------------------------------------------------------
+
+  private media(day: number): void {
+    const { exposure, mobilization } = this.options.channels.media;
+    if (exposure <= 0 && mobilization <= 0) return;
+    const picked = this.picked;
+    for (let c = 0; c < this.tally.communities; c++) {
+      const reach = this.mediaReach[c]! * this.factors.media[c]! * this.susceptibility[c]!;
+      if (reach <= 0) continue;
+      // Media mobilization first, so that today's new sympathizers are not also mobilized today.
+      this.pick(this.sympathizers, c, Math.min(1, mobilization * reach));
+      for (let i = 0; i < picked.length; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
+      this.pick(this.susceptibles, c, Math.min(1, exposure * reach));
+      for (let i = 0; i < picked.length; i++) this.sympathize(picked[i]!, c, day);
+    }
+  }
+
+  /** Each member of the pool independently with probability p, by geometric skips: O(picked). */
+  private pick(pool: Pools, c: number, p: number): void {
+    const picked = this.picked;
+    picked.length = 0;
+    if (p <= 0) return;
+    const size = pool.size[c]!;
+    for (let i = geometric(this.rngMedia, p) - 1; i < size; i += geometric(this.rngMedia, p)) picked.push(pool.member(c, i));
+  }
+
+  private sympathize(a: number, c: number, day: number): void {
+    this.susceptibles.remove(c, a);
+    this.sympathizers.add(c, a);
+    this.setState(a, c, State.Sympathizer);
+    if (this.calendar.due[a]! >= 0 || this.hasInfluence(a)) this.schedulePeer(a, day);
+  }
+
+  // ---- peers ---------------------------------------------------------------
+
+  private hasInfluence(a: number): boolean {
+    const { counts } = this;
+    return (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0;
+  }
+
+  /** Draws the day of `a`'s next peer-influence success from its current hazard. */
+  private schedulePeer(a: number, day: number): void {
+    const { counts, weight } = this;
+    const c = this.communityOf[a]!;
+    const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + weight[2]! * counts[3 * a + 2]!;
+    const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
+    const h = this.hazard(influence, this.offsets[a + 1]! - this.offsets[a]!);
+    if (h <= 0) this.calendar.cancel(a);
+    else this.calendar.schedule(a, day + geometric(this.rngPeer, h));
+  }
+
+  /** An influential neighbour, drawn in proportion to its positive weight. */
+  private recruiterOf(a: number): number {
+    const { offsets, neighbors, state, weight } = this;
+    let total = 0;
+    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+      const k = CLASS_OF[state[neighbors[i]!]!]!;
+      if (k >= 0 && weight[k]! > 0) total += weight[k]!;
+    }
+    this.tieVisits += offsets[a + 1]! - offsets[a]!;
+    if (total <= 0) return -1;
+    let r = this.rngPeer() * total;
+    let last = -1;
+    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+      const u = neighbors[i]!;
+      const k = CLASS_OF[state[u]!]!;
+      if (k >= 0 && weight[k]! > 0) {
+        last = u;
+        r -= weight[k]!;
+        if (r < 0) return u;
+      }
+    }
+    return last;
+  }
+
+  /** A neighbour of `a` moved between influence classes: update counts, redraw receptive neighbours. */
+  private shiftInfluence(a: number, from: number, to: number, day: number): void {
+    const kFrom = CLASS_OF[from]!;
+    const kTo = CLASS_OF[to]!;
+    if (kFrom === kTo) return;
+    const { offsets, neighbors, counts, state, receptivity } = this;
+    const wFrom = kFrom >= 0 ? this.weight[kFrom]! : 0;
+    const wTo = kTo >= 0 ? this.weight[kTo]! : 0;
+    const redraw = wFrom !== wTo;
+    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+      const u = neighbors[i]!;
+      if (kFrom >= 0) counts[3 * u + kFrom]!--;
+      if (kTo >= 0) counts[3 * u + kTo]!++;
+      if (redraw && receptivity[state[u]!]! > 0) this.schedulePeer(u, day);
+    }
+    this.tieVisits += offsets[a + 1]! - offsets[a]!;
+  }
+
+  // ---- mobilization, travel, return ------------------------------------------
+
+  /**
+   * `a` decides to travel. Group recruits leave with the agent who drew them
+   * (`departure` ≥ 0) and draw no party of their own.
+   */
+  private mobilize(a: number, channel: Channel, recruiter: number, day: number, departure: number): void {
+    const c = this.communityOf[a]!;
+    const before = this.state[a]!;
+    if (before === State.Susceptible) this.susceptibles.remove(c, a);
+    else this.sympathizers.remove(c, a);
+    this.setState(a, c, State.Mobilized);
+    this.tally.recruits[c * 4 + channel]!++;
+    this.channel[a] = channel;
+    this.recruitedBy[a] = recruiter;
+    this.mobilizedOn[a] = day;
+    const leaves = departure >= 0 ? departure : day + this.planningDelay();
+    this.calendar.schedule(a, leaves);
+    this.shiftInfluence(a, before, State.Mobilized, day);
+    if (channel !== Channel.Group) this.gatherParty(a, day, leaves);
+  }
+
+  private gatherParty(a: number, day: number, leaves: number): void {
+    const g = this.options.channels.group.probability;
+    if (g <= 0) return;
+    const { offsets, neighbors, state, receptivity } = this;
+    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+      const u = neighbors[i]!;
+      const r = receptivity[state[u]!]!;
+      if (r <= 0) continue;
+      const cu = this.communityOf[u]!;
+      const p = g * r * this.susceptibility[cu]! * this.factors.peer[cu]!;
+      if (this.rngGroup() < p) this.mobilize(u, Channel.Group, a, day, leaves);
+    }
+    this.tieVisits += offsets[a + 1]! - offsets[a]!;
+  }
+
+  private planningDelay(): number {
+    const { minPlanningDays, meanPlanningDays } = this.options.channels.travel;
+    const extra = meanPlanningDays - minPlanningDays;
+    const wait = extra > 0 ? minPlanningDays + geometric(this.rngPlanning, 1 / (extra + 1)) - 1 : minPlanningDays;
+    return Math.max(1, wait);
+  }
+
+  private attemptTravel(a: number, day: number): void {
+    const c = this.communityOf[a]!;
+    const success = this.routeSuccess[c]! * this.factors.passage[c]!;
+    const to = this.rngTravel() < success ? State.Abroad : State.Intercepted;
+    this.setState(a, c, to);
+    this.shiftInfluence(a, State.Mobilized, to, day);
+    if (to === State.Abroad) this.scheduleExit(a, day);
+  }
+
+  private scheduleExit(a: number, day: number): void {
+    if (this.exitHazard > 0) this.calendar.schedule(a, day + geometric(this.rngAbroad, this.exitHazard));
+  }
+
+  private leaveConflictZone(a: number, day: number): void {
+    const c = this.communityOf[a]!;
+    const to = this.rngAbroad() < this.returnShare ? State.Returned : State.Dead;
+    this.setState(a, c, to);
+    this.shiftInfluence(a, State.Abroad, to, day);
+  }
+
+  private dueEvents(day: number): void {
+    const due = this.calendar.due;
+    const agents = this.calendar.take(day);
+    for (let i = 0; i < agents.length; i++) {
+      const a = agents[i]!;
+      if (due[a] !== day) continue; // superseded by a later draw
+      due[a] = -1;
+      const s = this.state[a]!;
+      if (s === State.Susceptible || s === State.Sympathizer) this.mobilize(a, Channel.Peer, this.recruiterOf(a), day, -1);
+      else if (s === State.Mobilized) this.attemptTravel(a, day);
+      else if (s === State.Abroad) this.leaveConflictZone(a, day);
+    }
+  }
+
+  private setState(a: number, c: number, to: State): void {
+    const states = this.tally.states;
+    states[c * STATE_COUNT + this.state[a]!]!--;
+    states[c * STATE_COUNT + to]!++;
+    this.state[a] = to;
+    this.events++;
+  }
+}

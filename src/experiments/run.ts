@@ -1,0 +1,95 @@
+/**
+ * `run`: one scenario, one or more replicates, each with its own world drawn
+ * from (seed, replicate) and its own simulation. Returns snapshots of the tally
+ * on the days to be written; turning them into tables is the results module's job.
+ */
+import { simulate } from '../engine/simulation.js';
+import { daysBetween } from '../model/dates.js';
+import { compileInterventions } from '../model/interventions.js';
+import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
+import { messages } from '../scenario/messages.js';
+import type { Scenario } from '../scenario/schema.js';
+import { buildWorld } from '../world/build.js';
+import { estimateBytes, planWorld, type WorldPlan } from '../world/plan.js';
+import { tieCount } from '../network/csr.js';
+
+export interface Progress {
+  replicate: number;
+  replicates: number;
+  phase: 'build' | 'run';
+  day: number;
+  days: number;
+}
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  replicates?: number;
+  /** Refuse worlds whose estimated peak memory exceeds this. */
+  memoryLimitBytes?: number;
+  /** Named in the error when the world is too large. */
+  scenarioFile?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface ReplicateResult {
+  replicate: number;
+  snapshots: Snapshot[];
+  ties: number;
+  events: number;
+  tieVisits: number;
+  buildMs: number;
+  runMs: number;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  plan: WorldPlan;
+  seed: number;
+  days: number;
+  recordDays: number[];
+  checkpointDays: number[];
+  replicates: ReplicateResult[];
+}
+
+export function checkMemory(plan: WorldPlan, limitBytes: number | undefined, file = 'scenario'): void {
+  const needed = estimateBytes(plan);
+  if (limitBytes !== undefined && needed > limitBytes) {
+    throw messages.tooLarge({ file }, plan.agentCount, plan.expectedTies, needed, limitBytes);
+  }
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  const replicates = options.replicates ?? 1;
+  const plan = planWorld(scenario);
+  checkMemory(plan, options.memoryLimitBytes, options.scenarioFile);
+  const days = daysBetween(scenario.dates.start, scenario.dates.end);
+  const checkpointDays = [...new Set([...scenario.dates.checkpoints.map((d) => daysBetween(scenario.dates.start, d)), days])].sort((a, b) => a - b);
+  const wanted = recordDays(days, scenario.output.everyDays, checkpointDays);
+  const schedule = compileInterventions(scenario, plan);
+  const results: ReplicateResult[] = [];
+  for (let replicate = 0; replicate < replicates; replicate++) {
+    options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
+    const t0 = performance.now();
+    const world = buildWorld(scenario, { seed, replicate }, plan);
+    const t1 = performance.now();
+    const recorder = new Recorder(wanted);
+    const outcome = simulate(world, { channels: scenario.channels, days, schedule, seed, replicate }, {
+      recordOn: (d) => recorder.recordOn(d),
+      record: (d, t) => recorder.record(d, t),
+      progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
+    });
+    const t2 = performance.now();
+    results.push({
+      replicate,
+      snapshots: recorder.snapshots,
+      ties: tieCount(world.ties),
+      events: outcome.events,
+      tieVisits: outcome.tieVisits,
+      buildMs: t1 - t0,
+      runMs: t2 - t1,
+    });
+  }
+  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, replicates: results };
+}

@@ -1,0 +1,108 @@
+/**
+ * Tables from a run: the tidy series (one row per replicate × date × place ×
+ * measure) and the checkpoint summary. Pure functions of the run result, so
+ * the same run gives the same bytes.
+ */
+import { addDays } from '../model/dates.js';
+import type { RunResult } from '../experiments/run.js';
+import type { Level } from '../scenario/schema.js';
+import { measureAgents, measureNames, type Measure } from './measures.js';
+import { placesOf, type Place } from './places.js';
+
+export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', 'value'] as const;
+
+/** Numbers as text without float noise: integers plainly, others to 4 significant decimals. */
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  return String(Number(x.toFixed(4)));
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenario.output.levels): string {
+  const places = placesOf(run.plan, levels);
+  const scale = run.plan.scale;
+  const lines: string[] = [seriesHeader.join(',')];
+  for (const rep of run.replicates) {
+    for (const snap of rep.snapshots) {
+      const date = addDays(run.scenario.dates.start, snap.day);
+      for (const place of places) {
+        const values = measureAgents(snap.states, snap.recruits, place.communities);
+        const prefix = `${rep.replicate},${date},${place.level},${csvField(place.name)},`;
+        for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface Quantiles {
+  median: number;
+  p5: number;
+  p95: number;
+}
+
+/** Linear-interpolation quantile (type 7, as R and numpy by default). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function quantiles(values: readonly number[]): Quantiles {
+  const s = [...values].sort((a, b) => a - b);
+  return { median: round(quantile(s, 0.5)), p5: round(quantile(s, 0.05)), p95: round(quantile(s, 0.95)) };
+}
+
+const round = (x: number) => Number(x.toFixed(4));
+
+export type CheckpointValues = Record<Level, Record<string, Record<Measure, Quantiles>>>;
+
+export interface Summary {
+  title: string;
+  seed: number;
+  replicates: number;
+  scale: number;
+  agents: number;
+  ties: { median: number };
+  measures: readonly Measure[];
+  checkpoints: { date: string; places: CheckpointValues }[];
+}
+
+/** Values of one measure for one place at one day, across replicates, in people. */
+export function valuesAt(run: RunResult, place: Place, day: number, measure: Measure): number[] {
+  const m = measureNames.indexOf(measure);
+  return run.replicates.map((rep) => {
+    const snap = rep.snapshots.find((s) => s.day === day);
+    if (!snap) throw new Error(`results/tables: no snapshot for day ${day}`);
+    return measureAgents(snap.states, snap.recruits, place.communities)[m]! * run.plan.scale;
+  });
+}
+
+export function summarize(run: RunResult): Summary {
+  const places = placesOf(run.plan);
+  const checkpoints = run.checkpointDays.map((day) => {
+    const byLevel = { world: {}, region: {}, country: {}, community: {} } as CheckpointValues;
+    for (const place of places) {
+      const perMeasure = {} as Record<Measure, Quantiles>;
+      for (const measure of measureNames) perMeasure[measure] = quantiles(valuesAt(run, place, day, measure));
+      byLevel[place.level][place.name] = perMeasure;
+    }
+    return { date: addDays(run.scenario.dates.start, day), places: byLevel };
+  });
+  const ties = run.replicates.map((r) => r.ties).sort((a, b) => a - b);
+  return {
+    title: run.scenario.title,
+    seed: run.seed,
+    replicates: run.replicates.length,
+    scale: run.plan.scale,
+    agents: run.plan.agentCount,
+    ties: { median: quantile(ties, 0.5) },
+    measures: measureNames,
+    checkpoints,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Calibration targets: published figures for a date, by world, region and
+ * country, each with a band. Read from a targets file; checked against the
+ * places of the scenario that uses it.
+ */
+import { z } from 'zod';
+import { messages } from './messages.js';
+import { locate, readSource } from './source.js';
+import { issueToError } from './zod-issues.js';
+import { closest } from './suggest.js';
+import type { JsonSchema } from './json-schema.js';
+
+const targetSchema = z.strictObject({
+  value: z.number().min(0).describe('Central published estimate (people).'),
+  low: z.number().min(0).optional().describe('Lower end of the band; value × (1 − tolerance) if absent.'),
+  high: z.number().min(0).optional().describe('Upper end of the band; value × (1 + tolerance) if absent.'),
+  tolerance: z.number().min(0).max(1).optional().describe('Relative half-width of the band when low/high are absent.'),
+  note: z.string().optional(),
+  source: z.string().optional(),
+});
+
+export const targetsSchema = z.strictObject({
+  title: z.string().default(''),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: z.string().optional(),
+  defaultTolerance: z.number().min(0).max(1).default(0.15),
+  world: targetSchema.optional(),
+  regions: z.record(z.string(), targetSchema).default({}),
+  countries: z.record(z.string(), targetSchema).default({}),
+  communities: z.record(z.string(), targetSchema).default({}),
+});
+
+export interface Band {
+  value: number;
+  low: number;
+  high: number;
+  note?: string;
+}
+
+export interface Targets {
+  title: string;
+  date: string;
+  source?: string;
+  world?: Band;
+  regions: Map<string, Band>;
+  countries: Map<string, Band>;
+  communities: Map<string, Band>;
+}
+
+export interface KnownPlaces {
+  regions: readonly string[];
+  countries: readonly string[];
+  communities: readonly string[];
+}
+
+export function loadTargets(file: string, places?: KnownPlaces): Targets {
+  const source = readSource(file);
+  const parsed = targetsSchema.safeParse(source.value, { reportInput: true });
+  const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
+  if (!parsed.success) {
+    throw issueToError(parsed.error.issues[0]!, source.value, at, z.toJSONSchema(targetsSchema, { io: 'input' }) as JsonSchema);
+  }
+  const t = parsed.data;
+  const band = (x: z.infer<typeof targetSchema>): Band => {
+    const tol = x.tolerance ?? t.defaultTolerance;
+    return { value: x.value, low: x.low ?? x.value * (1 - tol), high: x.high ?? x.value * (1 + tol), note: x.note };
+  };
+  const section = (key: 'regions' | 'countries' | 'communities', level: string, known?: readonly string[]) => {
+    const out = new Map<string, Band>();
+    for (const [name, x] of Object.entries(t[key])) {
+      if (known && !known.includes(name)) {
+        const c = closest(name, known);
+        throw messages.unknownPlace(at([key, name], true), `${key}.${name}`, level, name, c ? `did you mean "${c}"?` : undefined);
+      }
+      out.set(name, band(x));
+    }
+    return out;
+  };
+  return {
+    title: t.title,
+    date: t.date,
+    source: t.source,
+    world: t.world ? band(t.world) : undefined,
+    regions: section('regions', 'region', places?.regions),
+    countries: section('countries', 'country', places?.countries),
+    communities: section('communities', 'community', places?.communities),
+  };
+}
