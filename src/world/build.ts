@@ -110,23 +110,34 @@ function placeStock(plan: WorldPlan, { seed, replicate }: BuildOptions): Uint8Ar
     const members = country.communities.map((i) => plan.communities[i]!);
     const unnamed = members.filter((c) => c.stock === undefined);
     const weightSum = unnamed.reduce((a, c) => a + c.population * c.susceptibility, 0);
+    let placed = 0;
     for (const [kind, target] of kinds) {
       const named = members.reduce((a, c) => a + (c.stock?.[kind] ?? 0), 0);
       const rest = Math.max(0, country.stock[kind] - named);
       for (const c of members) {
         const people = c.stock !== undefined ? c.stock[kind]
           : weightSum > 0 ? (rest * c.population * c.susceptibility) / weightSum : 0;
-        placeAgents(state, c, stochasticRound(people / plan.scale, rng), target, rng);
+        placed += placeAgents(state, c, stochasticRound(people / plan.scale, rng), target, rng);
       }
+    }
+    // A contingent is never rounded away: a country with any stock keeps at least one agent
+    // abroad, so that every country of origin is represented at every scale (at most `scale`
+    // people too many for contingents smaller than one agent).
+    const total = country.stock.abroad + country.stock.returned + country.stock.dead;
+    if (placed === 0 && total > 0) {
+      const home = members.reduce<PlannedCommunity | undefined>((best, c) => (c.agents > 0 && (!best || c.population * c.susceptibility > best.population * best.susceptibility) ? c : best), undefined);
+      if (home) placeAgents(state, home, 1, State.Abroad, rng);
     }
   }
   return state;
 }
 
-function placeAgents(state: Uint8Array, c: PlannedCommunity, count: number, target: State, rng: Rng): void {
+/** Puts up to `count` susceptible agents of `c` in `target`; returns how many it placed. */
+function placeAgents(state: Uint8Array, c: PlannedCommunity, count: number, target: State, rng: Rng): number {
   let free = 0;
   for (let a = c.firstAgent; a < c.firstAgent + c.agents; a++) if (state[a] === State.Susceptible) free++;
-  let left = Math.min(count, free);
+  const wanted = Math.min(count, free);
+  let left = wanted;
   // Stocks are a small share of a community: rejection sampling wastes few draws.
   // Past half, selection sampling (one pass, each agent kept with probability left/free) is exact and bounded.
   while (left > 0 && left <= free / 2) {
@@ -145,4 +156,5 @@ function placeAgents(state: Uint8Array, c: PlannedCommunity, count: number, targ
     }
     free--;
   }
+  return wanted - left;
 }

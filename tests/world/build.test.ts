@@ -101,3 +101,19 @@ describe('world/build', () => {
     expect(counts.b / reps).toBeLessThan(1.8);
   });
 });
+
+describe('world/build: small contingents', () => {
+  it('never rounds a country\'s stock away: one agent at least', () => {
+    const s = scenarioSchema.parse({
+      scale: 100,
+      places: { regions: [{ name: 'R', countries: [{ name: 'Tiny', population: 10000, stock: { abroad: 3 } }, { name: 'None', population: 10000 }] }] },
+    });
+    for (let r = 0; r < 20; r++) {
+      const w = buildWorld(s, { seed: 1, replicate: r });
+      const tiny = Array.from(w.initialState.subarray(0, 100)).filter((x) => x !== State.Susceptible).length;
+      const none = Array.from(w.initialState.subarray(100)).filter((x) => x !== State.Susceptible).length;
+      expect(tiny).toBe(1);
+      expect(none).toBe(0);
+    }
+  });
+});
