@@ -1,0 +1,40 @@
+/**
+ * Hotbed's public face. Data flows one way:
+ *
+ *   scenario file ──► scenario/      load, extends, --set, schema, semantic checks ──► Scenario
+ *                         │
+ *                         ▼
+ *                     world/plan     places, agents per community, memory estimate ──► WorldPlan
+ *                         │
+ *                         ▼
+ *                     world/build    network/ generators ──► TieSink ──► CSR ties;   ──► World
+ *                                    initial stock placed per country                  (typed arrays)
+ *                         │
+ *                         ▼
+ *                     engine/        daily loop: media pools, event calendar,      ──► Tally, Observer
+ *                                    model/ peer rules and interventions
+ *                         │
+ *                         ▼
+ *                     experiments/   replicates of (build, simulate)               ──► RunResult
+ *                         │
+ *                         ▼
+ *                     results/       tidy series, checkpoint summary, vs targets,  ──► result folder
+ *                                    atomic folder writes
+ *
+ * The engine knows nothing of files or terminals; cli/ holds no model logic.
+ */
+export { loadScenario, type LoadedScenario, type LoadOptions } from './scenario/load.js';
+export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
+export { loadTargets, type Targets } from './scenario/targets.js';
+export { UserError, isUserError } from './scenario/errors.js';
+export { messages } from './scenario/messages.js';
+export { planWorld, type WorldPlan } from './world/plan.js';
+export { buildWorld, communityGraph, communityTies, type World } from './world/build.js';
+export { simulate, type Observer, type SimulationOutcome, type Tally } from './engine/simulation.js';
+export { runScenario as run, type RunOptions, type RunResult } from './experiments/run.js';
+export { seriesCsv, summarize, type Summary } from './results/tables.js';
+export { versusTargets } from './results/versus-targets.js';
+export { networkStats, type NetworkStats } from './network/stats.js';
+export { generateNetwork } from './network/generate.js';
+export { toGexf, toGraphologyJson } from './network/export.js';
+export { State, Channel, stateNames, channelNames } from './model/states.js';
