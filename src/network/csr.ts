@@ -26,6 +26,7 @@ export class CsrBuilder implements TieSink {
   readonly nodeCount: number;
   private ends: Int32Array;
   private used = 0;
+  private built = false;
 
   /** expectedTies only presizes the buffer; the buffer doubles as needed. */
   constructor(nodeCount: number, expectedTies = 0) {
@@ -52,10 +53,14 @@ export class CsrBuilder implements TieSink {
     this.used += 2;
   }
 
+  /** Builds the CSR once; the pair buffer is released, so the builder cannot be used again. */
   build(): Csr {
+    if (this.built) throw new Error('network/csr: build() was already called on this CsrBuilder');
+    this.built = true;
     const n = this.nodeCount;
     const ends = this.ends;
     const used = this.used;
+    this.ends = new Int32Array(0);
 
     // Counting sort of the 2 · ties arcs by their first end.
     const offsets = new Int32Array(n + 1);
@@ -92,11 +97,13 @@ export class CsrBuilder implements TieSink {
     return {
       nodeCount: n,
       offsets,
-      neighbors: write === used ? neighbors : neighbors.slice(0, write),
+      // A view, not a copy: repeats are few, and copying 40 MB costs more than the slack.
+      neighbors: write === used ? neighbors : neighbors.subarray(0, write),
     };
   }
 
   private grow(): void {
+    if (this.built) throw new Error('network/csr: addTie() after build()');
     const bigger = new Int32Array(this.ends.length * 2);
     bigger.set(this.ends);
     this.ends = bigger;

@@ -30,7 +30,8 @@ export interface BuildOptions {
 }
 
 export function buildWorld(scenario: Scenario, options: BuildOptions, plan: WorldPlan = planWorld(scenario)): World {
-  const sink = new CsrBuilder(plan.agentCount);
+  // Presized (with headroom for the randomness of tie counts) so the pair buffer never doubles.
+  const sink = new CsrBuilder(plan.agentCount, Math.ceil(plan.expectedTies * 1.05) + 1024);
   for (const c of plan.communities) drawCommunity(c, options, sink);
   drawLinks(scenario, plan, options, sink);
   const communityOf = new Uint32Array(plan.agentCount);
