@@ -4,12 +4,33 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { isUserError } from '../scenario/errors.js';
+import { messages } from '../scenario/messages.js';
+import { didYouMean } from '../scenario/suggest.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
+const commands = ['validate', 'run', 'network'];
+
 export async function main(args: string[]): Promise<number> {
+  try {
+    return await parse(args);
+  } catch (e) {
+    if (isUserError(e)) {
+      process.stderr.write(`hotbed: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`hotbed: internal error (a bug in Hotbed, please report it):\n${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+async function parse(args: string[]): Promise<number> {
+  const first = args[0];
+  if (first !== undefined && !first.startsWith('-') && !commands.includes(first) && first !== 'help') {
+    throw messages.unknownCommand(first, commands, didYouMean(first, commands));
+  }
   let exitCode = 0;
   const parser: Argv = yargs(args)
     .scriptName('hotbed')
@@ -17,7 +38,7 @@ export async function main(args: string[]): Promise<number> {
     .command(validateCommand((code) => (exitCode = code)))
     .command(runCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
-    .demandCommand(1, 'Name a command: validate, run or network.')
+    .demandCommand(1, `name a command: ${commands.join(', ')}`)
     .strict()
     .recommendCommands()
     .version(toolVersion())
@@ -27,23 +48,16 @@ export async function main(args: string[]): Promise<number> {
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(message);
+      throw messages.usage(usageProblem(message, first));
     });
-  try {
-    await parser.parseAsync();
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`hotbed: ${e.message}\nRun "hotbed --help" for usage.\n`);
-      return 2;
-    }
-    if (isUserError(e)) {
-      process.stderr.write(`hotbed: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`hotbed: internal error (a bug in Hotbed, please report it):\n${(e as Error).stack ?? String(e)}\n`);
-    return 70;
-  }
+  await parser.parseAsync();
   return exitCode;
 }
 
-class UsageError extends Error {}
+/** yargs's wording, where it is unclear to someone who has not read its source. */
+function usageProblem(message: string, command: string | undefined): string {
+  if (/^Not enough non-option arguments/.test(message)) {
+    return command === 'validate' ? 'name at least one scenario file to validate' : `name the scenario file to ${command ?? 'use'}`;
+  }
+  return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');
+}

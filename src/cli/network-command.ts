@@ -7,11 +7,11 @@ import { messages } from '../scenario/messages.js';
 import { loadScenario } from '../scenario/load.js';
 import { closest } from '../scenario/suggest.js';
 import { buildWorld, communityGraph, communityTies } from '../world/build.js';
-import { planWorld } from '../world/plan.js';
+import { meanDegreeOf, planWorld } from '../world/plan.js';
 import { checkMemory } from '../experiments/run.js';
 import { totalmem } from 'node:os';
 import { scenarioOptions, overridesFrom } from './common-options.js';
-import { renderTable, thousands } from './format.js';
+import { agentScale, renderTable, thousands } from './format.js';
 
 interface NetworkArgs {
   scenario: string;
@@ -56,8 +56,11 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
         const c = closest(argv.community, plan.communities.map((m) => m.name));
         throw messages.unknownPlace({ file: 'command line' }, '--community', 'community', argv.community, c ? `did you mean "${c}"?` : undefined);
       }
+      // One community can be as large as a world: refuse it before drawing, as `run` does.
+      checkMemory({ ...plan, agentCount: community.agents, expectedTies: Math.round((community.agents * meanDegreeOf(community.recipe)) / 2) },
+        Math.floor(totalmem() * 0.75), argv.scenario);
       const own = networkStats(communityTies(community, options));
-      process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; 1 agent = ${scenario.scale} people)\n\n${statsText(own)}\n`);
+      process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
       if (outputs.length) {
         const graph = communityGraph(community, options);
         if (argv.gexf) writeAtomically(argv.gexf, toGexf(graph));

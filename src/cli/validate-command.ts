@@ -3,7 +3,7 @@ import { isUserError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadTargets } from '../scenario/targets.js';
 import { planWorld } from '../world/plan.js';
-import { thousands } from './format.js';
+import { agentScale, thousands } from './format.js';
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[] }> {
   return {
@@ -24,7 +24,7 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
             });
           }
           process.stdout.write(`ok  ${file}: ${plan.regions.length} regions, ${plan.countries.length} countries, ${plan.communities.length} communities; `
-            + `${thousands(plan.agentCount)} agents at 1 agent = ${loaded.scenario.scale} people, about ${thousands(plan.expectedTies)} ties\n`);
+            + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties\n`);
         } catch (e) {
           if (!isUserError(e)) throw e;
           failed++;

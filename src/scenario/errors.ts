@@ -37,12 +37,17 @@ export function formatUserError(d: UserErrorDetails): string {
   if (d.path) parts.push(`${d.path}:`);
   parts.push(d.problem);
   let text = parts.join(' ');
-  if (d.expected !== undefined || d.found !== undefined) {
-    text += ` (expected ${d.expected ?? 'something else'}, found ${d.found ?? 'nothing'})`;
-  }
+  if (d.expected !== undefined && d.found !== undefined) text += ` (expected ${d.expected}, found ${d.found})`;
+  else if (d.expected !== undefined) text += ` (expected ${d.expected})`;
+  else if (d.found !== undefined) text += ` (found ${d.found})`;
   if (d.hint) text += `; ${d.hint}`;
-  return text;
+  return oneLine(text);
 }
+
+/** Control characters (a key or a --set argument may hold a newline) written as escapes, so a message stays one line. */
+const oneLine = (text: string) =>
+  text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
+    ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;

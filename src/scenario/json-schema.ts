@@ -60,7 +60,7 @@ export function childSchema(schema: JsonSchema, key: string | number, value: unk
   for (const b of pickBranch(schema, value)) {
     if (typeof key === 'number' || b.type === 'array') {
       if (b.items) found.push(b.items);
-    } else if (b.properties?.[key]) {
+    } else if (b.properties && Object.hasOwn(b.properties, key)) {
       found.push(b.properties[key]);
     } else if (typeof b.additionalProperties === 'object') {
       found.push(b.additionalProperties);

@@ -21,7 +21,7 @@ export function mergeScenario(base: unknown, override: unknown): unknown {
   if (isPlainObject(base) && isPlainObject(override)) {
     const out: Plain = {};
     for (const [k, v] of Object.entries(base)) setOwn(out, k, v);
-    for (const [k, v] of Object.entries(override)) setOwn(out, k, k in out ? mergeScenario(out[k], v) : v);
+    for (const [k, v] of Object.entries(override)) setOwn(out, k, Object.hasOwn(out, k) ? mergeScenario(out[k], v) : v);
     return out;
   }
   if (isNamedList(base) && isNamedList(override)) {
@@ -68,18 +68,27 @@ export function translatePath(merged: unknown, path: readonly PropertyKey[], sou
       if (!Array.isArray(s)) return out.length ? out : undefined;
       const item = m[segment];
       const name = isPlainObject(item) ? item.name : undefined;
-      const at = typeof name === 'string' ? s.findIndex((e) => isPlainObject(e) && e.name === name) : segment;
+      // By name; the k-th item of a name in `merged` is the k-th of that name in the source (names may repeat by mistake).
+      const at = typeof name === 'string' ? nthIndex(s, name, m.slice(0, segment).filter((e) => isPlainObject(e) && e.name === name).length) : segment;
       if (at < 0 || at >= s.length) return undefined;
       out.push(at);
       m = item;
       s = s[at];
     } else {
       const key = String(segment);
-      if (!isPlainObject(s) || !(key in s)) return undefined;
+      if (!isPlainObject(s) || !Object.hasOwn(s, key)) return undefined;
       out.push(key);
       m = isPlainObject(m) ? m[key] : undefined;
       s = s[key];
     }
   }
   return out;
+}
+
+function nthIndex(list: readonly unknown[], name: string, n: number): number {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (isPlainObject(e) && e.name === name && n-- === 0) return i;
+  }
+  return -1;
 }

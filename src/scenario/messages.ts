@@ -2,6 +2,7 @@
  * Every message a user can get about a scenario or a command line, as a named
  * builder. Code throws these; tests compare against them, so wording lives here once.
  */
+import { extname } from 'node:path';
 import { UserError } from './errors.js';
 
 export interface Where {
@@ -29,7 +30,7 @@ export const messages = {
     new UserError({ file, problem: `cannot read the file (${reason})` }),
 
   notAScenarioFile: (file: string) =>
-    new UserError({ file, problem: 'not a scenario file', expected: 'a .yaml, .yml or .json file', found: file.split('.').pop() ?? 'no extension' }),
+    new UserError({ file, problem: 'not a scenario file', expected: 'a .yaml, .yml or .json file', found: extname(file) || 'no extension' }),
 
   syntax: (where: Where, reason: string) =>
     new UserError({ ...where, problem: `syntax error: ${reason}` }),
@@ -46,8 +47,14 @@ export const messages = {
   unknownKey: (where: Where, path: string, key: string, suggestion?: string) =>
     new UserError({ ...where, path, problem: `unknown key "${key}"`, hint: suggestion }),
 
-  wrongValue: (where: Where, path: string, expected: string, found: unknown) =>
-    new UserError({ ...where, path, problem: 'wrong value', expected, found: describe(found) }),
+  reservedKey: (where: Where, path: string, key: string) =>
+    new UserError({ ...where, path, problem: `"${key}" cannot be used as a key` }),
+
+  exclusiveKeys: (where: Where, path: string, keys: readonly string[]) =>
+    new UserError({ ...where, path, problem: `give only one of ${keys.join(', ')}` }),
+
+  wrongValue: (where: Where, path: string, expected: string, found: unknown, hint?: string) =>
+    new UserError({ ...where, path, problem: 'wrong value', expected, found: describe(found), hint }),
 
   missing: (where: Where, path: string, expected: string) =>
     new UserError({ ...where, path, problem: 'missing', expected, found: 'nothing' }),
@@ -56,7 +63,7 @@ export const messages = {
     new UserError({ ...where, path, problem: `no ${level} named "${name}"`, hint: suggestion }),
 
   duplicateName: (where: Where, path: string, level: string, name: string) =>
-    new UserError({ ...where, path, problem: `two ${level}s are named "${name}"`, expected: 'unique names' }),
+    new UserError({ ...where, path, problem: `two ${plural(level)} are named "${name}"`, expected: 'unique names' }),
 
   endBeforeStart: (where: Where, start: string, end: string) =>
     new UserError({ ...where, path: 'dates.end', problem: 'the end date is not after the start date', expected: `a date after ${start}`, found: end }),
@@ -102,9 +109,17 @@ export const messages = {
   outputExists: (dir: string) =>
     new UserError({ file: dir, problem: 'the output folder already exists; nothing was written', hint: 'choose another --out or remove the folder' }),
 
+  unknownCommand: (name: string, commands: readonly string[], suggestion?: string) =>
+    new UserError({ file: 'command line', problem: `unknown command "${name}"`, hint: suggestion ?? `the commands are ${commands.join(', ')}` }),
+
+  usage: (problem: string) =>
+    new UserError({ file: 'command line', problem, hint: 'run "hotbed --help" for usage' }),
+
   badOption: (option: string, expected: string, found: unknown) =>
     new UserError({ file: 'command line', path: option, problem: 'wrong value', expected, found: describe(found) }),
 };
+
+const plural = (level: string) => (level.endsWith('y') ? `${level.slice(0, -1)}ies` : `${level}s`);
 
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;

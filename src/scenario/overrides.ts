@@ -64,7 +64,7 @@ function applyOne(root: Record<string, unknown>, o: Override): (string | number)
       continue;
     }
     if (!isPlainObject(node)) throw messages.setUnknownPath(o.argument, shownPath, segment);
-    const next: JsonSchema | undefined = schema && childSchema(schema, segment, node);
+    const next: JsonSchema | undefined = segment === '__proto__' ? undefined : schema && childSchema(schema, segment, node);
     if (!next) throw messages.setUnknownPath(o.argument, shownPath, segment, suggestion(segment, schema ? knownKeys(schema, node) : []));
     schema = next;
     resolved.push(segment);
@@ -72,10 +72,18 @@ function applyOne(root: Record<string, unknown>, o: Override): (string | number)
       setOwn(node, segment, readValue(o, shownPath, schema));
       return resolved;
     }
-    if (node[segment] === undefined) setOwn(node, segment, scalarTypes(schema).has('array') ? [] : {});
+    // Own keys only: `constructor` or `__proto__` must not walk into Object.prototype.
+    // A mapping or list the file leaves out starts from its default (e.g. `networks` keeps its `default` recipe).
+    if (!Object.hasOwn(node, segment) || node[segment] === undefined) setOwn(node, segment, emptyValue(schema));
     node = node[segment];
   }
   return resolved;
+}
+
+function emptyValue(schema: JsonSchema): unknown {
+  const d = schema.default;
+  if (isPlainObject(d) || Array.isArray(d)) return structuredClone(d);
+  return scalarTypes(schema).has('array') ? [] : {};
 }
 
 function readValue(o: Override, path: string, schema: JsonSchema | undefined): unknown {

@@ -16,7 +16,8 @@ const isoDate = z.string()
 const probability = z.number().min(0).max(1);
 const dailyRate = probability.describe('Probability per agent per day.');
 const multiplier = z.number().min(0).max(1000);
-const placeName = z.string().min(1).max(200);
+/** Names become keys of plain objects (recipes by name, places in summary.json), where `__proto__` would vanish. */
+export const placeName = z.string().min(1).max(200).refine((s) => s !== '__proto__', 'a name other than "__proto__"');
 
 const stockSchema = z.strictObject({
   abroad: z.number().min(0).default(0).describe('People abroad (in the conflict zone) at the start date.'),

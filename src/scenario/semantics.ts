@@ -59,7 +59,7 @@ export function checkScenario(s: Scenario, locate: Locator): void {
       }
     });
   });
-  if (!('default' in s.networks)) {
+  if (!Object.hasOwn(s.networks, 'default')) {
     // Only an error when something relies on it.
     const needsDefault = s.places.regions.some((r) => r.countries.some((c) => c.network === undefined && (c.population !== undefined || c.communities.some((m) => m.network === undefined))));
     if (needsDefault) throw messages.unknownNetwork(locate(['networks']), 'networks', 'default');
@@ -89,7 +89,7 @@ export function checkScenario(s: Scenario, locate: Locator): void {
 }
 
 function checkNetworkRef(s: Scenario, ref: unknown, path: (string | number)[], shown: string, locate: Locator): void {
-  if (typeof ref === 'string' && !(ref in s.networks)) {
+  if (typeof ref === 'string' && !Object.hasOwn(s.networks, ref)) {
     throw messages.unknownNetwork(locate(path), shown, ref, didYouMean(ref, Object.keys(s.networks)));
   }
 }

@@ -7,7 +7,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { formatPath, namedPath } from './merge.js';
 import { messages, type Where } from './messages.js';
 
 export interface SourceFile {
@@ -39,21 +40,67 @@ export function readSource(file: string): SourceFile {
 
 export function parseSource(file: string, text: string): SourceFile {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the parser's warnings would otherwise go to stderr through process.emitWarning.
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const first = document.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw messages.syntax({ file, line: pos?.line, column: pos?.col }, first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''));
+    // Without prettyErrors the error carries offsets only (linePos is left unset): turn them into line and column here.
+    const pos = first.linePos?.[0] ?? (first.pos ? lines.linePos(first.pos[0]) : undefined);
+    throw messages.syntax({ file, line: pos?.line, column: pos?.col }, parserReason(first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')));
   }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw messages.syntax({ file }, (e as Error).message);
+    throw messages.syntax(unresolvedAlias({ file, document, lines }) ?? { file }, parserReason((e as Error).message));
   }
   if (value === null || value === undefined) value = {};
   if (typeof value !== 'object' || Array.isArray(value)) throw messages.notAMapping({ file, line: 1, column: 1 }, value);
-  return { file, value: value as Record<string, unknown>, document, lines };
+  const source = { file, value: value as Record<string, unknown>, document, lines };
+  rejectProtoKeys(source);
+  return source;
+}
+
+/**
+ * `__proto__` is never a scenario key: strict mappings would call it unknown, but
+ * mappings of names (networks, targets) would drop it without a word. Iterative,
+ * so that a deeply nested file cannot overflow the stack here.
+ */
+function rejectProtoKeys(source: SourceFile): void {
+  const todo: Array<[unknown, (string | number)[]]> = [[source.value, []]];
+  while (todo.length) {
+    const [node, path] = todo.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => todo.push([v, [...path, i]]));
+    } else if (node !== null && typeof node === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(node))) {
+      for (const [k, v] of Object.entries(node)) {
+        const at = [...path, k];
+        if (k === '__proto__') throw messages.reservedKey(locate(source, at, true), formatPath(namedPath(source.value, at)), k);
+        todo.push([v, at]);
+      }
+    }
+  }
+}
+
+/** The parser's words, except where they describe its own limits rather than the file. */
+const parserReason = (message: string) => {
+  if (/call stack/i.test(message)) return 'nested too deeply';
+  if (/multiple documents/i.test(message)) return 'more than one YAML document (a line holding only --- starts another); a scenario file holds one';
+  return message;
+};
+
+/** Where the first alias (`*name`) that names no anchor before it is, if any. */
+function unresolvedAlias(source: Pick<SourceFile, 'file' | 'document' | 'lines'>): Where | undefined {
+  let where: Where | undefined;
+  visit(source.document, {
+    Alias(_key, node) {
+      if (node.resolve(source.document) !== undefined || !node.range) return undefined;
+      const pos = source.lines.linePos(node.range[0]);
+      where = { file: source.file, line: pos.line, column: pos.col };
+      return visit.BREAK;
+    },
+  });
+  return where;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { messages } from './messages.js';
 import { locate, readSource } from './source.js';
-import { issueToError } from './zod-issues.js';
+import { firstIssue, issueToError } from './zod-issues.js';
 import { closest } from './suggest.js';
 import type { JsonSchema } from './json-schema.js';
 
@@ -58,7 +58,7 @@ export function loadTargets(file: string, places?: KnownPlaces): Targets {
   const parsed = targetsSchema.safeParse(source.value, { reportInput: true });
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
   if (!parsed.success) {
-    throw issueToError(parsed.error.issues[0]!, source.value, at, z.toJSONSchema(targetsSchema, { io: 'input' }) as JsonSchema);
+    throw issueToError(firstIssue(parsed.error.issues), source.value, at, z.toJSONSchema(targetsSchema, { io: 'input' }) as JsonSchema);
   }
   const t = parsed.data;
   const band = (x: z.infer<typeof targetSchema>): Band => {

@@ -1,6 +1,6 @@
 /** Turns the first zod issue into the user's message: path, expected, found, "did you mean". */
 import type { z } from 'zod';
-import { childSchema, knownKeys, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
+import { branches, childSchema, knownKeys, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { formatPath, namedPath } from './merge.js';
 import { messages, type Where } from './messages.js';
 import type { UserError } from './errors.js';
@@ -12,12 +12,22 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const shown = formatPath(namedPath(root, path));
   const input = (issue as { input?: unknown }).input;
+  const badTag = (at: (string | number)[], kinds: string[]) => {
+    const tag = valueAt(root, at);
+    const where = locate(at);
+    const shownTag = formatPath(namedPath(root, at));
+    if (tag === undefined) return messages.missing(where, shownTag, oneOf(kinds));
+    const c = typeof tag === 'string' ? closest(tag, kinds) : undefined;
+    return messages.wrongValue(where, shownTag, oneOf(kinds), tag, c && `did you mean "${c}"?`);
+  };
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
       const keyPath = [...path, key];
       const schema = schemaAt(rootSchema, root, path);
       const known = schema ? knownKeys(schema, valueAt(root, path)) : [];
+      // Known in another branch of a union (`target: {region: A, country: B}`): the keys exclude each other.
+      if (known.includes(key)) return messages.exclusiveKeys(locate(keyPath, true), shown, known);
       const c = closest(key, known);
       return messages.unknownKey(locate(keyPath, true), formatPath(namedPath(root, keyPath)), key,
         c ? `did you mean "${c}"?` : known.length ? `known keys: ${known.join(', ')}` : undefined);
@@ -33,25 +43,32 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
       const what = issue.origin === 'array' ? 'a list with length' : issue.origin === 'string' ? 'text of length' : 'a number';
       return messages.wrongValue(locate(path), shown, `${what} ${sign} ${String(bound)}`, input);
     }
-    case 'invalid_value':
-      return messages.wrongValue(locate(path), shown, `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, input);
+    case 'invalid_value': {
+      const c = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
+      return messages.wrongValue(locate(path), shown, oneOf(issue.values), input, c && `did you mean "${c}"?`);
+    }
     case 'invalid_union': {
+      // A tagged union whose tag (`kind`) matches no branch: zod points at the tag and lists the tags.
+      const tags = (issue as { options?: unknown[] }).options;
+      const tagged = (issue as { discriminator?: string }).discriminator;
+      if (tagged !== undefined && Array.isArray(tags) && path.at(-1) === tagged) return badTag(path, tags.map(String));
       const value = valueAt(root, path);
       const schema = schemaAt(rootSchema, root, path);
       const kinds = schema ? unionKinds(schema) : [];
-      if (kinds.length && typeof value === 'object' && value !== null && 'kind' in value) {
-        const kind = String((value as { kind: unknown }).kind);
-        const c = closest(kind, kinds);
-        return messages.wrongValue(locate([...path, 'kind']), `${shown}.kind`, `one of ${kinds.map((k) => JSON.stringify(k)).join(', ')}${c ? ` (did you mean "${c}"?)` : ''}`, kind);
-      }
-      // A union of simple shapes: report the branch errors of the closest branch if it is a mapping.
+      if (kinds.length && typeof value === 'object' && value !== null && 'kind' in value) return badTag([...path, 'kind'], kinds);
+      // A union of simple shapes: if the value is a mapping, report the issues of the mapping branch it
+      // comes closest to (fewest issues). Branches that reject it whole (a literal such as `world`, a
+      // name) have an issue at their own root and are left out.
       const nested = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
-      const objectBranch = nested.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
-      if (objectBranch && typeof value === 'object' && value !== null) {
-        const inner = objectBranch[0]!;
+      const objectBranches = nested.filter((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0 || e.code === 'unrecognized_keys'));
+      if (objectBranches.length && typeof value === 'object' && value !== null) {
+        const closestBranch = objectBranches.reduce((a, b) => (b.length < a.length ? b : a));
+        const inner = firstIssue(closestBranch);
         return issueToError({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, root, locate, rootSchema);
       }
-      return messages.wrongValue(locate(path), shown, schema?.description ?? 'another kind of value', value);
+      const literals = schema ? branches(schema).flatMap((b) => (typeof b.const === 'string' ? [b.const] : [])) : [];
+      const c = typeof value === 'string' ? closest(value, literals) : undefined;
+      return messages.wrongValue(locate(path), shown, schema ? describeShapes(schema) : 'another kind of value', value, c && `did you mean "${c}"?`);
     }
     case 'invalid_format':
     case 'custom':
@@ -60,8 +77,40 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, locate: Loc
   }
 }
 
+const oneOf = (values: readonly unknown[]) => `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+
+/** What a union accepts, in words: `"world" or a mapping`, `text or a mapping`. */
+function describeShapes(schema: JsonSchema): string {
+  const words = new Set<string>();
+  for (const b of branches(schema)) {
+    if (b.const !== undefined) words.add(JSON.stringify(b.const));
+    else if (b.enum) b.enum.forEach((e) => words.add(JSON.stringify(e)));
+    else if (b.type === 'object') words.add('a mapping');
+    else if (b.type === 'array') words.add('a list');
+    else if (b.type === 'string') words.add('text');
+    else if (b.type === 'number' || b.type === 'integer') words.add('a number');
+    else if (b.type === 'boolean') words.add('true or false');
+  }
+  return words.size ? [...words].join(' or ') : 'another kind of value';
+}
+
+/**
+ * The issue to report: the first, except that an unknown key is reported before a
+ * missing key beside it, since the unknown key is usually the missing one misspelt.
+ */
+export function firstIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const first = issues[0]!;
+  if (first.code === 'invalid_type' && (first as { input?: unknown }).input === undefined && first.path.length > 0) {
+    const parent = first.path.slice(0, -1);
+    const unknown = issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === parent.length && i.path.every((p, k) => p === parent[k]));
+    if (unknown) return unknown;
+  }
+  return first;
+}
+
 function expectedType(t: string): string {
   if (t === 'object') return 'a mapping';
+  if (t === 'int' || t === 'integer') return 'a whole number';
   if (t === 'array') return 'a list';
   return `a ${t}`;
 }

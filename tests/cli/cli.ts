@@ -1,0 +1,54 @@
+/** Running the real `hotbed` command in a child process, and checking what it left on disk. */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The command's entry point, by absolute path, so that tests can run it from any folder. */
+export const HOTBED = fileURLToPath(new URL('../../src/cli/hotbed.js', import.meta.url));
+
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time from spawn to exit. */
+  ms: number;
+}
+
+/** Runs `node HOTBED ...args` in `cwd`; resolves when it exits (never rejects on a non-zero exit). */
+export function hotbed(args: readonly string[], cwd: string): Promise<Ran> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HOTBED, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** Every file and folder under `dir`, with a hash of each file's bytes: equal snapshots mean nothing changed. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  const walk = (rel: string) => {
+    for (const name of readdirSync(join(dir, rel)).sort()) {
+      const path = join(rel, name);
+      if (statSync(join(dir, path)).isDirectory()) {
+        out[`${path}/`] = 'folder';
+        walk(path);
+      } else {
+        out[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+      }
+    }
+  };
+  walk('');
+  return out;
+}

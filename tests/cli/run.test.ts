@@ -1,0 +1,113 @@
+/** `hotbed run` and `hotbed network` through the real command line, on a tiny world. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
+import { hotbed, type Ran } from './cli.js';
+
+afterAll(cleanup);
+
+/** Small enough to run in a moment, busy enough that a different seed gives different numbers. */
+const TINY = yaml(
+  'title: Tiny',
+  'seed: 1',
+  'dates: { start: "2014-06-01", end: "2014-10-01", checkpoints: ["2014-08-01"] }',
+  'channels:',
+  '  media: { exposure: 0.002, mobilization: 0.0002 }',
+  'places:',
+  '  regions:',
+  '    - name: Maghreb',
+  '      countries:',
+  '        - name: Tunisia',
+  '          population: 3000',
+  '          stock: { abroad: 40, returned: 5 }',
+  '          communities:',
+  '            - name: Bizerte',
+  '              population: 800',
+  '              hotbed: true',
+);
+
+const cwd = tempDir('hotbed-run-');
+writeFixture(cwd, 'tiny.yaml', TINY);
+const out = (name: string) => join(cwd, 'results', name);
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+let first: Ran;
+let again: Ran;
+let otherSeed: Ran;
+let network: Ran;
+
+beforeAll(async () => {
+  // Independent commands: run side by side.
+  [first, again, otherSeed, network] = await Promise.all([
+    hotbed(['run', 'tiny.yaml', '--out', out('first'), '--quiet'], cwd),
+    hotbed(['run', 'tiny.yaml', '--out', out('again'), '--quiet'], cwd),
+    hotbed(['run', 'tiny.yaml', '--seed', '2', '--out', out('seed-2'), '--quiet'], cwd),
+    hotbed(['network', 'tiny.yaml', '--community', 'Bizerte', '--gexf', 'bizerte.gexf', '--json', 'bizerte.json'], cwd),
+  ]);
+}, 120_000);
+
+describe('hotbed run', { timeout: 60_000 }, () => {
+  it('exits 0, says what it wrote, and prints nothing on stderr', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('travelled (people)');
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv, summary.json, manifest.json)`);
+  });
+
+  it('writes series.csv, summary.json and manifest.json, and nothing else', () => {
+    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+    const csv = read(out('first'), 'series.csv').split('\n');
+    expect(csv[0]).toBe('replicate,date,level,place,measure,value');
+    expect(csv[1]).toMatch(/^0,2014-06-01,world,World,[a-z]+,[\d.]+$/);
+    expect(csv.at(-1)).toBe('');
+    const summary = JSON.parse(read(out('first'), 'summary.json')) as { checkpoints: { date: string }[] };
+    expect(summary.checkpoints.map((c) => c.date)).toEqual(['2014-08-01', '2014-10-01']);
+    const manifest = JSON.parse(read(out('first'), 'manifest.json')) as { seed: number; replicates: number; scenario: { file: string; hash: string } };
+    expect(manifest).toMatchObject({ seed: 1, replicates: 1, scenario: { file: 'tiny.yaml' } });
+    expect(manifest.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('leaves no .partial folder behind', () => {
+    expect(readdirSync(join(cwd, 'results')).filter((n) => n.includes('.partial'))).toEqual([]);
+    expect(readdirSync(join(cwd, 'results')).sort()).toEqual(['again', 'first', 'seed-2']);
+  });
+
+  it('gives byte-identical series.csv and summary.json for the same seed', () => {
+    expect(again.status, again.stderr).toBe(0);
+    expect(read(out('again'), 'series.csv')).toBe(read(out('first'), 'series.csv'));
+    expect(read(out('again'), 'summary.json')).toBe(read(out('first'), 'summary.json'));
+  });
+
+  it('gives a different series.csv for a different --seed, and records the seed', () => {
+    expect(otherSeed.status, otherSeed.stderr).toBe(0);
+    expect(read(out('seed-2'), 'series.csv')).not.toBe(read(out('first'), 'series.csv'));
+    const manifest = JSON.parse(read(out('seed-2'), 'manifest.json')) as { seed: number; scenario: { overrides: string[]; hash: string } };
+    expect(manifest.seed).toBe(2);
+    expect(manifest.scenario.overrides).toEqual(['seed=2']);
+    expect(manifest.scenario.hash).not.toBe((JSON.parse(read(out('first'), 'manifest.json')) as { scenario: { hash: string } }).scenario.hash);
+  });
+});
+
+describe('hotbed network', { timeout: 60_000 }, () => {
+  it('prints the statistics of a community', () => {
+    expect(network.status, network.stderr).toBe(0);
+    expect(network.stderr).toBe('');
+    expect(network.stdout).toMatch(/^Bizerte \(Tunisia; recipe watts-strogatz; 1 agent = 1 person\)/);
+    expect(network.stdout).toMatch(/agents \(nodes\) +800\n/);
+    expect(network.stdout).toContain('mean degree');
+    expect(network.stdout).toContain('Degree distribution');
+  });
+
+  it('writes the GEXF and graphology JSON files it names', () => {
+    expect(network.stdout).toContain('Wrote bizerte.gexf\nWrote bizerte.json\n');
+    const gexf = read(cwd, 'bizerte.gexf');
+    expect(gexf.startsWith('<?xml')).toBe(true);
+    expect(gexf).toContain('<gexf');
+    const json = JSON.parse(read(cwd, 'bizerte.json')) as { nodes: unknown[]; edges: unknown[] };
+    expect(json.nodes).toHaveLength(800);
+    expect(json.edges.length).toBeGreaterThan(800);
+    expect(readdirSync(cwd).filter((n) => n.includes('.partial'))).toEqual([]);
+    expect(existsSync(join(cwd, 'results', 'bizerte.gexf'))).toBe(false);
+  });
+});
