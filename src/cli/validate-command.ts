@@ -23,7 +23,7 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
               communities: plan.communities.map((c) => c.name),
             });
           }
-          process.stdout.write(`ok  ${file}: ${plan.regions.length} regions, ${plan.countries.length} countries, ${plan.communities.length} communities; `
+          process.stdout.write(`ok  ${file}: ${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
             + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties\n`);
         } catch (e) {
           if (!isUserError(e)) throw e;
@@ -35,3 +35,5 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
     },
   };
 }
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

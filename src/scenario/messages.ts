@@ -17,6 +17,7 @@ const describe = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'something that is not a number';
   return String(value);
 };
 
