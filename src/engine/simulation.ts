@@ -12,7 +12,7 @@
  */
 import { State, Channel, STATE_COUNT } from '../model/states.js';
 import { peerHazard, type PeerHazard } from '../model/peer-rules.js';
-import type { CommunityFactors, InterventionSchedule } from '../model/interventions.js';
+import type { Action, CommunityFactors, InterventionSchedule } from '../model/interventions.js';
 import { geometric, stream, type Rng } from '../random/streams.js';
 import type { Channels } from '../scenario/schema.js';
 import type { World } from '../world/build.js';
@@ -35,6 +35,8 @@ export interface Tally {
   states: Int32Array;
   /** [community × 4 + channel]: agents mobilized through each channel since the start. */
   recruits: Int32Array;
+  /** [community]: agents removed from the network by interventions (prosecution, targeting). */
+  removed: Int32Array;
 }
 
 export interface Observer {
@@ -54,6 +56,8 @@ export interface SimulationOutcome {
   recruitedBy: Int32Array;
   /** Day each agent mobilized (-1 if never). */
   mobilizedOn: Int32Array;
+  /** 1 for agents removed from the network by an intervention. */
+  removed: Uint8Array;
   /** Agents whose state changed on some day: a measure of the run's work. */
   events: number;
   /** Ties looked at during the run. */
@@ -82,6 +86,8 @@ class Simulation {
   private readonly channel: Uint8Array;
   private readonly recruitedBy: Int32Array;
   private readonly mobilizedOn: Int32Array;
+  /** Removed from the network: no influence given or taken (state unchanged, so counts stay true). */
+  private readonly removed: Uint8Array;
 
   private readonly susceptibility: Float64Array;
   private readonly mediaReach: Float64Array;
@@ -101,10 +107,12 @@ class Simulation {
   private readonly rngPlanning: Rng;
   private readonly rngTravel: Rng;
   private readonly rngAbroad: Rng;
+  private readonly rngActions: Rng;
 
   private events = 0;
   private tieVisits = 0;
   private readonly picked: number[] = [];
+  private readonly recruiterWeight = new Float64Array(3);
 
   constructor(private readonly world: World, private readonly options: SimulationOptions) {
     const n = world.agentCount;
@@ -119,17 +127,19 @@ class Simulation {
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
     this.susceptibles = new Pools(n, starts);
     this.sympathizers = new Pools(n, starts);
-    this.tally = { communities: c, states: new Int32Array(c * STATE_COUNT), recruits: new Int32Array(c * 4) };
+    this.tally = { communities: c, states: new Int32Array(c * STATE_COUNT), recruits: new Int32Array(c * 4), removed: new Int32Array(c) };
     this.channel = new Uint8Array(n);
     this.recruitedBy = new Int32Array(n).fill(-1);
     this.mobilizedOn = new Int32Array(n).fill(-1);
+    this.removed = new Uint8Array(n);
 
     this.susceptibility = Float64Array.from(world.communities, (m) => m.susceptibility);
     this.mediaReach = Float64Array.from(world.communities, (m) => m.mediaReach);
     this.routeSuccess = Float64Array.from(world.communities, (m) => m.routeSuccess);
-    this.factors = options.schedule.factorsOn(0);
+    this.factors = this.resolve(options.schedule.factorsOn(0));
 
     const { peer, abroad } = options.channels;
+    // Weights of the mobilized and abroad classes; the returnee weight is per community (returnee policy).
     this.weight = Float64Array.from([peer.weights.mobilized, peer.weights.abroad, peer.weights.returned]);
     this.receptivity = Float64Array.from([peer.susceptibleReceptivity, 1, 0, 0, 0, 0, 0]);
     this.hazard = peerHazard(peer);
@@ -143,17 +153,22 @@ class Simulation {
     this.rngPlanning = key('planning');
     this.rngTravel = key('travel');
     this.rngAbroad = key('abroad');
+    this.rngActions = key('actions');
   }
 
   run(observer: Observer): SimulationOutcome {
     const { days, schedule } = this.options;
     this.start();
+    for (const action of schedule.actionsOn(0)) this.act(action, 0);
     if (observer.recordOn?.(0)) observer.record?.(0, this.tally);
     let nextChange = 1;
     const changeDays = schedule.changeDays;
     for (let day = 1; day <= days; day++) {
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
-        if (changeDays[nextChange] === day) this.applyFactors(schedule.factorsOn(day), day);
+        if (changeDays[nextChange] === day) {
+          this.applyFactors(schedule.factorsOn(day), day);
+          for (const action of schedule.actionsOn(day)) this.act(action, day);
+        }
         nextChange++;
       }
       this.media(day);
@@ -167,6 +182,7 @@ class Simulation {
       channel: this.channel,
       recruitedBy: this.recruitedBy,
       mobilizedOn: this.mobilizedOn,
+      removed: this.removed,
       events: this.events,
       tieVisits: this.tieVisits,
     };
@@ -195,14 +211,79 @@ class Simulation {
     }
   }
 
-  private applyFactors(next: CommunityFactors, day: number): void {
-    const peerChanged = next.peer.some((v, i) => v !== this.factors.peer[i]);
+  /** Fills in the channel's own returnee weight where no policy sets one. */
+  private resolve(f: CommunityFactors): CommunityFactors {
+    const own = this.options.channels.peer.weights.returned;
+    for (let i = 0; i < f.returnedWeight.length; i++) if (Number.isNaN(f.returnedWeight[i])) f.returnedWeight[i] = own;
+    return f;
+  }
+
+  private applyFactors(raw: CommunityFactors, day: number): void {
+    const next = this.resolve(raw);
+    const before = this.factors;
+    const peerChanged = next.peer.some((v, i) => v !== before.peer[i] || next.returnedWeight[i] !== before.returnedWeight[i]);
     this.factors = next;
     if (!peerChanged) return;
-    // Peer hazards changed somewhere: every pending peer event is redrawn.
+    // Peer hazards changed somewhere: every receptive agent with influential ties is redrawn.
     for (let a = 0; a < this.n; a++) {
-      if (this.receptivity[this.state[a]!]! > 0 && this.calendar.due[a]! >= 0) this.schedulePeer(a, day);
+      if (this.isReceptive(a) && (this.calendar.due[a]! >= 0 || this.hasInfluence(a))) this.schedulePeer(a, day);
     }
+  }
+
+  // ---- one-off actions of interventions ---------------------------------------
+
+  private act(action: Action, day: number): void {
+    switch (action.kind) {
+      case 'sympathizers-back':
+        for (const c of action.communities) {
+          this.pick(this.sympathizers, c, action.share, this.rngActions);
+          const picked = this.picked.slice();
+          for (const a of picked) this.unsympathize(a, c, day);
+        }
+        break;
+      case 'prosecute-returned':
+        for (const c of action.communities) {
+          const m = this.world.communities[c]!;
+          for (let a = m.firstAgent; a < m.firstAgent + m.agents; a++) if (this.state[a] === State.Returned) this.remove(a, day);
+        }
+        break;
+      case 'remove-agents':
+        for (const a of action.agents) this.remove(a, day);
+        break;
+    }
+  }
+
+  private isReceptive(a: number): boolean {
+    return this.receptivity[this.state[a]!]! > 0 && this.removed[a] === 0;
+  }
+
+  /**
+   * Takes `a` out of the network: its influence on neighbours ends and it can no
+   * longer be recruited. A mobilized agent is stopped (intercepted).
+   */
+  private remove(a: number, day: number): void {
+    if (this.removed[a]) return;
+    const c = this.communityOf[a]!;
+    const s = this.state[a]!;
+    if (s === State.Mobilized) {
+      this.calendar.cancel(a);
+      this.setState(a, c, State.Intercepted);
+      this.shiftInfluence(a, State.Mobilized, State.Intercepted, day);
+    } else {
+      this.shiftInfluence(a, s, State.Susceptible, day); // withdraw its influence, whatever its state
+      if (s === State.Susceptible) this.susceptibles.remove(c, a);
+      if (s === State.Sympathizer) this.sympathizers.remove(c, a);
+      if (s !== State.Abroad) this.calendar.cancel(a); // abroad: still returns or dies
+    }
+    this.removed[a] = 1;
+    this.tally.removed[c]!++;
+  }
+
+  private unsympathize(a: number, c: number, day: number): void {
+    this.sympathizers.remove(c, a);
+    this.susceptibles.add(c, a);
+    this.setState(a, c, State.Susceptible);
+    if (this.calendar.due[a]! >= 0 || this.hasInfluence(a)) this.schedulePeer(a, day);
   }
 
   // ---- media -------------------------------------------------------------
@@ -223,12 +304,12 @@ class Simulation {
   }
 
   /** Each member of the pool independently with probability p, by geometric skips: O(picked). */
-  private pick(pool: Pools, c: number, p: number): void {
+  private pick(pool: Pools, c: number, p: number, rng: Rng = this.rngMedia): void {
     const picked = this.picked;
     picked.length = 0;
     if (p <= 0) return;
     const size = pool.size[c]!;
-    for (let i = geometric(this.rngMedia, p) - 1; i < size; i += geometric(this.rngMedia, p)) picked.push(pool.member(c, i));
+    for (let i = geometric(rng, p) - 1; i < size; i += geometric(rng, p)) picked.push(pool.member(c, i));
   }
 
   private sympathize(a: number, c: number, day: number): void {
@@ -249,7 +330,7 @@ class Simulation {
   private schedulePeer(a: number, day: number): void {
     const { counts, weight } = this;
     const c = this.communityOf[a]!;
-    const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + weight[2]! * counts[3 * a + 2]!;
+    const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + this.factors.returnedWeight[c]! * counts[3 * a + 2]!;
     const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
     const h = this.hazard(influence, this.offsets[a + 1]! - this.offsets[a]!);
     if (h <= 0) this.calendar.cancel(a);
@@ -258,10 +339,15 @@ class Simulation {
 
   /** An influential neighbour, drawn in proportion to its positive weight. */
   private recruiterOf(a: number): number {
-    const { offsets, neighbors, state, weight } = this;
+    const { offsets, neighbors, state, removed } = this;
+    const weight = this.recruiterWeight;
+    weight[0] = this.weight[0]!;
+    weight[1] = this.weight[1]!;
+    weight[2] = this.factors.returnedWeight[this.communityOf[a]!]!;
     let total = 0;
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
-      const k = CLASS_OF[state[neighbors[i]!]!]!;
+      const u = neighbors[i]!;
+      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
       if (k >= 0 && weight[k]! > 0) total += weight[k]!;
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
@@ -270,7 +356,7 @@ class Simulation {
     let last = -1;
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
-      const k = CLASS_OF[state[u]!]!;
+      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
       if (k >= 0 && weight[k]! > 0) {
         last = u;
         r -= weight[k]!;
@@ -282,18 +368,18 @@ class Simulation {
 
   /** A neighbour of `a` moved between influence classes: update counts, redraw receptive neighbours. */
   private shiftInfluence(a: number, from: number, to: number, day: number): void {
+    if (this.removed[a]) return; // its influence was withdrawn when it was removed
     const kFrom = CLASS_OF[from]!;
     const kTo = CLASS_OF[to]!;
     if (kFrom === kTo) return;
-    const { offsets, neighbors, counts, state, receptivity } = this;
-    const wFrom = kFrom >= 0 ? this.weight[kFrom]! : 0;
-    const wTo = kTo >= 0 ? this.weight[kTo]! : 0;
-    const redraw = wFrom !== wTo;
+    const { offsets, neighbors, counts, state, receptivity, removed } = this;
+    // Returnee weights differ by community (policy), so a change into or out of that class always redraws.
+    const redraw = kFrom === 2 || kTo === 2 || (kFrom >= 0 ? this.weight[kFrom]! : 0) !== (kTo >= 0 ? this.weight[kTo]! : 0);
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       if (kFrom >= 0) counts[3 * u + kFrom]!--;
       if (kTo >= 0) counts[3 * u + kTo]!++;
-      if (redraw && receptivity[state[u]!]! > 0) this.schedulePeer(u, day);
+      if (redraw && receptivity[state[u]!]! > 0 && removed[u] === 0) this.schedulePeer(u, day);
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
   }
@@ -327,7 +413,7 @@ class Simulation {
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       const r = receptivity[state[u]!]!;
-      if (r <= 0) continue;
+      if (r <= 0 || this.removed[u]) continue;
       const cu = this.communityOf[u]!;
       const p = g * r * this.susceptibility[cu]! * this.factors.peer[cu]!;
       if (this.rngGroup() < p) this.mobilize(u, Channel.Group, a, day, leaves);
@@ -344,7 +430,7 @@ class Simulation {
 
   private attemptTravel(a: number, day: number): void {
     const c = this.communityOf[a]!;
-    const success = this.routeSuccess[c]! * this.factors.passage[c]!;
+    const success = this.routeSuccess[c]! * this.factors.passage[c]! * this.factors.departure[c]!;
     const to = this.rngTravel() < success ? State.Abroad : State.Intercepted;
     this.setState(a, c, to);
     this.shiftInfluence(a, State.Mobilized, to, day);
@@ -360,6 +446,7 @@ class Simulation {
     const to = this.rngAbroad() < this.returnShare ? State.Returned : State.Dead;
     this.setState(a, c, to);
     this.shiftInfluence(a, State.Abroad, to, day);
+    if (to === State.Returned && this.factors.prosecute[c]) this.remove(a, day);
   }
 
   private dueEvents(day: number): void {

@@ -1,9 +1,14 @@
 /**
- * Interventions compiled for the engine: for each day, per-community factors
- * that the daily loop multiplies in. They change only on the days an
+ * Interventions compiled for the engine. Most act through per-community
+ * factors that the daily loop multiplies in; they change only on the days an
  * intervention starts or ends, so the engine asks for new factors only then.
+ * A few act once, on their start date (winning sympathizers back, removing
+ * agents from the network): those are actions.
  */
 import { daysBetween } from './dates.js';
+import { communityBetweenness, communityDegree, topK } from '../network/centrality.js';
+import type { Csr } from '../network/csr.js';
+import { stream } from '../random/streams.js';
 import type { Intervention, PlaceTarget, Scenario } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
 
@@ -12,8 +17,33 @@ export interface CommunityFactors {
   media: Float64Array;
   /** Probability of passing border controls (Π 1 − interception). */
   passage: Float64Array;
-  /** Multiplies peer influence and group joining (prevention, later). */
+  /** Probability of not being stopped before departure (Π 1 − travel-ban share). */
+  departure: Float64Array;
+  /** Multiplies peer influence and group joining (Π 1 − prevention). */
   peer: Float64Array;
+  /** Weight of a tie to a returnee, for agents of this community (returnee policy); NaN: the channel's own weight. */
+  returnedWeight: Float64Array;
+  /** 1 where returnees are removed from the network on return (prosecution). */
+  prosecute: Uint8Array;
+}
+
+export type Action =
+  | { kind: 'sympathizers-back'; communities: number[]; share: number }
+  | { kind: 'prosecute-returned'; communities: number[] }
+  | { kind: 'remove-agents'; agents: Int32Array };
+
+export interface InterventionSchedule {
+  /** Days on which factors change or actions happen, ascending; day 0 always. */
+  changeDays: number[];
+  factorsOn(day: number): CommunityFactors;
+  actionsOn(day: number): Action[];
+}
+
+/** What network targeting needs to rank agents: the drawn network of this replicate. */
+export interface TargetingContext {
+  ties: Csr;
+  seed: number;
+  replicate: number;
 }
 
 interface Compiled {
@@ -24,13 +54,7 @@ interface Compiled {
   intervention: Intervention;
 }
 
-export interface InterventionSchedule {
-  /** Days on which factors change, ascending; day 0 always. */
-  changeDays: number[];
-  factorsOn(day: number): CommunityFactors;
-}
-
-export function compileInterventions(s: Scenario, plan: WorldPlan): InterventionSchedule {
+export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
   const days = daysBetween(s.dates.start, s.dates.end);
   const compiled: Compiled[] = s.interventions.map((iv) => ({
     from: daysBetween(s.dates.start, iv.start),
@@ -43,11 +67,25 @@ export function compileInterventions(s: Scenario, plan: WorldPlan): Intervention
     changes.add(c.from);
     if (c.to + 1 <= days) changes.add(c.to + 1);
   }
+  const removals = new Map<Compiled, Int32Array>();
+  for (const c of compiled) {
+    if (c.intervention.kind !== 'network-targeting') continue;
+    if (!world) throw new Error('model/interventions: network targeting needs the drawn network (pass the world to compileInterventions)');
+    removals.set(c, mostCentral(plan, world, c, c.intervention));
+  }
+
   return {
     changeDays: [...changes].sort((a, b) => a - b),
     factorsOn(day) {
       const n = plan.communities.length;
-      const f: CommunityFactors = { media: new Float64Array(n).fill(1), passage: new Float64Array(n).fill(1), peer: new Float64Array(n).fill(1) };
+      const f: CommunityFactors = {
+        media: new Float64Array(n).fill(1),
+        passage: new Float64Array(n).fill(1),
+        departure: new Float64Array(n).fill(1),
+        peer: new Float64Array(n).fill(1),
+        returnedWeight: new Float64Array(n).fill(NaN),
+        prosecute: new Uint8Array(n),
+      };
       for (const c of compiled) {
         if (day < c.from || day > c.to) continue;
         const iv = c.intervention;
@@ -59,12 +97,55 @@ export function compileInterventions(s: Scenario, plan: WorldPlan): Intervention
             case 'media-takedown':
               f.media[i]! *= 1 - iv.reduction;
               break;
+            case 'prevention':
+              f.peer[i]! *= 1 - iv.influenceReduction;
+              break;
+            case 'travel-ban':
+              f.departure[i]! *= 1 - iv.share;
+              break;
+            case 'returnee-policy':
+              // Later entries in the file override earlier ones where both are in force.
+              f.returnedWeight[i] = iv.policy === 'prosecute' ? 0 : iv.weight ?? (iv.policy === 'deter' ? -0.5 : NaN);
+              f.prosecute[i] = iv.policy === 'prosecute' ? 1 : 0;
+              break;
+            case 'network-targeting':
+              break; // acts once, below
+            default:
+              return unreachable(iv);
           }
         }
       }
       return f;
     },
+    actionsOn(day) {
+      const out: Action[] = [];
+      for (const c of compiled) {
+        if (c.from !== day) continue;
+        const iv = c.intervention;
+        if (iv.kind === 'prevention' && iv.sympathizersBack > 0) out.push({ kind: 'sympathizers-back', communities: c.communities, share: iv.sympathizersBack });
+        if (iv.kind === 'returnee-policy' && iv.policy === 'prosecute') out.push({ kind: 'prosecute-returned', communities: c.communities });
+        if (iv.kind === 'network-targeting') out.push({ kind: 'remove-agents', agents: removals.get(c)! });
+      }
+      return out;
+    },
   };
+}
+
+function mostCentral(plan: WorldPlan, world: TargetingContext, c: Compiled, iv: Extract<Intervention, { kind: 'network-targeting' }>): Int32Array {
+  const picked: number[] = [];
+  for (const i of c.communities) {
+    const m = plan.communities[i]!;
+    const span = { first: m.firstAgent, count: m.agents };
+    const scores = iv.centrality === 'degree'
+      ? communityDegree(world.ties, span)
+      : communityBetweenness(world.ties, span, { rng: stream({ seed: world.seed, replicate: world.replicate, purpose: `targeting/${m.name}` }) });
+    for (const v of topK(scores, iv.count)) picked.push(m.firstAgent + v);
+  }
+  return Int32Array.from(picked);
+}
+
+function unreachable(x: never): never {
+  throw new Error(`model/interventions: unknown intervention ${JSON.stringify(x)}`);
 }
 
 export function targetCommunities(plan: WorldPlan, target: PlaceTarget): number[] {

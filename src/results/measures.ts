@@ -15,6 +15,7 @@ export const measureNames = [
   'recruited_media',
   'recruited_peer',
   'recruited_group',
+  'removed',
 ] as const;
 export type Measure = typeof measureNames[number];
 
@@ -29,10 +30,11 @@ export const measureDescriptions: Record<Measure, string> = {
   recruited_media: 'People mobilized through media alone since the start date; cumulative.',
   recruited_peer: 'People mobilized by an influential tie since the start date; cumulative.',
   recruited_group: 'People who joined a friend\'s party since the start date; cumulative.',
+  removed: 'People removed from their networks by interventions (prosecuted returnees, targeted central agents); cumulative.',
 };
 
 /** Agent counts for one set of communities at one moment, in measureNames order. */
-export function measureAgents(states: Int32Array, recruits: Int32Array, communities: readonly number[]): Float64Array {
+export function measureAgents(states: Int32Array, recruits: Int32Array, communities: readonly number[], removed?: Int32Array): Float64Array {
   const out = new Float64Array(measureNames.length);
   for (const c of communities) {
     const s = c * STATE_COUNT;
@@ -50,6 +52,7 @@ export function measureAgents(states: Int32Array, recruits: Int32Array, communit
     out[7]! += recruits[r + Channel.Media]!;
     out[8]! += recruits[r + Channel.Peer]!;
     out[9]! += recruits[r + Channel.Group]!;
+    out[10]! += removed?.[c] ?? 0;
   }
   return out;
 }

@@ -5,6 +5,7 @@ export interface Snapshot {
   day: number;
   states: Int32Array;
   recruits: Int32Array;
+  removed: Int32Array;
 }
 
 export class Recorder implements Observer {
@@ -20,7 +21,7 @@ export class Recorder implements Observer {
   }
 
   record(day: number, tally: Readonly<Tally>): void {
-    this.snapshots.push({ day, states: tally.states.slice(), recruits: tally.recruits.slice() });
+    this.snapshots.push({ day, states: tally.states.slice(), recruits: tally.recruits.slice(), removed: tally.removed.slice() });
   }
 }
 

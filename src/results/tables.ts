@@ -29,7 +29,7 @@ export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenari
     for (const snap of rep.snapshots) {
       const date = addDays(run.scenario.dates.start, snap.day);
       for (const place of places) {
-        const values = measureAgents(snap.states, snap.recruits, place.communities);
+        const values = measureAgents(snap.states, snap.recruits, place.communities, snap.removed);
         const prefix = `${rep.replicate},${date},${place.level},${csvField(place.name)},`;
         for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}`);
       }
@@ -79,7 +79,7 @@ export function valuesAt(run: RunResult, place: Place, day: number, measure: Mea
   return run.replicates.map((rep) => {
     const snap = rep.snapshots.find((s) => s.day === day);
     if (!snap) throw new Error(`results/tables: no snapshot for day ${day}`);
-    return measureAgents(snap.states, snap.recruits, place.communities)[m]! * run.plan.scale;
+    return measureAgents(snap.states, snap.recruits, place.communities, snap.removed)[m]! * run.plan.scale;
   });
 }
 

@@ -125,6 +125,33 @@ export const interventionSchema = z.discriminatedUnion('kind', [
     ...interventionBase,
     reduction: probability.describe('Share of media exposure removed (1 = none left).'),
   }).describe('Media takedown: cut the media exposure and media mobilization rates by a share.'),
+  z.strictObject({
+    kind: z.literal('prevention'),
+    ...interventionBase,
+    influenceReduction: probability.default(0.5)
+      .describe('Share of peer influence and of group joining removed while in force (lowers every rule\'s effective influence, so thresholds are reached later).'),
+    sympathizersBack: probability.default(0)
+      .describe('Share of sympathizers moved back to susceptible on the start date (once).'),
+  }).describe('Community prevention (e.g. in hotbed towns): weaker peer influence, and some sympathizers won back.'),
+  z.strictObject({
+    kind: z.literal('travel-ban'),
+    ...interventionBase,
+    share: probability.describe('Share of departures stopped before leaving (passport seizure, travel bans); those stopped count as intercepted.'),
+  }).describe('Travel bans and passport seizure: stop a share of the mobilized before departure.'),
+  z.strictObject({
+    kind: z.literal('returnee-policy'),
+    ...interventionBase,
+    policy: z.enum(['recruit', 'deter', 'prosecute'])
+      .describe('recruit: returnees influence their ties with `weight` (default: channels.peer.weights.returned); deter: with a negative `weight` (default −0.5); prosecute: returnees are removed from their networks on return (and those already back, on the start date).'),
+    weight: z.number().min(-10).max(10).optional().describe('Weight of a tie to a returnee under this policy.'),
+  }).describe('Returnee policy: what returnees do to their ties. The policy of the community of the influenced agent applies.'),
+  z.strictObject({
+    kind: z.literal('network-targeting'),
+    ...interventionBase,
+    count: z.number().int().min(1).max(1e7).describe('Agents removed in each targeted community (agents, at the scenario\'s scale).'),
+    centrality: z.enum(['degree', 'betweenness']).default('degree')
+      .describe('How agents are ranked: degree, or betweenness (graphology-metrics; within the community\'s own network).'),
+  }).describe('Network targeting: on the start date, remove the most central agents of each targeted community from the network (they neither influence nor are influenced; a mobilized one is stopped).'),
 ]);
 
 const linkSchema = z.strictObject({

@@ -56,7 +56,7 @@ export function runTiny(t: TinyWorld, channels: DeepPartial<Scenario['channels']
   return simulate(t.world, {
     channels: merged,
     days,
-    schedule: compileInterventions(t.scenario, t.world),
+    schedule: compileInterventions(t.scenario, t.world, { ties: t.world.ties, seed: options.seed ?? 1, replicate: 0 }),
     seed: options.seed ?? 1,
     replicate: 0,
   }, options.observer);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { compileInterventions } from '../../src/model/interventions.js';
+import { scenarioSchema } from '../../src/scenario/schema.js';
+import { planWorld } from '../../src/world/plan.js';
+import { buildWorld } from '../../src/world/build.js';
+
+const scenario = (interventions: object[]) => scenarioSchema.parse({
+  places: {
+    regions: [
+      { name: 'North', countries: [{ name: 'A', population: 100, communities: [{ name: 'Town', population: 50 }] }] },
+      { name: 'South', countries: [{ name: 'B', population: 100 }] },
+    ],
+  },
+  interventions,
+});
+
+describe('model/interventions', () => {
+  it('applies factors only to the targeted communities and only while in force', () => {
+    const s = scenario([
+      { kind: 'border-control', start: '2014-07-01', end: '2014-07-31', interception: 0.5, target: { country: 'A' } },
+      { kind: 'border-control', start: '2014-07-15', interception: 0.5, target: { community: 'Town' } },
+      { kind: 'media-takedown', start: '2014-06-01', reduction: 0.25, target: { region: 'South' } },
+      { kind: 'travel-ban', start: '2014-06-01', share: 0.1 },
+      { kind: 'prevention', start: '2014-06-01', influenceReduction: 0.4, target: { community: 'Town' } },
+    ]);
+    const plan = planWorld(s);
+    const schedule = compileInterventions(s, plan);
+    // Communities: Town (0), A's rest (1), B (2). July 1 is day 30, July 15 day 44, August 1 day 61.
+    expect(schedule.changeDays).toEqual([0, 30, 44, 61]);
+    const july20 = schedule.factorsOn(49);
+    expect(Array.from(july20.passage)).toEqual([0.25, 0.5, 1]);
+    expect(Array.from(july20.media)).toEqual([1, 1, 0.75]);
+    expect(Array.from(july20.departure)).toEqual([0.9, 0.9, 0.9]);
+    expect(Array.from(july20.peer)).toEqual([0.6, 1, 1]);
+    expect(Array.from(schedule.factorsOn(70).passage)).toEqual([0.5, 1, 1]);
+    expect(Array.from(schedule.factorsOn(0).passage)).toEqual([1, 1, 1]);
+  });
+
+  it('returnee policies set a weight where they apply; NaN elsewhere means the channel weight', () => {
+    const s = scenario([
+      { kind: 'returnee-policy', start: '2014-06-01', policy: 'deter', target: { country: 'B' } },
+      { kind: 'returnee-policy', start: '2014-06-01', policy: 'prosecute', target: { community: 'Town' } },
+    ]);
+    const f = compileInterventions(s, planWorld(s)).factorsOn(0);
+    expect(Array.from(f.returnedWeight)).toEqual([0, NaN, -0.5]);
+    expect(Array.from(f.prosecute)).toEqual([1, 0, 0]);
+    expect(compileInterventions(s, planWorld(s)).actionsOn(0)).toEqual([{ kind: 'prosecute-returned', communities: [0] }]);
+  });
+
+  it('network targeting picks agents inside each targeted community, from the replicate\'s own network', () => {
+    const s = scenario([{ kind: 'network-targeting', start: '2014-06-02', count: 3, target: { country: 'A' } }]);
+    const plan = planWorld(s);
+    const world = buildWorld(s, { seed: 1, replicate: 0 });
+    const [action] = compileInterventions(s, plan, { ties: world.ties, seed: 1, replicate: 0 }).actionsOn(1);
+    expect(action?.kind).toBe('remove-agents');
+    const agents = Array.from((action as { agents: Int32Array }).agents);
+    expect(agents.length).toBe(6);
+    expect(agents.slice(0, 3).every((a) => a < 50)).toBe(true);
+    expect(agents.slice(3).every((a) => a >= 50 && a < 150)).toBe(true);
+    expect(() => compileInterventions(s, plan)).toThrow('model/interventions: network targeting needs the drawn network');
+  });
+});
