@@ -6,12 +6,13 @@ import yargs, { type Argv } from 'yargs';
 import { isUserError } from '../scenario/errors.js';
 import { messages } from '../scenario/messages.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { compareCommand } from './compare-command.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'network'];
+const commands = ['validate', 'run', 'compare', 'network'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -37,6 +38,7 @@ async function parse(args: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nAgent-based simulation of interpersonal recruitment networks and counter-measures.')
     .command(validateCommand((code) => (exitCode = code)))
     .command(runCommand((code) => (exitCode = code)))
+    .command(compareCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
     .demandCommand(1, `name a command: ${commands.join(', ')}`)
     .strict()
@@ -57,7 +59,9 @@ async function parse(args: string[]): Promise<number> {
 /** yargs's wording, where it is unclear to someone who has not read its source. */
 function usageProblem(message: string, command: string | undefined): string {
   if (/^Not enough non-option arguments/.test(message)) {
-    return command === 'validate' ? 'name at least one scenario file to validate' : `name the scenario file to ${command ?? 'use'}`;
+    if (command === 'validate') return 'name at least one scenario file to validate';
+    if (command === 'compare') return 'name at least two scenario files to compare';
+    return `name the scenario file to ${command ?? 'use'}`;
   }
   return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');
 }

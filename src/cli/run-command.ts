@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
-import { runScenario } from '../experiments/run.js';
+import { comparisonOfRun, scenarioNames } from '../experiments/compare.js';
+import { runScenario, type RunResult } from '../experiments/run.js';
+import { daysBetween } from '../model/dates.js';
+import { bandsCsv } from '../results/bands.js';
+import { monthStartDays } from '../results/months.js';
+import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { reportFiles } from '../results/report-files.js';
+import { reportInputs } from '../results/report-inputs.js';
 import { messages } from '../scenario/messages.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
@@ -22,6 +29,7 @@ interface RunArgs {
   replicates: number;
   out?: string;
   quiet: boolean;
+  report: boolean;
 }
 
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
@@ -32,8 +40,9 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' }))
       .option('replicates', { type: 'number', default: 1, description: 'Independent replicates (worlds and runs) from the same seed' })
       .option('out', { type: 'string', description: 'Result folder (default: results/<scenario>-<timestamp>); must not exist' })
-      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
-    handler: (argv) => {
+      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
+      .option('report', { type: 'boolean', default: true, description: 'With --replicates above 1: also write bands.csv, the charts and report.html; --no-report writes bands.csv without them' }) as never,
+    handler: async (argv) => {
       const started = performance.now();
       if (!Number.isInteger(argv.replicates) || argv.replicates < 1 || argv.replicates > 100000) {
         throw messages.badOption('--replicates', 'a whole number from 1 to 100000', argv.replicates);
@@ -50,8 +59,16 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       // writeResultFolder refuses too; refusing now saves a wasted run.
       if (existsSync(out)) throw messages.outputExists(out);
 
+      // With replicates, bands and the report too: they need the first of each month (monthly flows)
+      // and a network sample from replicate 0. series.csv keeps the scenario's own days only.
+      const banded = argv.replicates > 1;
+      let network: NetworkSample | undefined;
       const progress = progressReporter(argv.replicates * 1000, { quiet: argv.quiet });
       const run = runScenario(scenario, {
+        extraRecordDays: banded ? monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)) : undefined,
+        onOutcome: banded ? (replicate, world, outcome) => {
+          if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([argv.scenario])[0]!);
+        } : undefined,
         replicates: argv.replicates,
         memoryLimitBytes: Math.floor(totalmem() * 0.75),
         scenarioFile: argv.scenario,
@@ -59,7 +76,17 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),
       });
       progress.stop();
-      const summary = summarize(run);
+      const own = ownDays(run);
+      const summary = summarize(own);
+      let extra: Record<string, string | Uint8Array> = {};
+      if (banded) {
+        const comparison = comparisonOfRun(loaded, run, network);
+        const createdWith = ['hotbed run', argv.scenario, `--replicates ${argv.replicates}`, `--seed ${run.seed}`,
+          ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' ');
+        // Built in memory before anything is written: a chart that cannot be rendered leaves no folder.
+        const report = argv.report ? await reportFiles(reportInputs(comparison, targets, { version: toolVersion(), createdWith })) : {};
+        extra = { 'bands.csv': bandsCsv(comparison), ...report };
+      }
       const wallMs = performance.now() - started;
       const manifest = {
         tool: { name: 'hotbed', version: toolVersion(), node: process.version },
@@ -69,22 +96,40 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         scale: scenario.scale,
         agents: plan.agentCount,
         targets: loaded.targetsFile ?? null,
-        files: { 'series.csv': 'replicate, date, level, place, measure, value: one row each (values in people)', 'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates' },
+        files: {
+          'series.csv': 'replicate, date, level, place, measure, value: one row each (values in people)',
+          'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
+          ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
+          ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
+        },
         note: 'series.csv and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
         timing: {
           wallMs: Math.round(wallMs),
           replicates: run.replicates.map((r) => ({ replicate: r.replicate, buildMs: Math.round(r.buildMs), runMs: Math.round(r.runMs), ties: r.ties, events: r.events })),
         },
       };
-      writeResultFolder(out, {
-        'series.csv': seriesCsv(run),
+      const files: Record<string, string | Uint8Array> = {
+        'series.csv': seriesCsv(own),
         'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
         'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
-      });
-      process.stdout.write(`${travellersTable(summary, targets)}\n\nWrote ${out}/ (series.csv, summary.json, manifest.json) in ${(wallMs / 1000).toFixed(1)} s.\n`);
+      };
+      for (const [name, content] of Object.entries(extra)) {
+        if (name in files) throw new Error(`cli/run: the report would overwrite ${name}`);
+        files[name] = content;
+      }
+      writeResultFolder(out, files);
+      const written = ['series.csv', 'summary.json', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+      const reportLine = 'report.html' in extra ? `\nReport: ${out}/report.html` : '';
+      process.stdout.write(`${travellersTable(summary, targets)}\n${reportLine}\nWrote ${out}/ (${written.join(', ')}) in ${(wallMs / 1000).toFixed(1)} s.\n`);
       setExit(0);
     },
   };
+}
+
+/** The run with only the snapshots of the scenario's own record days (the days series.csv is written for). */
+function ownDays(run: RunResult): RunResult {
+  const days = new Set(run.recordDays);
+  return { ...run, replicates: run.replicates.map((r) => ({ ...r, snapshots: r.snapshots.filter((s) => days.has(s.day)) })) };
 }
 
 export function travellersTable(summary: Summary, targets: Targets | undefined): string {

@@ -3,13 +3,13 @@
  * from (seed, replicate) and its own simulation. Returns snapshots of the tally
  * on the days to be written; turning them into tables is the results module's job.
  */
-import { simulate } from '../engine/simulation.js';
+import { simulate, type SimulationOutcome } from '../engine/simulation.js';
 import { daysBetween } from '../model/dates.js';
 import { compileInterventions } from '../model/interventions.js';
 import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
 import { messages } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
-import { buildWorld } from '../world/build.js';
+import { buildWorld, type World } from '../world/build.js';
 import { estimateBytes, planWorld, type WorldPlan } from '../world/plan.js';
 import { tieCount } from '../network/csr.js';
 
@@ -30,6 +30,25 @@ export interface RunOptions {
   /** Named in the error when the world is too large. */
   scenarioFile?: string;
   onProgress?: (p: Progress) => void;
+  /**
+   * Days recorded besides the scenario's own (e.g. the first of each month, for
+   * monthly flows). Their snapshots are kept with the others, but
+   * `RunResult.recordDays` still lists the scenario's own days only.
+   */
+  extraRecordDays?: readonly number[];
+  /**
+   * Called once per replicate, after its run, with the world and the engine's
+   * outcome (per-agent states, channels, who recruited whom). Neither is kept:
+   * take what you need here.
+   */
+  onOutcome?: (replicate: number, world: World, outcome: SimulationOutcome) => void;
+  /** Called once per replicate with its result (snapshots included). */
+  onReplicate?: (result: ReplicateResult) => void;
+  /**
+   * false: snapshots go to `onReplicate` only and the returned replicates hold
+   * none, so memory does not grow with the number of replicates. Default true.
+   */
+  keepSnapshots?: boolean;
 }
 
 export interface ReplicateResult {
@@ -67,21 +86,26 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const days = daysBetween(scenario.dates.start, scenario.dates.end);
   const checkpointDays = [...new Set([...scenario.dates.checkpoints.map((d) => daysBetween(scenario.dates.start, d)), days])].sort((a, b) => a - b);
   const wanted = recordDays(days, scenario.output.everyDays, checkpointDays);
-  const schedule = compileInterventions(scenario, plan);
+  const recorded = options.extraRecordDays?.length
+    ? [...new Set([...wanted, ...options.extraRecordDays.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
+    : wanted;
   const results: ReplicateResult[] = [];
   for (let replicate = 0; replicate < replicates; replicate++) {
     options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
     const t0 = performance.now();
     const world = buildWorld(scenario, { seed, replicate }, plan);
+    // Per replicate: network targeting ranks the agents of this replicate's network.
+    const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
     const t1 = performance.now();
-    const recorder = new Recorder(wanted);
+    const recorder = new Recorder(recorded);
     const outcome = simulate(world, { channels: scenario.channels, days, schedule, seed, replicate }, {
       recordOn: (d) => recorder.recordOn(d),
       record: (d, t) => recorder.record(d, t),
       progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
     });
     const t2 = performance.now();
-    results.push({
+    options.onOutcome?.(replicate, world, outcome);
+    const result: ReplicateResult = {
       replicate,
       snapshots: recorder.snapshots,
       ties: tieCount(world.ties),
@@ -89,7 +113,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       tieVisits: outcome.tieVisits,
       buildMs: t1 - t0,
       runMs: t2 - t1,
-    });
+    };
+    options.onReplicate?.(result);
+    results.push(options.keepSnapshots === false ? { ...result, snapshots: [] } : result);
   }
   return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, replicates: results };
 }

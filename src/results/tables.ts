@@ -45,7 +45,7 @@ export interface Quantiles {
 }
 
 /** Linear-interpolation quantile (type 7, as R and numpy by default). */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);

@@ -118,7 +118,74 @@ export const messages = {
 
   badOption: (option: string, expected: string, found: unknown) =>
     new UserError({ file: 'command line', path: option, problem: 'wrong value', expected, found: describe(found) }),
+
+  /** `hotbed compare`: two scenarios that cannot be paired, and the first thing that differs. */
+  scenariosDiffer: (fileA: string, fileB: string, d: ScenarioDifference) =>
+    new UserError({ problem: `scenarios differ: ${differenceText(fileA, fileB, d)}`, hint: 'compare needs the same places, dates and scale in every scenario' }),
+
+  compareNeedsTwo: (found: number) =>
+    new UserError({ file: 'command line', problem: 'name at least two scenario files to compare', found: `${found}`, hint: 'the first is the reference, e.g. hotbed compare scenarios/baseline.yaml my-measure.yaml' }),
+
+  // ---- `hotbed calibrate`: calibration files and resume folders ----
+
+  /** A calibrated parameter the scenario does not have; `problem` and `hint` come from the --set walk. */
+  calibrationUnknownParameter: (where: Where, path: string, parameter: string, scenarioFile: string, problem: string, hint?: string) =>
+    new UserError({ ...where, path, problem: `"${parameter}" is not a parameter of ${scenarioFile}: ${problem}`, hint }),
+
+  calibrationNotANumber: (where: Where, path: string, parameter: string, found: unknown) =>
+    new UserError({ ...where, path, problem: `"${parameter}" cannot be calibrated: it is not a number`, expected: 'the path of a number in the scenario', found: describe(found) }),
+
+  calibrationDuplicateParameter: (where: Where, path: string, parameter: string) =>
+    new UserError({ ...where, path, problem: `"${parameter}" is calibrated twice`, expected: 'each parameter once' }),
+
+  priorBoundsReversed: (where: Where, path: string, low: number, high: number) =>
+    new UserError({ ...where, path, problem: 'the prior\'s lower bound is not below its upper bound', expected: 'low < high', found: `low ${low}, high ${high}` }),
+
+  priorOutsideScenario: (where: Where, path: string, parameter: string, value: number, expected: string) =>
+    new UserError({ ...where, path, problem: `the prior reaches ${value}, a value ${parameter} cannot take`, expected, hint: 'narrow the prior (a normal prior takes low and high bounds)' }),
+
+  calibrationBudgetBelowPopulation: (where: Where, maxSimulations: number, population: number) =>
+    new UserError({ ...where, path: 'budget.maxSimulations', problem: 'the simulation budget is smaller than one generation', expected: `at least budget.population (${population})`, found: `${maxSimulations}` }),
+
+  calibrationNoTargets: (where: Where, scenarioFile: string) =>
+    new UserError({ ...where, path: 'targets', problem: `no targets: the calibration file names no targets file and ${scenarioFile} names none either`, expected: 'targets: { file: PATH }' }),
+
+  calibrationTargetDate: (where: Where, date: string, start: string, end: string) =>
+    new UserError({ ...where, path: 'date', problem: 'the targets\' date is outside the scenario\'s run', expected: `a date from ${start} to ${end}`, found: date }),
+
+  calibrationUnknownTarget: (where: Where, path: string, level: string, name: string, suggestion?: string) =>
+    new UserError({ ...where, path, problem: `no ${level} target named "${name}"`, hint: suggestion }),
+
+  resumeUnreadable: (dir: string, reason: string) =>
+    new UserError({ file: dir, problem: `cannot resume from this folder: ${reason}`, hint: 'name the output folder of an earlier "hotbed calibrate" run' }),
+
+  resumeMismatch: (dir: string, what: string) =>
+    new UserError({ file: dir, problem: `cannot resume: ${what} changed since this folder was made`, hint: 'resume with the calibration that made it, or start afresh without --resume' }),
 };
+
+/** What `hotbed compare` found different between two scenarios. */
+export type ScenarioDifference =
+  | { kind: 'value'; what: string; a: string | number; b: string | number }
+  /** A place in one file only (`in` says which). */
+  | { kind: 'missing'; level: string; name: string; in: 'a' | 'b' }
+  /** A place under different parents. */
+  | { kind: 'parent'; level: string; name: string; parentLevel: string; a: string; b: string }
+  /** A country with people outside its named communities (`population`) in one file only. */
+  | { kind: 'rest'; country: string; in: 'a' | 'b' };
+
+function differenceText(fileA: string, fileB: string, d: ScenarioDifference): string {
+  const [yes, no] = 'in' in d && d.in === 'b' ? [fileB, fileA] : [fileA, fileB];
+  switch (d.kind) {
+    case 'value':
+      return `${d.what} is ${d.a} in ${fileA} but ${d.b} in ${fileB}`;
+    case 'missing':
+      return `${d.level} "${d.name}" is in ${yes} but not in ${no}`;
+    case 'parent':
+      return `${d.level} "${d.name}" is in ${d.parentLevel} "${d.a}" in ${fileA} but in ${d.parentLevel} "${d.b}" in ${fileB}`;
+    case 'rest':
+      return `country "${d.country}" has a population outside its named communities in ${yes} but not in ${no}`;
+  }
+}
 
 const plural = (level: string) => (level.endsWith('y') ? `${level.slice(0, -1)}ies` : `${level}s`);
 

@@ -102,7 +102,7 @@ describe.concurrent('hotbed run refuses user mistakes', { timeout: 60_000 }, () 
   });
 
   it('an unknown command', async () => {
-    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', ['validate', 'run', 'network']).message);
+    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', ['validate', 'run', 'compare', 'network']).message);
   });
 
   it('a bad --replicates', async () => {
@@ -121,7 +121,7 @@ describe.concurrent('hotbed validate', { timeout: 60_000 }, () => {
     const before = snapshot(cwd);
     const ran = await hotbed(['validate', 'good.yaml', 'bad.yaml'], cwd);
     expect(ran.status).toBe(2);
-    expect(ran.stdout).toMatch(/^ok {2}good\.yaml: 1 regions, 1 countries, 2 communities; 2,500 agents at 1 agent = 1 person, about [\d,]+ ties\n$/);
+    expect(ran.stdout).toMatch(/^ok {2}good\.yaml: 1 region, 1 country, 2 communities; 2,500 agents at 1 agent = 1 person, about [\d,]+ ties\n$/);
     const expected = messages.wrongValue(at('bad.yaml', BAD_VALUE, '-5'), 'places.regions.Maghreb.countries.Tunisia.communities.Bizerte.population', 'a number ≥ 0', -5);
     expect(ran.stderr).toBe(`hotbed: ${expected.message}\n`);
     expect(snapshot(cwd)).toEqual(before);
@@ -160,7 +160,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   const file = (name: string) => join(cwd, name);
 
   it('an unknown command close to a known one', async () => {
-    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', ['validate', 'run', 'network'], 'did you mean "run"?').message);
+    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', ['validate', 'run', 'compare', 'network'], 'did you mean "run"?').message);
   });
 
   it('--replicates that is not a whole number', async () => {
@@ -171,7 +171,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   it('no scenario file, no command, and an unknown option', async () => {
     await mainRefuses(['run'], messages.usage('name the scenario file to run').message);
     await mainRefuses(['validate'], messages.usage('name at least one scenario file to validate').message);
-    await mainRefuses([], messages.usage('name a command: validate, run, network').message);
+    await mainRefuses([], messages.usage('name a command: validate, run, compare, network').message);
     await mainRefuses(['run', file('good.yaml'), '--bogus', '1'], messages.usage('unknown argument: bogus').message);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkMemory } from '../../src/experiments/run.js';
 import { hashScenario, loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/scenario/messages.js';
-import { levels } from '../../src/scenario/schema.js';
+import { interventionSchema, levels } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
 import { at, cleanup, FULL, MINIMAL, tempDir, userError, writeFixture, yaml } from './fixtures.js';
 
@@ -392,8 +392,10 @@ describe('mistakes in a scenario file', () => {
   it('an intervention of an unknown kind', () => {
     const text = yaml(MINIMAL.trimEnd(), 'interventions:', '  - kind: border-contrl', "    start: '2014-07-01'", '    interception: 0.5');
     const file = fixture(text);
+    const kinds = interventionSchema.options.map((o) => JSON.stringify(o.shape.kind.value)).join(', ');
+    expect(kinds.startsWith('"border-control", "media-takedown", "prevention"')).toBe(true);
     expect(() => loadScenario(file)).toThrow(messages.wrongValue(at(file, text, 'border-contrl'), 'interventions.0.kind',
-      'one of "border-control", "media-takedown"', 'border-contrl', 'did you mean "border-control"?').message);
+      `one of ${kinds}`, 'border-contrl', 'did you mean "border-control"?').message);
   });
 
   it('an intervention target with a misspelt level', () => {

@@ -1,0 +1,104 @@
+/**
+ * Every caption and message of the report, as a named builder returning plain text.
+ * The HTML page escapes whatever these return (they carry user strings: scenario and
+ * place names); tests compare against the builders, so wording lives here once.
+ */
+import type { ReportInputs } from './inputs.js';
+import { people, range, scaleText } from './format.js';
+import { bandLabel, longDate, monthYear } from './specs/common.js';
+import { startValue } from './specs/cumulative.js';
+
+const others = (inputs: ReportInputs) => inputs.meta.scenarios.map((s) => s.name).filter((n) => n !== inputs.meta.reference);
+
+export const captions = {
+  cumulative: (inputs: ReportInputs): string => {
+    const start = startValue(inputs);
+    const t = inputs.worldTarget;
+    return [
+      `The number of people who have travelled (abroad, returned or dead) from every place of origin, from ${monthYear(inputs.startDate)} to ${monthYear(inputs.endDate)}, one colour per scenario.`,
+      `The line is the median of ${bandLabel(inputs.meta.replicates)}; the darker band holds the middle 50% of replicates and the lighter band the middle 90%. Where bands overlap, the scenarios cannot be told apart at this number of replicates.`,
+      t ? `The grey bar at ${monthYear(t.date)} is the target range, ${range(t.low, t.high)} people (tick: ${people(t.value)}).` : '',
+      start ? `The dot marks the start, ${people(start.value)} people in ${monthYear(start.date)}.` : '',
+    ].filter(Boolean).join(' ');
+  },
+
+  averted: (inputs: ReportInputs): string =>
+    [
+      `How many fewer people had travelled by ${monthYear(inputs.endDate)} in each scenario than in the reference, ${inputs.meta.reference}, for the world and for each region.`,
+      `Differences are taken replicate by replicate (the same seed for both scenarios), then summarized: the point is the median, the thick bar holds the middle 50% of replicates and the thin bar the middle 90%.`,
+      'A negative value means more travellers than in the reference; a bar that crosses zero means the effect there is not distinguishable from chance.',
+      'The world and the regions have separate scales.',
+    ].join(' '),
+
+  byPlace: (inputs: ReportInputs): string =>
+    [
+      `People who had travelled by ${monthYear(inputs.endDate)}, by region and for the countries with the most travellers, one bar per scenario.`,
+      `The bar is the median of ${bandLabel(inputs.meta.replicates)} and the black line the middle 90%.`,
+      inputs.byPlace.some((r) => r.target) ? 'Where a published estimate exists, the grey band is the target range and the black tick the target value; a scenario meant to reproduce the past should land inside the band.' : '',
+    ].filter(Boolean).join(' '),
+
+  channels: (inputs: ReportInputs): string =>
+    [
+      'New recruits per month by the channel that mobilized them: media (exposure to recruitment material), peer (influence through a tie in their network) or group (leaving as part of a group of friends).',
+      'The left panel counts people per month; the right panel shows the share of each channel, which tells whether direct contact (peer and group) gains on media over time.',
+      `Values are medians of ${bandLabel(inputs.meta.replicates)}${others(inputs).length > 0 ? ', one row per scenario' : ''}.`,
+    ].join(' '),
+
+  flow: (inputs: ReportInputs): string =>
+    [
+      'New travellers per month, all places of origin together (each value is drawn at the middle of its month).',
+      `The line is the median of ${bandLabel(inputs.meta.replicates)} and the band holds the middle 90%.`,
+      inputs.interventions.length > 0 ? 'Dashed vertical lines mark the dates at which interventions start or end, in the colour of their scenario.' : '',
+    ].filter(Boolean).join(' '),
+
+  networkDegree: (inputs: ReportInputs): string => {
+    const n = inputs.network;
+    return [
+      `How many ties people have in ${n ? n.community : 'the community'}${n ? ` (scenario ${n.scenario})` : ''}: the bar at degree k counts the people with k ties.`,
+      'When a few people have many more ties than most, the count axis is logarithmic so that the tail stays visible.',
+    ].join(' ');
+  },
+
+  networkMap: (inputs: ReportInputs): string => {
+    const n = inputs.network;
+    return [
+      `A sample of ${n ? people(n.nodes.length) : 'the'} people from ${n ? n.community : 'one community'} and the ties between them (light lines).`,
+      'Dark lines join a recruiter to the person they recruited. Colour shows where each person ended up; shape shows how they were mobilized (circle: not mobilized; square: media; triangle: peer; diamond: group).',
+      'Positions come from a force-directed layout: people with many ties in common sit close together; distances have no other meaning.',
+    ].join(' ');
+  },
+} as const;
+
+/** Captions of the key-number tables under charts 1–3. */
+export const tableCaptions = {
+  cumulative: (inputs: ReportInputs): string => {
+    const t = inputs.worldTarget;
+    const target = t ? ` Target for ${longDate(t.date)}: ${people(t.value)} (${range(t.low, t.high)}).` : '';
+    return `Cumulative travellers, world, at key dates: median (middle 90%) of ${bandLabel(inputs.meta.replicates)}, in people.${target}`;
+  },
+  averted: (inputs: ReportInputs): string =>
+    `Travellers averted versus ${inputs.meta.reference} by ${monthYear(inputs.endDate)}: median (middle 90%), in people.`,
+  byPlace: (inputs: ReportInputs): string =>
+    `Travellers by ${monthYear(inputs.endDate)} by place of origin: median (middle 90%), in people, with the target where one is known.`,
+} as const;
+
+/** Why a chart is not in the report. */
+export const skipReasons = {
+  cumulative: () => 'no cumulative series',
+  averted: (inputs: ReportInputs) => (inputs.meta.scenarios.length < 2 ? 'only one scenario was run, so there is nothing to compare' : 'no differences between scenarios were recorded'),
+  byPlace: () => 'no results by place',
+  channels: () => 'no recruitment by channel was recorded',
+  flow: () => 'no monthly series',
+  networkDegree: () => 'no network sample was recorded',
+  networkMap: () => 'no network sample was recorded',
+} as const;
+
+/** Messages of the report. */
+export const reportMessages = {
+  notDrawn: (title: string, reason: string): string => `${title}: not drawn (${reason}).`,
+  chartFailed: (name: string, reason: string): string => `chart "${name}" could not be drawn: ${reason}`,
+  synthetic: (inputs: ReportInputs): string =>
+    `Every figure comes from a simulation of synthetic agents (${scaleText(inputs.meta.scale)}) and is an aggregate over ${bandLabel(inputs.meta.replicates)}; nothing here describes a real person.`,
+  madeBy: (inputs: ReportInputs): string => `Made by ${inputs.meta.tool} ${inputs.meta.version}.`,
+  period: (inputs: ReportInputs): string => `${longDate(inputs.startDate)} to ${longDate(inputs.endDate)}`,
+} as const;

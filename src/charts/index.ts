@@ -1,0 +1,16 @@
+/**
+ * Charts and the HTML report, drawn from `ReportInputs` (see inputs.ts):
+ *
+ *   ReportInputs ──► specs/*.ts ──► Vega-Lite spec (data inlined)  ──► charts/<name>.vl.json
+ *                                        │ render.ts: vega-lite compile, vega headless
+ *                                        ▼
+ *                                       SVG ──► resvg + DejaVu fonts ──► charts/<name>.png
+ *                                        │
+ *                                        ▼
+ *                     html.ts: one offline page (inline SVG and CSS) ──► report.html
+ */
+export type { Band, ReportInputs, ScenarioMeta, TargetBand } from './inputs.js';
+export { buildReport, renderChart, type RenderedChart } from './report.js';
+export { charts, chartNames, type Chart } from './catalog.js';
+export { compileSpec, renderSvg, renderPng } from './render.js';
+export { escapeHtml } from './html.js';

@@ -1,0 +1,83 @@
+/**
+ * The report: every chart as a Vega-Lite spec (with its data), SVG and PNG, and one
+ * self-contained HTML page. Returns the files; the caller writes the result folder
+ * atomically, so a chart that fails makes the whole report fail (no half report).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReportInputs } from './inputs.js';
+import { reportMessages } from './captions.js';
+import { type Chart, charts } from './catalog.js';
+import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
+import { compileSpec, renderPng, renderPngAsync, renderSvg } from './render.js';
+
+export interface RenderedChart {
+  name: string;
+  spec: TopLevelSpec;
+  svg: string;
+  png: Uint8Array;
+  /** Vega-Lite's compile warnings (none expected). */
+  warnings: string[];
+}
+
+/** Draws one chart, or returns undefined when it has nothing to draw. Rejects with the chart's name on failure. */
+export async function renderChart(chart: Chart, inputs: ReportInputs): Promise<RenderedChart | undefined> {
+  try {
+    const spec = chart.spec(inputs);
+    if (!spec) return undefined;
+    const { warnings } = compileSpec(spec);
+    const svg = await renderSvg(spec);
+    assertInertSvg(svg, chart.name);
+    const png = renderPng(svg);
+    return { name: chart.name, spec, svg, png, warnings };
+  } catch (err) {
+    throw failure(chart.name, err);
+  }
+}
+
+/**
+ * The files of a result folder's report, by path relative to the folder:
+ * `charts/<name>.vl.json`, `charts/<name>.svg`, `charts/<name>.png` for every chart
+ * that has data, then `report.html`. Same inputs, same bytes.
+ */
+export async function buildReport(inputs: ReportInputs): Promise<Record<string, string | Uint8Array>> {
+  const drawn: (DrawnChart & { spec: TopLevelSpec; png: Promise<{ bytes: Uint8Array } | { error: unknown }> })[] = [];
+  const skipped: SkippedChart[] = [];
+  for (const chart of charts) {
+    const svg = await drawSvg(chart, inputs);
+    if (!svg) {
+      skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
+      continue;
+    }
+    // PNGs are drawn on the thread pool while the next chart is laid out; settled here, awaited below
+    const png = renderPngAsync(svg.svg).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
+    drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs) });
+  }
+  const files: Record<string, string | Uint8Array> = {};
+  for (const chart of drawn) {
+    const png = await chart.png;
+    if ('error' in png) throw failure(chart.name, png.error);
+    files[`charts/${chart.name}.vl.json`] = `${JSON.stringify(chart.spec, null, 2)}\n`;
+    files[`charts/${chart.name}.svg`] = chart.svg;
+    files[`charts/${chart.name}.png`] = png.bytes;
+  }
+  files['report.html'] = reportHtml(inputs, drawn, skipped);
+  return files;
+}
+
+async function drawSvg(chart: Chart, inputs: ReportInputs): Promise<{ spec: TopLevelSpec; svg: string } | undefined> {
+  try {
+    const spec = chart.spec(inputs);
+    if (!spec) return undefined;
+    const svg = await renderSvg(spec);
+    assertInertSvg(svg, chart.name);
+    return { spec, svg };
+  } catch (err) {
+    throw failure(chart.name, err);
+  }
+}
+
+const failure = (name: string, err: unknown) =>
+  new Error(reportMessages.chartFailed(name, err instanceof Error ? err.message : String(err)), { cause: err });

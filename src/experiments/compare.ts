@@ -1,0 +1,255 @@
+/**
+ * `compare`: several scenarios of the same world, each run for the same
+ * replicates with the same random streams (common random numbers). Streams are
+ * keyed by (seed, replicate, purpose), so replicate r of every scenario starts
+ * from the same networks and the same initial stock and draws the same numbers
+ * until the scenarios' rules make it diverge: differences between scenarios
+ * are paired, replicate by replicate, and their spread shows the effect of the
+ * scenario rather than the noise between runs.
+ *
+ * Only aggregates are kept of each replicate (a ReplicateCube: agents per
+ * day × place × measure), plus a network sample from replicate 0 of the
+ * reference; per-agent arrays are dropped as soon as a replicate is done.
+ */
+import { basename } from 'node:path';
+import { daysBetween } from '../model/dates.js';
+import { messages, type ScenarioDifference } from '../scenario/messages.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { levels as allLevels, type Level } from '../scenario/schema.js';
+import { planWorld, type WorldPlan } from '../world/plan.js';
+import { communitiesOfPlaces, placeKeys, ReplicateCube, type PlaceKey } from '../results/cube.js';
+import { monthStartDays } from '../results/months.js';
+import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { recordDays as scheduledDays } from '../results/recorder.js';
+import { checkMemory, runScenario, type Progress, type RunResult } from './run.js';
+
+export interface CompareOptions {
+  /** Seed of every scenario's streams; default: the first scenario's. */
+  seed?: number;
+  replicates: number;
+  memoryLimitBytes?: number;
+  /** Whether to keep a network sample from replicate 0 of the reference (default true). */
+  networkSample?: boolean;
+  onProgress?: (p: CompareProgress) => void;
+}
+
+export interface CompareProgress extends Progress {
+  /** Index of the scenario being run (0 = reference). */
+  scenario: number;
+  scenarios: number;
+  name: string;
+}
+
+export interface ReplicateTiming {
+  replicate: number;
+  buildMs: number;
+  runMs: number;
+  ties: number;
+  events: number;
+}
+
+export interface ComparedScenario {
+  /** Short name: the file's stem, made unique among the scenarios compared. */
+  name: string;
+  /** The file as given. */
+  file: string;
+  loaded: LoadedScenario;
+  plan: WorldPlan;
+  cube: ReplicateCube;
+  timing: ReplicateTiming[];
+}
+
+export interface Comparison {
+  /** The scenarios in the order given; the first is the reference. */
+  scenarios: ComparedScenario[];
+  seed: number;
+  replicates: number;
+  start: string;
+  end: string;
+  /** Days from start to end. */
+  days: number;
+  scale: number;
+  /** Days held in every cube, ascending: the reference's output days, every checkpoint, the first of each month, the end. */
+  recordDays: number[];
+  /** Checkpoints of all scenarios and the end, ascending. */
+  checkpointDays: number[];
+  /** Levels written to tables (the reference's output.levels); the cubes hold world, regions and countries as well. */
+  levels: Level[];
+  places: PlaceKey[];
+  network?: NetworkSample;
+  /** Things worth telling the user (e.g. a scenario's own seed was not used). */
+  notes: string[];
+}
+
+interface Entry {
+  loaded: LoadedScenario;
+  file: string;
+  plan: WorldPlan;
+}
+
+/** The first difference that stops two scenarios from being paired, or undefined. */
+export function scenarioDifference(a: Entry, b: Entry): ScenarioDifference | undefined {
+  const A = a.loaded.scenario;
+  const B = b.loaded.scenario;
+  if (A.dates.start !== B.dates.start) return { kind: 'value', what: 'the start date', a: A.dates.start, b: B.dates.start };
+  if (A.dates.end !== B.dates.end) return { kind: 'value', what: 'the end date', a: A.dates.end, b: B.dates.end };
+  if (A.scale !== B.scale) return { kind: 'value', what: 'scale', a: A.scale, b: B.scale };
+  const pa = parents(a.plan);
+  const pb = parents(b.plan);
+  const missing = (from: Map<string, Parent>, to: Map<string, Parent>, side: 'a' | 'b'): ScenarioDifference | undefined => {
+    for (const [key, p] of from) {
+      const other = to.get(key);
+      if (!other) {
+        return p.level === 'community' && p.name === p.parent
+          ? { kind: 'rest', country: p.name, in: side }
+          : { kind: 'missing', level: p.level, name: p.name, in: side };
+      }
+      if (side === 'a' && other.parent !== p.parent) {
+        return { kind: 'parent', level: p.level, name: p.name, parentLevel: p.parentLevel, a: p.parent, b: other.parent };
+      }
+    }
+    return undefined;
+  };
+  return missing(pa, pb, 'a') ?? missing(pb, pa, 'b');
+}
+
+interface Parent {
+  level: Level;
+  name: string;
+  parentLevel: Level;
+  parent: string;
+}
+
+/** Every region, country and community (in plan order) with the place it belongs to. */
+function parents(plan: WorldPlan): Map<string, Parent> {
+  const out = new Map<string, Parent>();
+  for (const r of plan.regions) out.set(`region\u0000${r.name}`, { level: 'region', name: r.name, parentLevel: 'world', parent: 'World' });
+  for (const c of plan.countries) out.set(`country\u0000${c.name}`, { level: 'country', name: c.name, parentLevel: 'region', parent: plan.regions[c.region]!.name });
+  for (const m of plan.communities) out.set(`community\u0000${m.name}`, { level: 'community', name: m.name, parentLevel: 'country', parent: plan.countries[m.country]!.name });
+  return out;
+}
+
+/** Throws the named UserError if any scenario cannot be paired with the first. */
+export function checkAlignment(entries: readonly Entry[]): void {
+  for (let i = 1; i < entries.length; i++) {
+    const d = scenarioDifference(entries[0]!, entries[i]!);
+    if (d) throw messages.scenariosDiffer(entries[0]!.file, entries[i]!.file, d);
+  }
+}
+
+/** File stems, made unique with " (2)", " (3)" where two files share a stem. */
+export function scenarioNames(files: readonly string[]): string[] {
+  const stems = files.map((f) => basename(f).replace(/\.(ya?ml|json)$/i, ''));
+  const seen = new Map<string, number>();
+  return stems.map((s) => {
+    const n = (seen.get(s) ?? 0) + 1;
+    seen.set(s, n);
+    return n === 1 ? s : `${s} (${n})`;
+  });
+}
+
+/** The days a comparison records: output days of the reference, all checkpoints, the first of each month, the end. */
+function comparisonDays(entries: readonly Entry[]): { days: number; recordDays: number[]; checkpointDays: number[] } {
+  const ref = entries[0]!.loaded.scenario;
+  const days = daysBetween(ref.dates.start, ref.dates.end);
+  const checkpointDays = [...new Set([days, ...entries.flatMap((e) => e.loaded.scenario.dates.checkpoints.map((d) => daysBetween(ref.dates.start, d)))])]
+    .filter((d) => d >= 0 && d <= days)
+    .sort((a, b) => a - b);
+  const recordDays = [...new Set([...scheduledDays(days, ref.output.everyDays, checkpointDays), ...monthStartDays(ref.dates.start, days)])].sort((a, b) => a - b);
+  return { days, recordDays, checkpointDays };
+}
+
+/** Levels the cubes hold: the written ones, and always world, regions and countries (the report needs them). */
+function cubeLevels(written: readonly Level[]): Level[] {
+  return allLevels.filter((l) => l !== 'community' || written.includes(l));
+}
+
+/**
+ * Everything that can be refused before running: scenarios that cannot be
+ * paired with the first (a UserError naming both files and the first
+ * difference), and worlds too large for memory. Returns the plans.
+ */
+export function checkComparable(loaded: readonly LoadedScenario[], memoryLimitBytes?: number): WorldPlan[] {
+  const entries: Entry[] = loaded.map((l) => ({ loaded: l, file: l.files[0]!, plan: planWorld(l.scenario) }));
+  checkAlignment(entries);
+  for (const e of entries) checkMemory(e.plan, memoryLimitBytes, e.file);
+  return entries.map((e) => e.plan);
+}
+
+export function compareScenarios(loaded: readonly LoadedScenario[], options: CompareOptions): Comparison {
+  if (loaded.length === 0) throw new Error('experiments/compare: no scenarios');
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new Error(`experiments/compare: replicates ${options.replicates}`);
+  const plans = checkComparable(loaded, options.memoryLimitBytes);
+  const entries: Entry[] = loaded.map((l, i) => ({ loaded: l, file: l.files[0]!, plan: plans[i]! }));
+
+  const ref = entries[0]!;
+  const seed = options.seed ?? ref.loaded.scenario.seed;
+  const replicates = options.replicates;
+  const { days, recordDays, checkpointDays } = comparisonDays(entries);
+  const levels = [...ref.loaded.scenario.output.levels];
+  const places = placeKeys(ref.plan, cubeLevels(levels));
+  const names = scenarioNames(entries.map((e) => e.file));
+  const notes = entries.filter((e) => e.loaded.scenario.seed !== seed)
+    .map((e) => `${e.file} sets seed ${e.loaded.scenario.seed}; every scenario was run with seed ${seed} (common random numbers)`);
+
+  let network: NetworkSample | undefined;
+  const scenarios: ComparedScenario[] = entries.map((e, index) => {
+    const cube = new ReplicateCube(recordDays, places, replicates);
+    const communities = communitiesOfPlaces(e.plan, places);
+    const run = runScenario(e.loaded.scenario, {
+      seed,
+      replicates,
+      memoryLimitBytes: options.memoryLimitBytes,
+      scenarioFile: e.file,
+      extraRecordDays: recordDays,
+      keepSnapshots: false,
+      onReplicate: (r) => cube.add(r.replicate, r.snapshots, communities),
+      onOutcome: index === 0 && options.networkSample !== false
+        ? (replicate, world, outcome) => {
+          if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(e.plan), names[0]!);
+        }
+        : undefined,
+      onProgress: options.onProgress ? (p) => options.onProgress!({ ...p, scenario: index, scenarios: entries.length, name: names[index]! }) : undefined,
+    });
+    return { name: names[index]!, file: e.file, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
+  });
+  const s = ref.loaded.scenario;
+  return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, checkpointDays, levels, places, network, notes };
+}
+
+function timingOf(run: RunResult): ReplicateTiming[] {
+  return run.replicates.map((r) => ({ replicate: r.replicate, buildMs: r.buildMs, runMs: r.runMs, ties: r.ties, events: r.events }));
+}
+
+/**
+ * A one-scenario comparison from a run that kept its snapshots (`hotbed run
+ * --replicates`), for bands and the report. The run should have recorded the
+ * first of each month (`extraRecordDays: monthStartDays(...)`) for monthly flows.
+ */
+export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?: NetworkSample): Comparison {
+  const file = loaded.files[0]!;
+  const s = run.scenario;
+  const recorded = run.replicates[0]?.snapshots.map((x) => x.day) ?? [];
+  const recordDays = [...new Set(recorded)].sort((a, b) => a - b);
+  const levels = [...s.output.levels];
+  const places = placeKeys(run.plan, cubeLevels(levels));
+  const communities = communitiesOfPlaces(run.plan, places);
+  const cube = new ReplicateCube(recordDays, places, run.replicates.length);
+  run.replicates.forEach((r, i) => cube.add(i, r.snapshots, communities));
+  const name = scenarioNames([file])[0]!;
+  return {
+    scenarios: [{ name, file, loaded, plan: run.plan, cube, timing: timingOf(run) }],
+    seed: run.seed,
+    replicates: run.replicates.length,
+    start: s.dates.start,
+    end: s.dates.end,
+    days: run.days,
+    scale: s.scale,
+    recordDays,
+    checkpointDays: run.checkpointDays,
+    levels,
+    places,
+    network,
+    notes: [],
+  };
+}

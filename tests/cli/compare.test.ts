@@ -1,0 +1,165 @@
+/** `hotbed compare` (and `hotbed run --replicates`) through the real command line, on tiny worlds. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { messages } from '../../src/scenario/messages.js';
+import { CLOSED, TINY } from '../experiments/tiny.js';
+import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
+import { hotbed, snapshot, type Ran } from './cli.js';
+
+// Only the in-process test at the end makes the report fail; child processes load the real module.
+const failReport = vi.hoisted(() => ({ on: false }));
+vi.mock('../../src/results/report-files.js', async (original) => {
+  const real = await original<typeof import('../../src/results/report-files.js')>();
+  return {
+    ...real,
+    reportFiles: async (...args: Parameters<typeof real.reportFiles>) => {
+      if (failReport.on) throw new Error('a chart could not be rendered');
+      return real.reportFiles(...args);
+    },
+  };
+});
+
+afterAll(cleanup);
+
+const NO_MOROCCO = TINY.replace('        - name: Morocco\n          population: 2000\n          stock: { abroad: 20 }\n', '');
+
+const cwd = tempDir('hotbed-compare-cli-');
+writeFixture(cwd, 'tiny.yaml', TINY);
+writeFixture(cwd, 'closed.yaml', CLOSED);
+writeFixture(cwd, 'no-morocco.yaml', NO_MOROCCO);
+const out = (name: string) => join(cwd, 'results', name);
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+let first: Ran;
+let again: Ran;
+let misaligned: Ran;
+let misalignedBefore: Record<string, string>;
+let banded: Ran;
+
+beforeAll(async () => {
+  misalignedBefore = snapshot(cwd);
+  misaligned = await hotbed(['compare', 'tiny.yaml', 'no-morocco.yaml', '--replicates', '2', '--out', out('misaligned'), '--quiet'], cwd);
+  [first, again, banded] = await Promise.all([
+    hotbed(['compare', 'tiny.yaml', 'closed.yaml', '--replicates', '4', '--out', out('first'), '--quiet'], cwd),
+    // Tables only: they must not depend on whether the report is drawn (and this saves rendering it twice).
+    hotbed(['compare', 'tiny.yaml', 'closed.yaml', '--replicates', '4', '--out', out('again'), '--quiet', '--no-report'], cwd),
+    hotbed(['run', 'tiny.yaml', '--replicates', '3', '--out', out('run-3'), '--quiet'], cwd),
+  ]);
+}, 120_000);
+
+describe('hotbed compare', { timeout: 60_000 }, () => {
+  it('exits 0 and prints the table: travelled per scenario and travellers averted', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/^scenario +travelled by 2014-10-01 +averted vs tiny\n/);
+    expect(first.stdout).toMatch(/\ntiny \(reference\) +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
+    expect(first.stdout).toMatch(/\nclosed +[\d,]+ \[[\d,]+ – [\d,]+\] +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
+    expect(first.stdout).toContain('median [90% band] over 4 replicates');
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (bands.csv, differences.csv, summary.json, manifest.json`);
+    expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
+  });
+
+  it('writes one folder with bands.csv, differences.csv, summary.json, manifest.json (and the report)', () => {
+    const files = readdirSync(out('first'));
+    for (const f of ['bands.csv', 'differences.csv', 'summary.json', 'manifest.json']) expect(files).toContain(f);
+    expect(files).toContain('report.html');
+    expect(files).toContain('charts');
+    const charts = readdirSync(join(out('first'), 'charts'));
+    for (const chart of ['cumulative', 'averted', 'by-place', 'channels', 'flow']) {
+      for (const ext of ['vl.json', 'svg', 'png']) expect(charts).toContain(`${chart}.${ext}`);
+    }
+    expect(readdirSync(join(cwd, 'results')).filter((n) => n.includes('.partial'))).toEqual([]);
+    const bands = read(out('first'), 'bands.csv').split('\n');
+    expect(bands[0]).toBe('scenario,date,level,place,measure,median,p5,p25,p75,p95');
+    expect(bands[1]).toMatch(/^tiny,2014-06-01,world,World,travelled,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
+    expect(bands.some((l) => l.startsWith('closed,2014-07-01,country,Belgium,travelled,'))).toBe(true);
+    const manifest = JSON.parse(read(out('first'), 'manifest.json')) as { seed: number; replicates: number; reference: string; scenarios: { name: string; file: string; hash: string }[] };
+    expect(manifest).toMatchObject({ seed: 1, replicates: 4, reference: 'tiny' });
+    expect(manifest.scenarios.map((s) => [s.name, s.file])).toEqual([['tiny', 'tiny.yaml'], ['closed', 'closed.yaml']]);
+    expect(manifest.scenarios[1]!.hash).toBe(loadScenario(join(cwd, 'closed.yaml')).hash);
+  });
+
+  it('finds travellers averted by closed borders (median > 0)', () => {
+    const diffs = read(out('first'), 'differences.csv').split('\n');
+    expect(diffs[0]).toBe('scenario,reference,date,level,place,measure,median,p5,p25,p75,p95');
+    const end = diffs.find((l) => l.startsWith('closed,tiny,2014-10-01,world,World,travelled,'))!;
+    expect(Number(end.split(',')[6])).toBeGreaterThan(0);
+    // Day 0 is the same initial stock in both: no difference at all.
+    expect(diffs).toContain('closed,tiny,2014-06-01,world,World,travelled,0,0,0,0,0');
+    const summary = JSON.parse(read(out('first'), 'summary.json')) as { reference: string; differences: { scenario: string; checkpoints: { date: string; places: { world: { World: { travelled: { median: number } } } } }[] }[] };
+    expect(summary.reference).toBe('tiny');
+    expect(summary.differences[0]!.checkpoints.map((c) => c.date)).toEqual(['2014-08-01', '2014-10-01']);
+    expect(summary.differences[0]!.checkpoints[1]!.places.world.World.travelled.median).toBe(Number(end.split(',')[6]));
+  });
+
+  it('gives byte-identical bands.csv, differences.csv and summary.json for the same seed', () => {
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv', 'differences.csv', 'manifest.json', 'summary.json']);
+    for (const f of ['bands.csv', 'differences.csv', 'summary.json']) expect(read(out('again'), f), f).toBe(read(out('first'), f));
+  });
+
+  it('refuses scenarios whose places differ: exit 2, one line naming both files, nothing written', () => {
+    expect(misaligned.status).toBe(2);
+    const expected = messages.scenariosDiffer('tiny.yaml', 'no-morocco.yaml', { kind: 'missing', level: 'country', name: 'Morocco', in: 'a' });
+    expect(misaligned.stderr).toBe(`hotbed: ${expected.message}\n`);
+    expect(misaligned.stdout).toBe('');
+    expect(existsSync(out('misaligned'))).toBe(false);
+    expect(snapshot(cwd)['results/misaligned/']).toBeUndefined();
+    for (const key of Object.keys(misalignedBefore)) expect(snapshot(cwd)[key]).toBe(misalignedBefore[key]);
+  });
+});
+
+describe('hotbed run --replicates', { timeout: 60_000 }, () => {
+  it('also writes bands.csv (and the report), and keeps series.csv on the scenario\'s own days', () => {
+    expect(banded.status, banded.stderr).toBe(0);
+    const files = readdirSync(out('run-3'));
+    for (const f of ['series.csv', 'summary.json', 'manifest.json', 'bands.csv']) expect(files).toContain(f);
+    expect(files).toContain('report.html');
+    const bands = read(out('run-3'), 'bands.csv');
+    expect(bands.split('\n')[0]).toBe('scenario,date,level,place,measure,median,p5,p25,p75,p95');
+    // The first of July is recorded for monthly flows, but series.csv stays weekly.
+    expect(bands).toContain('tiny,2014-07-01,world,World,travelled,');
+    expect(read(out('run-3'), 'series.csv')).not.toContain(',2014-07-01,');
+    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv, summary\.json, manifest\.json, bands\.csv/);
+  });
+});
+
+describe('hotbed compare, in process', { timeout: 60_000 }, () => {
+  it('writes nothing when the report cannot be built', async () => {
+    const dir = tempDir('hotbed-compare-fail-');
+    writeFixture(dir, 'tiny.yaml', TINY);
+    writeFixture(dir, 'closed.yaml', CLOSED);
+    const before = snapshot(dir);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const std = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    failReport.on = true;
+    let code: number;
+    try {
+      code = await main(['compare', join(dir, 'tiny.yaml'), join(dir, 'closed.yaml'), '--replicates', '2', '--out', join(dir, 'results', 'x'), '--quiet']);
+    } finally {
+      failReport.on = false;
+      err.mockRestore();
+      std.mockRestore();
+    }
+    expect(code).toBe(70);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('asks for at least two scenarios', async () => {
+    const err: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      err.push(String(c));
+      return true;
+    });
+    try {
+      expect(await main(['compare', join(cwd, 'tiny.yaml')])).toBe(2);
+      expect(await main(['compare'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(err).toEqual([`hotbed: ${messages.compareNeedsTwo(1).message}\n`, `hotbed: ${messages.usage('name at least two scenario files to compare').message}\n`]);
+  });
+});
