@@ -88,8 +88,10 @@ export function placeLabels(items: { x: number; width: number }[], plotWidth: nu
     const right: Placed = { x, span: [x - width, x], row: 0, align: 'right' };
     const fitsLeft = x + width <= plotWidth + 20;
     const fitsRight = x - width >= -20;
-    return fitsLeft && fitsRight ? [left, right] : fitsRight ? [right] : [left];
+    return fitsLeft && fitsRight ? [left, right] : fitsRight ? [right] : fitsLeft ? [left] : [];
   });
+  // A label wider than the plot on either side cannot be placed directly.
+  if (options.some((o) => o.length === 0)) return undefined;
   const within = (x: number, [a, b]: [number, number]) => x > a - gap && x < b + gap;
   const clash = (p: Placed, q: Placed) =>
     (p.row === q.row && p.span[0] - gap < q.span[1] && q.span[0] - gap < p.span[1]) ||
@@ -176,8 +178,19 @@ export function flowSpec(inputs: ReportInputs): TopLevelSpec | undefined {
 }
 
 /** Key lines for numbered intervention rules ("1: Border controls start, 15 January 2015"); empty when the rules carry their labels. */
-export function flowKey(marks: InterventionMark[]): string[] {
-  return marks.filter((m) => m.text !== m.label).map((m) => `${m.text}: ${m.label}, ${longDate(m.date)}`);
+export function flowKey(marks: InterventionMark[], maxWidth = PLOT_WIDTH): string[] {
+  const lines: string[] = [];
+  for (const m of marks.filter((x) => x.text !== x.label)) {
+    // Labels joined at one date are listed one to a line when together they would run past the plot.
+    const whole = `${m.text}: ${m.label}, ${longDate(m.date)}`;
+    if (approxTextWidth(whole) <= maxWidth) {
+      lines.push(whole);
+      continue;
+    }
+    const parts = m.label.split('; ');
+    lines.push(`${m.text}: ${longDate(m.date)}:`, ...parts.map((p) => `    ${p}`));
+  }
+  return lines;
 }
 
 /** The 15th of the month, as 'YYYY-MM-15'. */
