@@ -15,11 +15,14 @@
  *                                    model/ peer rules and interventions
  *                         │
  *                         ▼
- *                     experiments/   replicates of (build, simulate)               ──► RunResult
- *                         │
+ *                     experiments/   replicates of (build, simulate); comparisons   ──► RunResult, Comparison
+ *                         │          with common random numbers
  *                         ▼
- *                     results/       tidy series, checkpoint summary, vs targets,  ──► result folder
- *                                    atomic folder writes
+ *                     results/       tidy series, bands, paired differences,       ──► tables, ReportInputs
+ *                         │          checkpoint summary, vs targets
+ *                         ▼
+ *                     charts/        Vega-Lite specs ─► vega SVG ─► resvg PNG,     ──► result folder
+ *                                    HTML report                                       (written atomically)
  *
  * The engine knows nothing of files or terminals; cli/ holds no model logic.
  */
@@ -32,7 +35,11 @@ export { planWorld, type WorldPlan } from './world/plan.js';
 export { buildWorld, communityGraph, communityTies, type World } from './world/build.js';
 export { simulate, type Observer, type SimulationOutcome, type Tally } from './engine/simulation.js';
 export { runScenario as run, type RunOptions, type RunResult } from './experiments/run.js';
+export { compareScenarios, type Comparison } from './experiments/compare.js';
 export { seriesCsv, summarize, type Summary } from './results/tables.js';
+export { bandsCsv, differencesCsv } from './results/bands.js';
+export { reportInputs } from './results/report-inputs.js';
+export { buildReport } from './charts/index.js';
 export { versusTargets } from './results/versus-targets.js';
 export { networkStats, type NetworkStats } from './network/stats.js';
 export { generateNetwork } from './network/generate.js';
