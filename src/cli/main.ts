@@ -6,13 +6,14 @@ import yargs, { type Argv } from 'yargs';
 import { isUserError } from '../scenario/errors.js';
 import { messages } from '../scenario/messages.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { calibrateCommand } from './calibrate-command.js';
 import { compareCommand } from './compare-command.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'compare', 'network'];
+const commands = ['validate', 'run', 'compare', 'network', 'calibrate'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -40,6 +41,7 @@ async function parse(args: string[]): Promise<number> {
     .command(runCommand((code) => (exitCode = code)))
     .command(compareCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
+    .command(calibrateCommand((code) => (exitCode = code)))
     .demandCommand(1, `name a command: ${commands.join(', ')}`)
     .strict()
     .recommendCommands()
@@ -61,6 +63,7 @@ function usageProblem(message: string, command: string | undefined): string {
   if (/^Not enough non-option arguments/.test(message)) {
     if (command === 'validate') return 'name at least one scenario file to validate';
     if (command === 'compare') return 'name at least two scenario files to compare';
+    if (command === 'calibrate') return 'name the calibration file to use, e.g. scenarios/calibration.yaml';
     return `name the scenario file to ${command ?? 'use'}`;
   }
   return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');

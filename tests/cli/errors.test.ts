@@ -102,7 +102,7 @@ describe.concurrent('hotbed run refuses user mistakes', { timeout: 60_000 }, () 
   });
 
   it('an unknown command', async () => {
-    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', ['validate', 'run', 'compare', 'network']).message);
+    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', ['validate', 'run', 'compare', 'network', 'calibrate']).message);
   });
 
   it('a bad --replicates', async () => {
@@ -160,7 +160,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   const file = (name: string) => join(cwd, name);
 
   it('an unknown command close to a known one', async () => {
-    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', ['validate', 'run', 'compare', 'network'], 'did you mean "run"?').message);
+    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', ['validate', 'run', 'compare', 'network', 'calibrate'], 'did you mean "run"?').message);
   });
 
   it('--replicates that is not a whole number', async () => {
@@ -171,7 +171,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   it('no scenario file, no command, and an unknown option', async () => {
     await mainRefuses(['run'], messages.usage('name the scenario file to run').message);
     await mainRefuses(['validate'], messages.usage('name at least one scenario file to validate').message);
-    await mainRefuses([], messages.usage('name a command: validate, run, compare, network').message);
+    await mainRefuses([], messages.usage('name a command: validate, run, compare, network, calibrate').message);
     await mainRefuses(['run', file('good.yaml'), '--bogus', '1'], messages.usage('unknown argument: bogus').message);
   });
 

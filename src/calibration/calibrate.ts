@@ -1,0 +1,229 @@
+/**
+ * A calibration from start to finish: the model (in this thread or in worker
+ * threads), ABC-SMC with its state saved after each generation, and the output
+ * files. The CLI calls this; so do the tests.
+ *
+ * The output folder:
+ *   state/                 calibration.json and generation-NNN.json: what --resume reads
+ *   posterior.csv          generation, particle, weight, distance, one column per parameter
+ *   statistics.csv         generation, particle, statistic, value: every accepted simulation's
+ *                          statistics, and its world travellers on the first of each month
+ *                          (`trace:DATE`), for posterior-predictive charts
+ *   fit.csv                per target: value, band, weight, posterior median and 5–95 %
+ *   summary.json           parameters (mean, median, 90 % interval, prior interval),
+ *                          generations (tolerance, acceptance, ESS, simulations, time), fit,
+ *                          simulations per second, why it stopped
+ *   calibrated.yaml        the calibrated point (point.ts: the posterior medians or an
+ *                          accepted particle, whichever fits best over a few runs) at the
+ *                          parameters' paths, as a scenario that extends the calibrated one
+ *   manifest.json          tool, files, inputs, timing
+ * posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same
+ * calibration file and seed, whatever the number of workers and whether it was resumed.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { messages } from '../scenario/messages.js';
+import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
+import { makeDistance } from './distance.js';
+import type { Calibration } from './file.js';
+import { createModel, modelSpecOf, outputNames } from './model.js';
+import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
+import { choosePoint, type PointChoice } from './point.js';
+import { createPool } from './pool.js';
+import { loadState, saveGeneration, startState, writeFileAtomic } from './state.js';
+
+export interface CalibrateOptions {
+  /** Output folder: must not exist, unless resuming from it. */
+  out: string;
+  /** Continue the calibration saved in `out`. */
+  resume?: boolean;
+  /** Worker threads; 1 runs the model in this thread. */
+  workers: number;
+  /** Called once the output folder is checked (and the saved state read), before the first simulation. */
+  onStart?: (resumedGenerations: number) => void;
+  /** Called before the candidates for the calibrated point are run (candidates, runs each). */
+  onPoint?: (candidates: number, replicates: number) => void;
+  /** Called after each batch of simulations. */
+  onProgress?: (p: RoundProgress & { generations: number }) => void;
+  /** Called after each generation (and once for the generations a resume starts from). */
+  onGeneration?: (g: Generation, all: readonly Generation[], resumed: boolean) => void;
+  /** Recorded in the manifest. */
+  tool?: { name: string; version: string };
+  createdWith?: string;
+}
+
+export interface CalibrationSummary {
+  title: string;
+  calibration: string;
+  scenario: string;
+  scenarioHash: string;
+  targets: string;
+  targetDate: string;
+  seed: number;
+  scale: number;
+  distance: string;
+  population: number;
+  stopReason: string;
+  parameters: ParameterSummary[];
+  /** The values written to calibrated.yaml, and how they were chosen (see point.ts). */
+  point: { source: string; score: number; replicates: number; values: Record<string, number>; candidates: { source: string; score: number }[] };
+  generations: ReturnType<typeof generationRows>;
+  fit: FitRow[];
+  simulations: { counted: number; evaluated: number; seconds: number; pointSeconds: number; perSecond: number; workers: number };
+}
+
+export interface CalibrationOutcome {
+  out: string;
+  result: AbcSmcResult;
+  summary: CalibrationSummary;
+  files: Record<string, string>;
+}
+
+export async function calibrate(c: Calibration, options: CalibrateOptions): Promise<CalibrationOutcome> {
+  const started = performance.now();
+  const spec = modelSpecOf(c);
+  const statistics = outputNames(c, spec);
+  const names = c.parameters.map((p) => p.name);
+  const header = { fingerprint: c.fingerprint, parameters: c.parameters.map((p) => p.path), statistics };
+  // Every check before the first write: a refused calibration changes nothing on disk.
+  let resume: Generation[] = [];
+  if (options.resume) {
+    resume = loadState(options.out, header, c.budget.population);
+  } else {
+    if (existsSync(options.out)) throw messages.outputExists(options.out);
+    startState(options.out, { ...header, calibration: c.file });
+  }
+  options.onStart?.(resume.length);
+  resume.forEach((g, t) => options.onGeneration?.(g, resume.slice(0, t + 1), true));
+
+  const workers = Math.max(1, Math.floor(options.workers));
+  const pool = workers > 1 ? createPool(spec, workers) : undefined;
+  const evaluate: Evaluate = pool ? pool.evaluate : localEvaluator(createModel(spec));
+  const distance = makeDistance(c.targets, c.distance);
+  let result: AbcSmcResult;
+  let point: PointChoice;
+  let parameters: ParameterSummary[];
+  let pointMs: number;
+  try {
+    result = await abcSmc({
+      priors: c.parameters.map((p) => p.prior),
+      population: c.budget.population,
+      seed: c.seed,
+      maxGenerations: c.budget.generations,
+      minTolerance: c.budget.minTolerance,
+      maxSimulations: c.budget.maxSimulations,
+      quantile: c.budget.quantile,
+      minAcceptanceRate: c.budget.minAcceptanceRate,
+      // A few proposals per thread in each batch keeps the threads busy when few slots remain open.
+      batchSize: pool ? 2 * workers : 1,
+      resume,
+      onGeneration: (g, all) => {
+        saveGeneration(options.out, g);
+        options.onGeneration?.(g, all, false);
+      },
+      onProgress: (p) => options.onProgress?.({ ...p, generations: c.budget.generations }),
+    }, evaluate, distance);
+    parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
+    options.onPoint?.(c.point.candidates + 1, c.point.replicates);
+    const t0 = performance.now();
+    point = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, distance);
+    pointMs = performance.now() - t0;
+  } finally {
+    await pool?.close();
+  }
+
+  const last = result.generations.at(-1)!;
+  const fit = fitRows(last, c.targets, c.distance, point.statistics);
+  const seconds = result.generations.reduce((s, g) => s + g.ms, 0) / 1000;
+  const evaluated = result.generations.reduce((s, g) => s + g.evaluated, 0);
+  const summary: CalibrationSummary = {
+    title: c.title,
+    calibration: c.file,
+    scenario: c.scenarioFile,
+    scenarioHash: c.loaded.hash,
+    targets: c.targetsFile,
+    targetDate: c.targetDate,
+    seed: c.seed,
+    scale: c.scale,
+    distance: c.distance,
+    population: c.budget.population,
+    stopReason: stopReasons[result.stopReason],
+    parameters,
+    point: {
+      source: point.source,
+      score: round(point.score),
+      replicates: point.replicates,
+      values: Object.fromEntries(c.parameters.map((p, k) => [p.name, point.params[k]!])),
+      candidates: point.candidates.map((x) => ({ source: x.source, score: round(x.score) })),
+    },
+    generations: generationRows(result.generations),
+    fit,
+    simulations: {
+      counted: result.generations.reduce((s, g) => s + g.simulations, 0),
+      evaluated,
+      seconds: round(seconds),
+      pointSeconds: round(pointMs / 1000),
+      perSecond: round(seconds > 0 ? evaluated / seconds : 0),
+      workers,
+    },
+  };
+
+  const scenarioAbs = isAbsolute(c.scenarioFile) ? c.scenarioFile : resolve(c.scenarioFile);
+  const extendsPath = relative(resolve(options.out), scenarioAbs).split('\\').join('/');
+  const tolerance = Number.isFinite(last.tolerance) ? last.tolerance.toPrecision(4) : 'none (prior only)';
+  const calibrated = calibratedYaml({
+    header: [
+      `Calibrated parameters from "hotbed calibrate ${c.file}".`,
+      `Seed ${c.seed}, scale ${c.scale}, ${c.budget.population} particles, ${result.generations.length} generations,`,
+      `final tolerance ${tolerance} (${c.distance} distance) against ${c.targetsFile} (${c.targetDate}).`,
+      '',
+      `Values: ${point.source === 'median' ? 'the posterior medians' : `posterior ${point.source} of the last generation`}, the best of ${point.candidates.length} candidates`,
+      `(the medians and the particles closest to the targets) by the fit of the median of`,
+      `${point.replicates} runs each (distance ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
+      ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)}); prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
+      '',
+      'This file extends the calibrated scenario (path relative to this file), so',
+      '"hotbed run" on it runs that scenario with these values. Moved elsewhere, fix the',
+      'extends line; or copy the values into another scenario (lists merge by name).',
+    ],
+    extendsPath,
+    title: c.loaded.scenario.title ? `${c.loaded.scenario.title} (calibrated)` : 'Calibrated',
+    values: c.parameters.map((p, k) => ({ path: p.path, value: point.params[k]! })),
+  });
+  const wallMs = performance.now() - started;
+  const files: Record<string, string> = {
+    'posterior.csv': posteriorCsv(result.generations, names),
+    'statistics.csv': statisticsCsv(result.generations, statistics),
+    'fit.csv': fitCsv(fit),
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'calibrated.yaml': calibrated,
+  };
+  const manifest = {
+    tool: { ...(options.tool ?? { name: 'hotbed' }), node: process.version },
+    createdWith: options.createdWith,
+    calibration: c.file,
+    fingerprint: c.fingerprint,
+    scenario: { file: c.scenarioFile, hash: c.loaded.hash, resolved: c.loaded.scenario },
+    targets: { file: c.targetsFile, date: c.targetDate, list: c.targets.map(({ name, value, low, high, weight }) => ({ name, value, low, high: Number.isFinite(high) ? high : null, weight })) },
+    parameters: c.parameters,
+    budget: c.budget,
+    workers,
+    resumedFrom: options.resume ? resume.length : undefined,
+    files: {
+      'posterior.csv': 'generation, particle, weight, distance, then one column per parameter: every generation\'s particles (the last generation is the posterior)',
+      'statistics.csv': 'generation, particle, statistic, value: the summary statistics of every accepted simulation, then its world travellers on the first of each month (trace:DATE)',
+      'fit.csv': 'per target: value, band, weight, weighted posterior median and 5–95 % of the simulated statistic, residual of the median, whether the median is in the band; then the median over the calibrated point\'s check runs and whether it is in the band',
+      'summary.json': 'per parameter: mean, median, 90 % interval and the prior\'s; per generation: tolerance, acceptance rate, ESS, simulations, time; the fit; simulations per second',
+      'calibrated.yaml': 'the calibrated point (see summary.json "point") at the parameters\' paths: a scenario that extends the calibrated one',
+      'state/': 'the saved generations, for hotbed calibrate --resume',
+    },
+    note: 'posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same calibration and seed, whatever the number of workers; summary.json and this manifest also hold wall times.',
+    timing: { wallMs: Math.round(wallMs) },
+  };
+  files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
+  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
+  return { out: options.out, result, summary, files };
+}
+
+const round = (x: number) => Number(x.toPrecision(6));
+const fmt = (x: number) => String(Number(x.toPrecision(4)));

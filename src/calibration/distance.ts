@@ -1,0 +1,60 @@
+/**
+ * How far a simulation's summary statistics are from the targets: a weighted,
+ * scale-free L2 distance, so that a world total of 29,000 and a returned share
+ * of 0.25 count on the same footing.
+ *
+ * Each target i has a value v, a band [low, high] around it and a weight w. The
+ * residual of a simulated s is
+ *   - `band` (default): (s − v) divided by the band's half-width on s's side
+ *     (high − v above, v − low below), so |r| ≤ 1 exactly when s is inside the band;
+ *   - `relative`: (s − v) / |v|.
+ * A one-sided target ("at least 86", high = Infinity) has no residual above its value.
+ * The distance is √(Σ wᵢ rᵢ² / Σ wᵢ): a weighted root mean square of residuals, so a
+ * distance of 1 in `band` mode means "on average at the edge of the bands".
+ *
+ * Missing values: a target without a finite value is left out (weight 0); a simulated
+ * statistic that is missing (NaN) makes the distance Infinity, so that proposal is
+ * never accepted.
+ */
+export type DistanceKind = 'band' | 'relative';
+export const distanceKinds: readonly DistanceKind[] = ['band', 'relative'];
+
+export interface Target {
+  /** e.g. `world`, `region:Maghreb`, `country:Tunisia`, `returnedShare`. */
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  weight: number;
+}
+
+export type Distance = (stats: readonly number[]) => number;
+
+export function residual(kind: DistanceKind, t: Target, s: number): number {
+  const diff = s - t.value;
+  if (diff === 0) return 0;
+  if (diff > 0 && t.high === Infinity) return 0;
+  if (kind === 'relative') return diff / (Math.abs(t.value) || 1);
+  const half = diff > 0 ? t.high - t.value : t.value - t.low;
+  // A band with no width on this side (or no band): fall back to the relative residual.
+  if (!(half > 0) || !Number.isFinite(half)) return diff / (Math.abs(t.value) || 1);
+  return diff / half;
+}
+
+/** The distance function for targets in this order (statistics come in the same order). */
+export function makeDistance(targets: readonly Target[], kind: DistanceKind = 'band'): Distance {
+  const used = targets.map((t) => Number.isFinite(t.value) && t.weight > 0);
+  const total = targets.reduce((s, t, i) => s + (used[i] ? t.weight : 0), 0);
+  if (!(total > 0)) throw new Error('calibration/distance: no target with a value and a positive weight');
+  return (stats) => {
+    let sum = 0;
+    for (let i = 0; i < targets.length; i++) {
+      if (!used[i]) continue;
+      const s = stats[i];
+      if (s === undefined || Number.isNaN(s)) return Infinity;
+      const r = residual(kind, targets[i]!, s);
+      sum += targets[i]!.weight * r * r;
+    }
+    return Math.sqrt(sum / total);
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * Calibration files: which scenario to fit, which of its parameters are free
+ * (with their priors), which targets to fit them to and how (distance, weights),
+ * the budget, the scale of the runs and the seed. Loaded with the same care as
+ * scenarios: every mistake is one message naming the file, line, path, what was
+ * expected and what was found.
+ *
+ * Parameters are addressed like `--set` paths (lists by item name), and are checked
+ * by the same machinery (scenario/overrides.ts): a path the scenario's schema does
+ * not have, a parameter that is not a number, or a prior reaching values the schema
+ * refuses is reported here, before anything runs.
+ */
+import { createHash } from 'node:crypto';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { UserError, isUserError } from '../scenario/errors.js';
+import type { JsonSchema } from '../scenario/json-schema.js';
+import { canonicalJson, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
+import { messages } from '../scenario/messages.js';
+import { applyOverrides, type Override } from '../scenario/overrides.js';
+import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
+import { locate, readSource, type SourceFile } from '../scenario/source.js';
+import { closest } from '../scenario/suggest.js';
+import { loadTargets, type Band } from '../scenario/targets.js';
+import { firstIssue, issueToError } from '../scenario/zod-issues.js';
+import { planWorld } from '../world/plan.js';
+import { distanceKinds, type DistanceKind, type Target } from './distance.js';
+import type { Prior } from './priors.js';
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+
+const priorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('uniform'),
+    low: finite.describe('Lowest value.'),
+    high: finite.describe('Highest value.'),
+  }).describe('Every value from low to high equally likely.'),
+  z.strictObject({
+    kind: z.literal('log-uniform'),
+    low: z.number().positive().describe('Lowest value (> 0).'),
+    high: z.number().positive().describe('Highest value.'),
+  }).describe('Every order of magnitude from low to high equally likely: for rates and probabilities known only to within a factor.'),
+  z.strictObject({
+    kind: z.literal('normal'),
+    mean: finite,
+    sd: z.number().positive().describe('Standard deviation (> 0).'),
+    low: finite.optional().describe('Truncates the normal below.'),
+    high: finite.optional().describe('Truncates the normal above.'),
+  }).describe('A normal distribution, truncated to [low, high] where given.'),
+]);
+
+const parameterSchema = z.strictObject({
+  path: z.string().min(1).describe('The parameter, as a --set path: mappings by key, lists by item name, e.g. places.regions.Maghreb.countries.Tunisia.susceptibility.'),
+  name: z.string().min(1).max(100).optional().describe('Short name for tables and CSV columns; defaults to the path.'),
+  prior: priorSchema,
+  note: z.string().optional().describe('Why this parameter is free and why this prior.'),
+});
+
+const weight = z.number().min(0).max(1e6);
+const levelWeights = z.union([weight, z.record(placeName, weight)])
+  .describe('One weight for every target of the level, or weights by place name (`"*"` for the others; 1 where unnamed).');
+
+const targetsSectionSchema = z.strictObject({
+  file: z.string().min(1).optional().describe('Targets file, relative to this file; defaults to the scenario\'s own `targets`.'),
+  weights: z.strictObject({
+    world: weight.default(1),
+    regions: levelWeights.default(1),
+    countries: levelWeights.default(1),
+    communities: levelWeights.default(1),
+    returnedShare: weight.default(1),
+    countriesRepresented: weight.default(1),
+  }).default({ world: 1, regions: 1, countries: 1, communities: 1, returnedShare: 1, countriesRepresented: 1 }),
+  returnedShare: z.strictObject({
+    value: z.number().min(0).max(1),
+    low: z.number().min(0).max(1),
+    high: z.number().min(0).max(1),
+    note: z.string().optional(),
+  }).optional().describe('Share of those who travelled who had returned at the targets\' date.'),
+  countriesRepresented: z.strictObject({
+    atLeast: z.number().int().min(0),
+    note: z.string().optional(),
+  }).optional().describe('Countries with at least one traveller at the targets\' date.'),
+});
+
+export const calibrationSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: z.string().max(200).default(''),
+  description: z.string().max(10000).optional(),
+  scenario: z.string().min(1).describe('The scenario to fit, relative to this file.'),
+  scale: z.number().min(1).max(1e6).optional().describe('People per agent in the calibration runs (default: the scenario\'s).'),
+  set: z.array(z.string()).default([]).describe('Fixed overrides applied to the scenario before calibrating, as --set arguments.'),
+  seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of the calibration: proposals and model runs derive their streams from it.'),
+  parameters: z.array(parameterSchema).min(1).max(50),
+  targets: z.union([z.string().min(1), targetsSectionSchema]).default(() => targetsSectionSchema.parse({})).describe('Targets file, or a mapping with the file, weights and extra targets.'),
+  distance: z.enum(distanceKinds as [DistanceKind, ...DistanceKind[]]).default('band')
+    .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value. Combined as a weighted root mean square.'),
+  point: z.strictObject({
+    candidates: z.number().int().min(0).max(1000).default(16).describe('Accepted particles of the last generation checked besides the posterior medians (the closest to the targets first); 0 checks the medians only.'),
+    replicates: z.number().int().min(1).max(1000).default(8).describe('Runs per candidate.'),
+  }).default({ candidates: 16, replicates: 8 })
+    .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
+  budget: z.strictObject({
+    population: z.number().int().min(1).max(100000).describe('Particles per generation.'),
+    generations: z.number().int().min(1).max(1000).describe('Generations at most, generation 0 (the prior) included.'),
+    minTolerance: z.number().min(0).default(0).describe('Stop once a generation\'s tolerance is this low.'),
+    maxSimulations: z.number().int().min(1).optional().describe('No new generation once this many simulations are done (the last generation is completed, so it may overshoot).'),
+    quantile: z.number().gt(0).lt(1).default(0.5).describe('Quantile of a generation\'s distances that becomes the next tolerance.'),
+    minAcceptanceRate: z.number().gt(0).max(1).default(0.01).describe('A generation that would need more than population / minAcceptanceRate simulations is dropped and the calibration stops.'),
+  }),
+});
+
+export type CalibrationFile = z.infer<typeof calibrationSchema>;
+
+export interface CalibrationParameter {
+  /** Short name (CSV columns). */
+  name: string;
+  /** --set path. */
+  path: string;
+  prior: Prior;
+  note?: string;
+}
+
+/** What a model run reports, one number per target, in target order. */
+export type StatisticSpec =
+  | { kind: 'travelled'; level: Level; place: string }
+  | { kind: 'returnedShare' }
+  | { kind: 'countriesRepresented' };
+
+export interface CalibrationTarget extends Target {
+  statistic: StatisticSpec;
+  note?: string;
+}
+
+export interface Budget {
+  population: number;
+  generations: number;
+  minTolerance: number;
+  maxSimulations?: number;
+  quantile: number;
+  minAcceptanceRate: number;
+}
+
+export interface Calibration {
+  file: string;
+  title: string;
+  description?: string;
+  scenarioFile: string;
+  /** The scenario at the calibration scale, with the file's `set` applied. */
+  loaded: LoadedScenario;
+  scale: number;
+  seed: number;
+  parameters: CalibrationParameter[];
+  targetsFile: string;
+  targetsTitle: string;
+  targetDate: string;
+  targets: CalibrationTarget[];
+  distance: DistanceKind;
+  budget: Budget;
+  point: { candidates: number; replicates: number };
+  /**
+   * sha256 of everything that fixes the sequence of generations (scenario, parameters,
+   * priors, targets, weights, distance, seed, population, quantile), but not of the
+   * stopping rules: a calibration may be resumed with a larger budget.
+   */
+  fingerprint: string;
+}
+
+const calibrationJsonSchema = () => z.toJSONSchema(calibrationSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+export function loadCalibration(file: string): Calibration {
+  const source = readSource(file);
+  const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
+  const parsed = calibrationSchema.safeParse(source.value, { reportInput: true });
+  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, calibrationJsonSchema());
+  const c = parsed.data;
+  const here = dirname(file);
+
+  // The scenario, at the calibration scale, with the fixed overrides.
+  const scenarioFile = displayPath(isAbsolute(c.scenario) ? c.scenario : resolve(here, c.scenario));
+  const set = [...c.set, ...(c.scale !== undefined ? [`scale=${c.scale}`] : [])];
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(scenarioFile, { set });
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    if (e.details.problem === 'file not found' && e.details.file === scenarioFile) {
+      throw messages.wrongValue(at(['scenario']), 'scenario', 'the path of an existing scenario file', c.scenario);
+    }
+    // A mistake in the file's `set` list: point at the list rather than at a command line.
+    if (e.details.file === '--set') throw new UserError({ ...e.details, ...at(['set']), path: `set: ${e.details.path ?? ''}`.replace(/: $/, '') });
+    throw e;
+  }
+  const scenario = loaded.scenario;
+
+  if (c.budget.maxSimulations !== undefined && c.budget.maxSimulations < c.budget.population) {
+    throw messages.calibrationBudgetBelowPopulation(at(['budget', 'maxSimulations']), c.budget.maxSimulations, c.budget.population);
+  }
+
+  const parameters = c.parameters.map((p, i) => checkParameter(source, scenario, scenarioFile, p, i));
+  parameters.forEach((p, i) => {
+    const first = parameters.findIndex((q) => q.path === p.path);
+    const shown = (key: string) => formatPath(namedPath(source.value, ['parameters', i, key]));
+    if (first !== i) throw messages.calibrationDuplicateParameter(at(['parameters', i, 'path']), shown('path'), p.path);
+    const firstName = parameters.findIndex((q) => q.name === p.name);
+    if (firstName !== i) throw messages.calibrationDuplicateParameter(at(['parameters', i, 'name']), shown('name'), p.name);
+  });
+
+  const section = typeof c.targets === 'string' ? targetsSectionSchema.parse({ file: c.targets }) : c.targets;
+  const sectionPath = typeof c.targets === 'string' ? ['targets'] : ['targets', 'file'];
+  const targetsFile = section.file !== undefined ? displayPath(isAbsolute(section.file) ? section.file : resolve(here, section.file)) : loaded.targetsFile;
+  if (targetsFile === undefined) throw messages.calibrationNoTargets(at(['targets']), scenarioFile);
+  const plan = planWorld(scenario);
+  let published;
+  try {
+    published = loadTargets(targetsFile, {
+      regions: plan.regions.map((r) => r.name),
+      countries: plan.countries.map((x) => x.name),
+      communities: plan.communities.map((x) => x.name),
+    });
+  } catch (e) {
+    if (isUserError(e) && e.details.problem === 'file not found' && e.details.file === targetsFile && section.file !== undefined) {
+      throw messages.wrongValue(at(sectionPath), sectionPath.join('.'), 'the path of an existing targets file', section.file);
+    }
+    throw e;
+  }
+  if (published.date < scenario.dates.start || published.date > scenario.dates.end) {
+    throw messages.calibrationTargetDate(locate(readSource(targetsFile), ['date']), published.date, scenario.dates.start, scenario.dates.end);
+  }
+
+  const w = section.weights;
+  const weightOf = (level: 'regions' | 'countries' | 'communities', names: string[], singular: string) => {
+    const spec = w[level];
+    if (typeof spec === 'number') return () => spec;
+    for (const name of Object.keys(spec)) {
+      if (name !== '*' && !names.includes(name)) {
+        const hint = closest(name, names);
+        throw messages.calibrationUnknownTarget(at(['targets', 'weights', level, name], true), `targets.weights.${level}.${name}`, singular, name, hint ? `did you mean "${hint}"?` : undefined);
+      }
+    }
+    return (name: string) => spec[name] ?? spec['*'] ?? 1;
+  };
+  const targets: CalibrationTarget[] = [];
+  const add = (name: string, statistic: StatisticSpec, band: Band, weightValue: number) =>
+    targets.push({ name, statistic, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note });
+  if (published.world) add('world', { kind: 'travelled', level: 'world', place: 'World' }, published.world, w.world);
+  const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
+  for (const [key, level] of levels) {
+    const bands = published[key];
+    const wOf = weightOf(key, [...bands.keys()], level);
+    for (const [place, band] of bands) add(`${level}:${place}`, { kind: 'travelled', level, place }, band, wOf(place));
+  }
+  if (section.returnedShare) {
+    const r = section.returnedShare;
+    if (!(r.low <= r.value && r.value <= r.high)) {
+      throw messages.wrongValue(at(['targets', 'returnedShare']), 'targets.returnedShare', 'low ≤ value ≤ high', `low ${r.low}, value ${r.value}, high ${r.high}`);
+    }
+    add('returnedShare', { kind: 'returnedShare' }, { value: r.value, low: r.low, high: r.high, note: r.note }, w.returnedShare);
+  }
+  if (section.countriesRepresented) {
+    add('countriesRepresented', { kind: 'countriesRepresented' }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
+  }
+  if (!targets.some((t) => t.weight > 0)) {
+    throw messages.wrongValue(at(['targets']), 'targets', 'at least one target with a positive weight', targets.length ? 'only weights of 0' : 'no targets');
+  }
+
+  const budget: Budget = { ...c.budget };
+  const fingerprint = createHash('sha256').update(canonicalJson({
+    scenario: loaded.hash,
+    parameters: parameters.map((p) => ({ path: p.path, prior: p.prior })),
+    targets: targets.map(({ name, value, low, high, weight: wt }) => ({ name, value, low: finiteOr(low), high: finiteOr(high), weight: wt })),
+    targetDate: published.date,
+    distance: c.distance,
+    seed: c.seed,
+    population: budget.population,
+    quantile: budget.quantile,
+  })).digest('hex');
+
+  return {
+    file,
+    title: c.title,
+    description: c.description,
+    scenarioFile,
+    loaded,
+    scale: scenario.scale,
+    seed: c.seed,
+    parameters,
+    targetsFile,
+    targetsTitle: published.title,
+    targetDate: published.date,
+    targets,
+    distance: c.distance,
+    budget,
+    point: c.point,
+    fingerprint,
+  };
+}
+
+/** JSON has no Infinity: one-sided bands are fingerprinted as the text "Infinity". */
+const finiteOr = (x: number) => (Number.isFinite(x) ? x : String(x));
+
+/** Splits a --set path; list items by name or position, as `--set` does. */
+export function parameterOverride(path: string, value: number): Override {
+  return { argument: path, path: path.split('.').map((s) => s.trim()), raw: String(value) };
+}
+
+function checkParameter(source: SourceFile, scenario: Scenario, scenarioFile: string, p: CalibrationFile['parameters'][number], i: number): CalibrationParameter {
+  const at = (...rest: (string | number)[]) => locate(source, ['parameters', i, ...rest]);
+  // Lists are shown by item name, as everywhere in Hotbed's messages: parameters.peer.prior.
+  const shown = (...rest: string[]) => formatPath(namedPath(source.value, ['parameters', i, ...rest]));
+  const path = p.path.split('.').map((s) => s.trim()).join('.');
+  if (path.split('.').some((s) => s === '')) throw messages.wrongValue(at('path'), shown('path'), 'a dotted path such as channels.peer.cascade.probability', p.path);
+  const prior = p.prior as Prior;
+  const { low, high } = prior as { low?: number; high?: number };
+  if (low !== undefined && high !== undefined && !(low < high)) throw messages.priorBoundsReversed(at('prior'), shown('prior'), low, high);
+
+  // A value inside the prior that is not a whole number, so that whole-number parameters are caught too.
+  const inside = prior.kind === 'normal'
+    ? Math.min(high ?? Infinity, Math.max(low ?? -Infinity, prior.mean + 0.3183 * prior.sd))
+    : low! + 0.3183 * (high! - low!);
+  let resolvedPath: (string | number)[];
+  let applied: Record<string, unknown>;
+  try {
+    const r = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, inside)]);
+    resolvedPath = r.touched[0]!;
+    applied = r.value;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    throw messages.calibrationUnknownParameter(at('path'), shown('path'), path, scenarioFile, e.details.problem.replace(/ in "[^"]*"$/, ''), e.details.hint);
+  }
+  const before = valueAt(scenario, resolvedPath);
+  const check = scenarioSchema.safeParse(applied);
+  if (!check.success || typeof valueAt(check.data, resolvedPath) !== 'number') {
+    if (typeof before !== 'number' && before !== undefined) throw messages.calibrationNotANumber(at('path'), shown('path'), path, before);
+    if (check.success) throw messages.calibrationNotANumber(at('path'), shown('path'), path, valueAt(check.data, resolvedPath));
+  }
+  // The prior's extremes (a normal without bounds: six standard deviations out) must be values the scenario accepts.
+  const extremes = prior.kind === 'normal'
+    ? [low ?? prior.mean - 6 * prior.sd, inside, high ?? prior.mean + 6 * prior.sd]
+    : [low!, inside, high!];
+  for (const x of extremes) {
+    const { value } = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, x)]);
+    const r = scenarioSchema.safeParse(value, { reportInput: true });
+    if (!r.success) {
+      const detail = issueToError(firstIssue(r.error.issues), value, () => ({ file: scenarioFile }));
+      throw messages.priorOutsideScenario(at('prior'), shown('prior'), path, x, detail.details.expected ?? detail.details.problem);
+    }
+  }
+  return { name: p.name ?? path, path, prior, note: p.note };
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const p of path) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[p] : undefined;
+  return node;
+}
+
+const displayPath = (p: string) => {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+};

@@ -1,0 +1,131 @@
+/**
+ * The bridge between ABC-SMC and Hotbed: a parameter vector is applied to the
+ * calibrated scenario through the `--set` machinery, re-validated with the
+ * scenario schema, run once (one replicate, seed derived from the proposal's
+ * key), and reduced to the summary statistics the targets name, in target order,
+ * followed by the world's travellers on the first of each month (a trace kept
+ * for posterior-predictive charts; the distance does not look at it).
+ *
+ * A ModelSpec is plain data, so that worker threads can rebuild the model from it.
+ */
+import { runScenario } from '../experiments/run.js';
+import { daysBetween } from '../model/dates.js';
+import { measureAgents } from '../results/measures.js';
+import { placesOf } from '../results/places.js';
+import { applyOverrides } from '../scenario/overrides.js';
+import { scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { stream } from '../random/streams.js';
+import type { ProposalKey } from './abc-smc.js';
+import { parameterOverride, type Calibration, type StatisticSpec } from './file.js';
+
+export interface ModelSpec {
+  /** The validated scenario the parameters are applied to (calibration scale, fixed overrides applied). */
+  scenario: Scenario;
+  /** --set paths, in parameter order. */
+  parameterPaths: string[];
+  /** One statistic per target, in target order. */
+  statistics: StatisticSpec[];
+  targetDate: string;
+  /** Dates of the trace of world travellers appended after the statistics. */
+  traceDates: string[];
+}
+
+export type Model = (params: readonly number[], key: ProposalKey) => number[];
+
+export function modelSpecOf(c: Calibration): ModelSpec {
+  const s = c.loaded.scenario;
+  return {
+    scenario: s,
+    parameterPaths: c.parameters.map((p) => p.path),
+    statistics: c.targets.map((t) => t.statistic),
+    targetDate: c.targetDate,
+    traceDates: monthStarts(s.dates.start, s.dates.end),
+  };
+}
+
+/** Names of everything a model run returns: the targets, then `trace:DATE` for each trace date. */
+export function outputNames(c: Calibration, spec: ModelSpec): string[] {
+  return [...c.targets.map((t) => t.name), ...spec.traceDates.map((d) => `trace:${d}`)];
+}
+
+/** The first of each month from the start to the end date, both included. */
+export function monthStarts(start: string, end: string): string[] {
+  const out = [start];
+  let [y, m] = start.split('-').map(Number) as [number, number];
+  for (;;) {
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+    const d = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (d > end) break;
+    if (d > start) out.push(d);
+  }
+  if (out.at(-1) !== end) out.push(end);
+  return out;
+}
+
+/** The run's seed for a proposal: a 32-bit number from the proposal's own stream. */
+export function modelSeed(key: ProposalKey): number {
+  return Math.floor(stream({ seed: key.seed, replicate: key.generation, purpose: `abc/model/${key.particle}/${key.attempt}` })() * 2 ** 32);
+}
+
+/** The scenario with one parameter vector applied and validated. */
+export function scenarioWith(spec: ModelSpec, params: readonly number[]): Scenario {
+  const overrides = spec.parameterPaths.map((path, k) => parameterOverride(path, params[k]!));
+  const { value } = applyOverrides(spec.scenario as unknown as Record<string, unknown>, overrides);
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`calibration/model: parameters ${JSON.stringify(params)} give an invalid scenario at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function createModel(spec: ModelSpec): Model {
+  const start = spec.scenario.dates.start;
+  const targetDay = daysBetween(start, spec.targetDate);
+  const traceDays = spec.traceDates.map((d) => daysBetween(start, d));
+  return (params, key) => {
+    const scenario = scenarioWith(spec, params);
+    const run = runScenario(scenario, { seed: modelSeed(key), replicates: 1, extraRecordDays: [targetDay, ...traceDays] });
+    const snapshots = run.replicates[0]!.snapshots;
+    const byDay = new Map(snapshots.map((s) => [s.day, s]));
+    const places = placesOf(run.plan, ['world', 'region', 'country', 'community']);
+    const find = (level: string, name: string) => places.find((p) => p.level === level && p.name === name);
+    const world = places[0]!;
+    const snap = byDay.get(targetDay)!;
+    const scale = run.plan.scale;
+    const travelled = (communities: readonly number[]) => measureAgents(snap.states, snap.recruits, communities, snap.removed);
+    const stats = spec.statistics.map((st) => {
+      switch (st.kind) {
+        case 'travelled': {
+          const place = find(st.level, st.place);
+          return place ? travelled(place.communities)[0]! * scale : NaN;
+        }
+        case 'returnedShare': {
+          const m = travelled(world.communities);
+          return m[0]! > 0 ? m[2]! / m[0]! : NaN;
+        }
+        case 'countriesRepresented':
+          return places.filter((p) => p.level === 'country' && travelled(p.communities)[0]! > 0).length;
+      }
+    });
+    const trace = traceDays.map((d) => {
+      const s = byDay.get(d)!;
+      return measureAgents(s.states, s.recruits, world.communities, s.removed)[0]! * scale;
+    });
+    return [...stats, ...trace];
+  };
+}
+
+/** Simulations per second of the model in this thread, over `runs` runs at the spec's parameters `params` (after one warm-up run). */
+export function measureSpeed(spec: ModelSpec, params: readonly number[], runs: number, seed = 1): { perSecond: number; msPerSimulation: number } {
+  const model = createModel(spec);
+  model(params, { seed, generation: -1, particle: 0, attempt: 0 });
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) model(params, { seed, generation: -1, particle: i + 1, attempt: 0 });
+  const ms = (performance.now() - t0) / runs;
+  return { perSecond: 1000 / ms, msPerSimulation: ms };
+}

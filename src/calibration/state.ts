@@ -1,0 +1,113 @@
+/**
+ * The saved state of a calibration, for resuming: after each generation its
+ * population (particles, weights, distances, statistics, tolerance, attempts) is
+ * written to `<out>/state/generation-NNN.json`, atomically (a temporary file
+ * renamed into place), so an interruption leaves only complete generations.
+ * Nothing else is needed to continue: every random stream derives from (seed,
+ * generation, particle, attempt), so there is no generator state to keep.
+ * `<out>/state/calibration.json` holds the calibration's fingerprint, checked on
+ * resume.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { messages } from '../scenario/messages.js';
+import type { Generation } from './abc-smc.js';
+
+export const STATE_DIR = 'state';
+const HEADER = 'calibration.json';
+const FORMAT = 1;
+
+export interface StateHeader {
+  format: number;
+  fingerprint: string;
+  calibration: string;
+  parameters: string[];
+  statistics: string[];
+}
+
+/** Writes a file atomically: a temporary file beside it, renamed into place. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+export function startState(out: string, header: Omit<StateHeader, 'format'>): void {
+  writeFileAtomic(join(out, STATE_DIR, HEADER), `${JSON.stringify({ format: FORMAT, ...header }, null, 2)}\n`);
+}
+
+const generationFile = (t: number) => `generation-${String(t).padStart(3, '0')}.json`;
+
+export function saveGeneration(out: string, g: Generation): void {
+  // JSON has no Infinity: generation 0's tolerance is written as null. Doubles round-trip exactly.
+  const plain = { ...g, tolerance: Number.isFinite(g.tolerance) ? g.tolerance : null, distances: g.distances.map((d) => (Number.isFinite(d) ? d : null)) };
+  writeFileAtomic(join(out, STATE_DIR, generationFile(g.generation)), `${JSON.stringify(plain)}\n`);
+}
+
+/**
+ * The generations saved in `out`, checked against the calibration's fingerprint and
+ * shape. Any problem is one UserError naming the folder.
+ */
+export function loadState(out: string, expected: Omit<StateHeader, 'format' | 'calibration'>, population: number): Generation[] {
+  const dir = join(out, STATE_DIR);
+  if (!existsSync(out)) throw messages.resumeUnreadable(out, 'the folder does not exist');
+  if (!statSync(out).isDirectory()) throw messages.resumeUnreadable(out, 'it is not a folder');
+  if (!existsSync(join(dir, HEADER))) throw messages.resumeUnreadable(out, `it holds no ${STATE_DIR}/${HEADER}`);
+  const header = readJson(out, join(dir, HEADER)) as Partial<StateHeader>;
+  if (header.format !== FORMAT || typeof header.fingerprint !== 'string') throw messages.resumeUnreadable(out, `${STATE_DIR}/${HEADER} is not a calibration state`);
+  if (header.fingerprint !== expected.fingerprint) {
+    throw messages.resumeMismatch(out, 'the calibration (scenario, parameters, priors, targets, weights, distance, seed or population)');
+  }
+  if (JSON.stringify(header.parameters) !== JSON.stringify(expected.parameters)) throw messages.resumeMismatch(out, 'the list of parameters');
+  if (JSON.stringify(header.statistics) !== JSON.stringify(expected.statistics)) throw messages.resumeMismatch(out, 'the list of statistics');
+  const files = readdirSync(dir).filter((f) => /^generation-\d{3,}\.json$/.test(f)).sort((a, b) => generationNumber(a) - generationNumber(b));
+  if (files.length === 0) throw messages.resumeUnreadable(out, 'no generation was completed');
+  const generations: Generation[] = [];
+  files.forEach((f, t) => {
+    if (generationNumber(f) !== t) throw messages.resumeUnreadable(out, `${STATE_DIR}/${generationFile(t)} is missing`);
+    generations.push(checkGeneration(out, f, readJson(out, join(dir, f)), t, expected.parameters.length, expected.statistics.length, population));
+  });
+  return generations;
+}
+
+const generationNumber = (f: string) => Number(f.slice('generation-'.length, -'.json'.length));
+
+function readJson(out: string, file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw messages.resumeUnreadable(out, `cannot read ${basename(file)} (${(e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw messages.resumeUnreadable(out, `${STATE_DIR}/${basename(file)} is not valid JSON`);
+  }
+}
+
+function checkGeneration(out: string, f: string, raw: unknown, t: number, dims: number, stats: number, population: number): Generation {
+  const bad = (what: string) => messages.resumeUnreadable(out, `${STATE_DIR}/${f} ${what}`);
+  if (typeof raw !== 'object' || raw === null) throw bad('is not a generation');
+  const g = raw as Record<string, unknown>;
+  const numbers = (v: unknown, n: number, allowNull = false) =>
+    Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' || (allowNull && x === null));
+  if (g.generation !== t) throw bad(`holds generation ${String(g.generation)}`);
+  if (!Array.isArray(g.particles) || g.particles.length !== population || !g.particles.every((p) => numbers(p, dims))) throw bad(`does not hold ${population} particles of ${dims} parameters`);
+  if (!numbers(g.weights, population) || !numbers(g.distances, population, true) || !numbers(g.attempts, population)) throw bad('has weights, distances or attempts of the wrong length');
+  if (!Array.isArray(g.stats) || g.stats.length !== population || !g.stats.every((s) => numbers(s, stats, true))) throw bad(`does not hold ${stats} statistics per particle`);
+  for (const k of ['simulations', 'acceptanceRate', 'ess', 'evaluated', 'ms'] as const) if (typeof g[k] !== 'number') throw bad(`has no ${k}`);
+  if (g.tolerance !== null && typeof g.tolerance !== 'number') throw bad('has no tolerance');
+  return {
+    ...(g as unknown as Generation),
+    tolerance: g.tolerance === null ? Infinity : (g.tolerance as number),
+    distances: (g.distances as (number | null)[]).map((d) => (d === null ? Infinity : d)),
+    stats: (g.stats as (number | null)[][]).map((s) => s.map((x) => (x === null ? NaN : x))),
+  };
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import type { CommandModule } from 'yargs';
+import { calibrate } from '../calibration/calibrate.js';
+import { loadCalibration } from '../calibration/file.js';
+import { defaultWorkers } from '../calibration/pool.js';
+import { checkMemory } from '../experiments/run.js';
+import { messages } from '../scenario/messages.js';
+import { defaultResultDir } from '../results/write.js';
+import { planWorld } from '../world/plan.js';
+import { renderTable, thousands } from './format.js';
+import { progressReporter, type ProgressReporter } from './progress.js';
+import { toolVersion } from './version.js';
+
+interface CalibrateArgs {
+  calibration: string;
+  workers?: number;
+  out?: string;
+  resume?: string;
+  quiet: boolean;
+}
+
+export function calibrateCommand(setExit: (code: number) => void): CommandModule<object, CalibrateArgs> {
+  return {
+    command: 'calibrate <calibration>',
+    describe: 'Fit a scenario\'s free parameters to its targets (ABC-SMC) and write the posterior and the calibrated parameter file',
+    builder: (y) => y
+      .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file, e.g. scenarios/calibration.yaml' })
+      .option('workers', { type: 'number', description: `Worker threads running simulations (default: all cores, ${defaultWorkers()} here); the result does not depend on it` })
+      .option('out', { type: 'string', description: 'Result folder (default: results/<calibration>-<timestamp>); must not exist' })
+      .option('resume', { type: 'string', description: 'Continue the calibration in this folder from its last completed generation (with the same calibration file; the budget may be larger)' })
+      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
+    handler: async (argv) => {
+      const started = performance.now();
+      const workers = argv.workers ?? defaultWorkers();
+      if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw messages.badOption('--workers', 'a whole number from 1 to 1024', argv.workers);
+      if (argv.out !== undefined && argv.resume !== undefined) throw messages.usage('give either --out or --resume, not both (a resumed calibration writes to its own folder)');
+      const c = loadCalibration(argv.calibration);
+      // Each thread holds one world at a time.
+      checkMemory(planWorld(c.loaded.scenario), Math.floor((totalmem() * 0.75) / workers), c.scenarioFile);
+      const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.calibration, new Date());
+      if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
+
+      const say = (line: string) => {
+        if (!argv.quiet) process.stderr.write(`hotbed: ${line}\n`);
+      };
+      let bar: ProgressReporter | undefined;
+      let barGeneration = -1;
+      const total = c.budget.generations;
+      const outcome = await calibrate(c, {
+        out,
+        resume: argv.resume !== undefined,
+        workers,
+        tool: { name: 'hotbed', version: toolVersion() },
+        createdWith: ['hotbed calibrate', argv.calibration, ...(argv.workers !== undefined ? [`--workers ${argv.workers}`] : []),
+          ...(argv.resume !== undefined ? [`--resume ${argv.resume}`] : argv.out !== undefined ? [`--out ${argv.out}`] : [])].join(' '),
+        onStart: (saved) => say(`calibrating ${count(c.parameters.length, 'parameter')} of ${c.scenarioFile} against ${count(c.targets.length, 'target')} (${c.targetsFile}): `
+          + `${c.budget.population} particles, up to ${total} generations${c.budget.maxSimulations ? ` or ${thousands(c.budget.maxSimulations)} simulations` : ''}, `
+          + `scale ${c.scale}, ${workers} worker${workers === 1 ? '' : 's'}${saved > 0 ? `; resuming after generation ${saved - 1}` : ''}`),
+        onProgress: (p) => {
+          if (argv.quiet) return;
+          if (p.generation !== barGeneration) {
+            bar?.stop();
+            bar = progressReporter(p.population);
+            barGeneration = p.generation;
+          }
+          // ETA from this generation's pace and its acceptance so far.
+          const perSimulation = p.evaluated > 0 ? p.elapsedMs / p.evaluated : NaN;
+          bar!.update(p.accepted, `generation ${p.generation}/${total - 1}: tolerance ${tol(p.tolerance)}, ${p.accepted}/${p.population} accepted, `
+            + `${thousands(p.evaluated)} simulations, acceptance ${percent(p.acceptanceRate)}`
+            // A terminal's bar shows its own ETA, from accepted particles; this one also counts simulations under way.
+            + `${process.stderr.isTTY ? '' : `, ETA ${duration(perSimulation * p.remainingEstimate)}`}`);
+        },
+        onPoint: (candidates, replicates) => say(`choosing the calibrated point: ${candidates} candidates × ${replicates} runs`),
+        onGeneration: (g, all, resumed) => {
+          bar?.stop();
+          bar = undefined;
+          barGeneration = -1;
+          const simulations = all.reduce((s, x) => s + x.simulations, 0);
+          const remaining = Math.max(0, total - all.length);
+          say(`generation ${g.generation}/${total - 1}${resumed ? ' (saved)' : ''}: tolerance ${tol(g.tolerance)}, acceptance ${percent(g.acceptanceRate)} `
+            + `(${thousands(g.simulations)} simulations), ESS ${Math.round(g.ess)}, ${duration(g.ms)} (${(g.evaluated / Math.max(1e-9, g.ms / 1000)).toFixed(1)} simulations/s); `
+            + `${thousands(simulations)} simulations in all${remaining > 0 && !resumed ? `; at most ${remaining} more generation${remaining === 1 ? '' : 's'}` : ''}`);
+        },
+      });
+      bar?.stop();
+      const { summary } = outcome;
+      const point = summary.point;
+      const paramTable = renderTable(['parameter', 'median', '90% interval', 'prior 90%', 'calibrated'], summary.parameters.map((p) => [
+        p.name, sig(p.median), `${sig(p.p5)}–${sig(p.p95)}`, `${sig(p.prior.p5)}–${sig(p.prior.p95)}`, sig(point.values[p.name]!),
+      ]), (col) => col > 0);
+      const fitTable = renderTable([`target (${summary.targetDate})`, 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} runs)`, ''], summary.fit.map((f) => [
+        f.statistic, value(f.target), !Number.isFinite(f.high) ? `≥ ${value(f.target)}` : `${value(f.low)}–${value(f.high)}`,
+        value(f.median), `${value(f.p5)}–${value(f.p95)}`, f.point === undefined ? '' : value(f.point),
+        f.pointInBand === false ? 'outside band' : '',
+      ]), (col) => col > 0 && col < 6);
+      const chosen = point.source === 'median' ? 'the posterior medians' : `posterior ${point.source}`;
+      const wall = (performance.now() - started) / 1000;
+      process.stdout.write(`${paramTable}\n(calibrated: ${chosen}, the best fit of ${point.candidates.length} candidates over ${point.replicates} runs each)\n\n`
+        + `${fitTable}\n(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
+        + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/) in ${wall.toFixed(1)} s.\n`);
+      setExit(0);
+    },
+  };
+}
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const tol = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '∞');
+const percent = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+const sig = (x: number) => String(Number(x.toPrecision(3)));
+const value = (x: number) => (Math.abs(x) >= 100 ? thousands(x) : sig(x));
+
+function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}

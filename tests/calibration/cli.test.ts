@@ -1,0 +1,87 @@
+/**
+ * `hotbed calibrate` as a command module (the lead registers it in cli/main.ts): what
+ * it prints and writes, and its refusals. Run in this process through yargs, with
+ * user errors handled as main() does.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yargs from 'yargs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { calibrateCommand } from '../../src/cli/calibrate-command.js';
+import { isUserError } from '../../src/scenario/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { messages } from '../../src/scenario/messages.js';
+import { snapshot } from '../cli/cli.js';
+import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
+import { townCalibration, townTargets } from './helpers.js';
+
+afterAll(cleanup);
+
+async function hotbedCalibrate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  let code = 0;
+  try {
+    await yargs(['calibrate', ...args]).command(calibrateCommand((c) => (code = c))).strict().exitProcess(false)
+      .fail((message, error) => { throw error ?? messages.usage(message); }).parseAsync();
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    stderr += `hotbed: ${e.message}\n`;
+    code = 2;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { code, stdout, stderr };
+}
+
+const dir = tempDir('hotbed-calibrate-cli-');
+const targets = townTargets(dir, 'targets.yaml', 350, 0.25);
+const file = writeFixture(dir, 'calibration.yaml', townCalibration({ targets, returnedShare: 0.1, returnedBand: 0.03, population: 12, generations: 3 }));
+
+describe('hotbed calibrate', () => {
+  it('prints progress on stderr, the posterior and the fit on stdout, and writes the folder', async () => {
+    const out = join(dir, 'out');
+    const ran = await hotbedCalibrate([file, '--workers', '1', '--out', out]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toMatch(/^hotbed: calibrating 2 parameters of .*town\.yaml against 2 targets/);
+    expect(ran.stderr).toMatch(/hotbed: generation 0\/2: tolerance ∞, acceptance 100% \(12 simulations\), ESS 12/);
+    expect(ran.stderr).toMatch(/hotbed: generation 2\/2: tolerance \d/);
+    expect(ran.stderr).toMatch(/hotbed: choosing the calibrated point: 5 candidates × 3 runs\n/);
+    expect(ran.stdout).toMatch(/^parameter +median +90% interval +prior 90% +calibrated\n/);
+    expect(ran.stdout).toMatch(/\npeer +0\.00\d+ +0\.00\d+–0\.00\d+ +0\.00112–0\.00891 +0\.00\d+\n/);
+    expect(ran.stdout).toMatch(/\n\(calibrated: (the posterior medians|posterior particle \d+), the best fit of 5 candidates over 3 runs each\)\n/);
+    expect(ran.stdout).toMatch(/\nworld +350 +263–438 +[\d,]+ +[\d,]+–[\d,]+ +[\d,]+/);
+    expect(ran.stdout).toMatch(/Wrote .*out\/ \(posterior\.csv/);
+    for (const name of ['posterior.csv', 'statistics.csv', 'fit.csv', 'summary.json', 'calibrated.yaml', 'manifest.json', 'state/calibration.json']) {
+      expect(existsSync(join(out, name)), name).toBe(true);
+    }
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.parameters.map((p: { name: string }) => p.name)).toEqual(['peer', 'return']);
+    expect(summary.generations).toHaveLength(3);
+    expect(readFileSync(join(out, 'posterior.csv'), 'utf8').split('\n')[0]).toBe('generation,particle,weight,distance,peer,return');
+    // The calibrated file is a scenario: it extends the town and sets the calibrated point (4 significant digits).
+    const calibrated = loadScenario(join(out, 'calibrated.yaml')).scenario;
+    expect(calibrated.channels.peer.cascade.probability).toBe(Number(summary.point.values.peer.toPrecision(4)));
+    expect(calibrated.channels.abroad.returnRate).toBe(Number(summary.point.values.return.toPrecision(4)));
+    expect(summary.point.candidates).toHaveLength(5);
+    expect(calibrated.places.regions[0]!.countries[0]!.communities[0]!.name).toBe('Town');
+  });
+
+  it('refuses bad options and an unreadable resume folder with one line, exit 2, nothing written', async () => {
+    const before = snapshot(dir);
+    const bad = await hotbedCalibrate([file, '--workers', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`hotbed: ${messages.badOption('--workers', 'a whole number from 1 to 1024', 0).message}\n`);
+    const both = await hotbedCalibrate([file, '--out', join(dir, 'x'), '--resume', join(dir, 'y')]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^hotbed: command line: give either --out or --resume, not both/);
+    const resume = await hotbedCalibrate([file, '--resume', join(dir, 'nowhere'), '--workers', '1']);
+    expect(resume.stderr).toBe(`hotbed: ${messages.resumeUnreadable(join(dir, 'nowhere'), 'the folder does not exist').message}\n`);
+    const exists = await hotbedCalibrate([file, '--out', join(dir, 'out'), '--workers', '1']);
+    expect(exists.stderr).toBe(`hotbed: ${messages.outputExists(join(dir, 'out')).message}\n`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});

@@ -1,0 +1,67 @@
+/** Calibration test helpers: the test town, targets made from the model's own runs, calibration files in temporary folders. */
+import { fileURLToPath } from 'node:url';
+import { runScenario } from '../../src/experiments/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { measureAgents } from '../../src/results/measures.js';
+import { placesOf } from '../../src/results/places.js';
+import { writeFixture, yaml } from '../scenario/fixtures.js';
+
+/** One town of 3,000 agents, one year: a few milliseconds a run. */
+export const TOWN = fileURLToPath(new URL('./fixtures/town.yaml', import.meta.url));
+export const BASELINE = fileURLToPath(new URL('../../scenarios/baseline.yaml', import.meta.url));
+export const SOUFAN = fileURLToPath(new URL('../../scenarios/targets/soufan-2015.yaml', import.meta.url));
+
+export const PEER = 'channels.peer.cascade.probability';
+export const RETURN = 'channels.abroad.returnRate';
+
+/** Travellers and the returned share at the end of one run of the town with these overrides. */
+export function townData(set: string[], seed: number): { travelled: number; returnedShare: number } {
+  const { scenario } = loadScenario(TOWN, { set });
+  const run = runScenario(scenario, { seed });
+  const snap = run.replicates[0]!.snapshots.at(-1)!;
+  const world = placesOf(run.plan, ['world'])[0]!;
+  const m = measureAgents(snap.states, snap.recruits, world.communities, snap.removed);
+  return { travelled: m[0]!, returnedShare: m[2]! / m[0]! };
+}
+
+/** A targets file for the town: the world's travellers on its end date, ±tolerance. */
+export function townTargets(dir: string, name: string, travelled: number, tolerance: number): string {
+  return writeFixture(dir, name, yaml(
+    'title: Test town data',
+    "date: '2015-06-01'",
+    `world: { value: ${travelled}, tolerance: ${tolerance} }`,
+  ));
+}
+
+export interface TownCalibration {
+  targets: string;
+  returnedShare: number;
+  returnedBand: number;
+  population: number;
+  generations: number;
+  seed?: number;
+  minTolerance?: number;
+  parameters?: string[];
+  /** Candidates and runs each for the calibrated point (default 4 × 3, to keep tests quick). */
+  point?: { candidates: number; replicates: number };
+}
+
+/** A calibration file for the town: peer cascade probability and return rate free, log-uniform priors. */
+export function townCalibration(o: TownCalibration): string {
+  const params = o.parameters ?? [
+    `  - { path: ${PEER}, name: peer, prior: { kind: log-uniform, low: 0.001, high: 0.01 } }`,
+    `  - { path: ${RETURN}, name: return, prior: { kind: log-uniform, low: 0.0002, high: 0.005 } }`,
+  ];
+  return yaml(
+    'title: Test town calibration',
+    `scenario: ${JSON.stringify(TOWN)}`,
+    `seed: ${o.seed ?? 1}`,
+    'parameters:',
+    ...params,
+    'targets:',
+    `  file: ${JSON.stringify(o.targets)}`,
+    `  returnedShare: { value: ${o.returnedShare}, low: ${Math.max(0, o.returnedShare - o.returnedBand)}, high: ${Math.min(1, o.returnedShare + o.returnedBand)} }`,
+    `budget: { population: ${o.population}, generations: ${o.generations}, minTolerance: ${o.minTolerance ?? 0} }`,
+    `point: { candidates: ${o.point?.candidates ?? 4}, replicates: ${o.point?.replicates ?? 3} }`,
+  );
+}
