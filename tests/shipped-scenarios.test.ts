@@ -7,7 +7,7 @@ import { loadTargets } from '../src/scenario/targets.js';
 import { renderJsonSchema } from '../src/scenario/json-schema.js';
 import { runScenario } from '../src/experiments/run.js';
 import { addDays } from '../src/model/dates.js';
-import { planWorld } from '../src/world/plan.js';
+import { planWorld, placeNames } from '../src/world/plan.js';
 
 const dir = 'scenarios';
 // Calibration files (calibration*.yaml) are not scenarios: tests/calibration/file.test.ts loads them.
@@ -22,11 +22,7 @@ describe('shipped scenarios', () => {
     const loaded = loadScenario(join(dir, file));
     const plan = planWorld(loaded.scenario);
     if (loaded.targetsFile) {
-      loadTargets(loaded.targetsFile, {
-        regions: plan.regions.map((r) => r.name),
-        countries: plan.countries.map((c) => c.name),
-        communities: plan.communities.map((c) => c.name),
-      });
+      loadTargets(loaded.targetsFile, placeNames(plan));
     }
     const s = loaded.scenario;
     const end = addDays(s.dates.start, 5);

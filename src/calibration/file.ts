@@ -24,7 +24,7 @@ import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';
 import { loadTargets, type Band } from '../scenario/targets.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
-import { planWorld } from '../world/plan.js';
+import { planWorld, placeNames } from '../world/plan.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
 
@@ -213,11 +213,7 @@ export function loadCalibration(file: string): Calibration {
   const plan = planWorld(scenario);
   let published;
   try {
-    published = loadTargets(targetsFile, {
-      regions: plan.regions.map((r) => r.name),
-      countries: plan.countries.map((x) => x.name),
-      communities: plan.communities.map((x) => x.name),
-    });
+    published = loadTargets(targetsFile, placeNames(plan));
   } catch (e) {
     if (isUserError(e) && e.details.problem === 'file not found' && e.details.file === targetsFile && section.file !== undefined) {
       throw messages.wrongValue(at(sectionPath), sectionPath.join('.'), 'the path of an existing targets file', section.file);

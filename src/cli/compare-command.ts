@@ -1,3 +1,4 @@
+import { placeNames } from '../world/plan.js';
 import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
@@ -98,11 +99,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
 const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
 
 function targetsOf(loaded: LoadedScenario, plan: WorldPlan): Targets | undefined {
-  return loaded.targetsFile ? loadTargets(loaded.targetsFile, {
-    regions: plan.regions.map((r) => r.name),
-    countries: plan.countries.map((c) => c.name),
-    communities: plan.communities.map((c) => c.name),
-  }) : undefined;
+  return loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
 }
 
 /** The command that reproduces the tables (no --out or --quiet, which do not change them). */

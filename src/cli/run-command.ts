@@ -12,7 +12,7 @@ import { reportInputs } from '../results/report-inputs.js';
 import { messages } from '../scenario/messages.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
-import { planWorld } from '../world/plan.js';
+import { planWorld, placeNames } from '../world/plan.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
 import { defaultResultDir, writeResultFolder } from '../results/write.js';
@@ -50,11 +50,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const loaded = loadScenario(argv.scenario, { set: overridesFrom(argv) });
       const { scenario } = loaded;
       const plan = planWorld(scenario);
-      const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, {
-        regions: plan.regions.map((r) => r.name),
-        countries: plan.countries.map((c) => c.name),
-        communities: plan.communities.map((c) => c.name),
-      }) : undefined;
+      const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
       const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
       // writeResultFolder refuses too; refusing now saves a wasted run.
       if (existsSync(out)) throw messages.outputExists(out);

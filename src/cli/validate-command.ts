@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { isUserError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadTargets } from '../scenario/targets.js';
-import { planWorld } from '../world/plan.js';
+import { planWorld, placeNames } from '../world/plan.js';
 import { agentScale, thousands } from './format.js';
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[] }> {
@@ -17,11 +17,7 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
           const loaded = loadScenario(file);
           const plan = planWorld(loaded.scenario);
           if (loaded.targetsFile) {
-            loadTargets(loaded.targetsFile, {
-              regions: plan.regions.map((r) => r.name),
-              countries: plan.countries.map((c) => c.name),
-              communities: plan.communities.map((c) => c.name),
-            });
+            loadTargets(loaded.targetsFile, placeNames(plan));
           }
           process.stdout.write(`ok  ${file}: ${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
             + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties\n`);
