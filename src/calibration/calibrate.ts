@@ -16,6 +16,8 @@
  *   calibrated.yaml        the calibrated point (point.ts: the posterior medians or an
  *                          accepted particle, whichever fits best over a few runs) at the
  *                          parameters' paths, as a scenario that extends the calibrated one
+ *   charts/                posterior, tolerance, predictive, fit: .vl.json, .svg, .png each
+ *                          (src/charts/calibration.ts, drawn from chart-inputs.ts)
  *   manifest.json          tool, files, inputs, timing
  * posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same
  * calibration file and seed, whatever the number of workers and whether it was resumed.
@@ -24,6 +26,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../scenario/messages.js';
 import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
+import { calibrationCharts } from '../charts/calibration.js';
+import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance } from './distance.js';
 import type { Calibration } from './file.js';
 import { createModel, modelSpecOf, outputNames } from './model.js';
@@ -47,6 +51,10 @@ export interface CalibrateOptions {
   onProgress?: (p: RoundProgress & { generations: number }) => void;
   /** Called after each generation (and once for the generations a resume starts from). */
   onGeneration?: (g: Generation, all: readonly Generation[], resumed: boolean) => void;
+  /** Draw the charts (default true). */
+  charts?: boolean;
+  /** Called when the charts could not be drawn: the other outputs are written all the same, without charts/. */
+  onChartsFailed?: (message: string) => void;
   /** Recorded in the manifest. */
   tool?: { name: string; version: string };
   createdWith?: string;
@@ -77,6 +85,10 @@ export interface CalibrationOutcome {
   result: AbcSmcResult;
   summary: CalibrationSummary;
   files: Record<string, string>;
+  /** The chart files written (charts/<name>.vl.json, .svg, .png), by path relative to `out`. */
+  charts: Record<string, string | Uint8Array>;
+  /** Why the charts are missing, when they could not be drawn. */
+  chartsError?: string;
 }
 
 export async function calibrate(c: Calibration, options: CalibrateOptions): Promise<CalibrationOutcome> {
@@ -198,6 +210,30 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'calibrated.yaml': calibrated,
   };
+  // The charts are drawn in memory before anything is written: a chart that fails leaves
+  // out charts/ as a whole (noted in the manifest) and the other outputs are written complete.
+  let charts: Record<string, string | Uint8Array> = {};
+  let chartsError: string | undefined;
+  if (options.charts !== false) {
+    try {
+      charts = await calibrationCharts(calibrationChartInputs({
+        title: c.title,
+        startDate: c.loaded.scenario.dates.start,
+        endDate: c.loaded.scenario.dates.end,
+        targetDate: c.targetDate,
+        population: c.budget.population,
+        last,
+        generations: result.generations,
+        parameters,
+        statistics,
+        fit,
+      }));
+    } catch (err) {
+      charts = {};
+      chartsError = err instanceof Error ? err.message : String(err);
+      options.onChartsFailed?.(chartsError);
+    }
+  }
   const manifest = {
     tool: { ...(options.tool ?? { name: 'hotbed' }), node: process.version },
     createdWith: options.createdWith,
@@ -216,13 +252,17 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       'summary.json': 'per parameter: mean, median, 90 % interval and the prior\'s; per generation: tolerance, acceptance rate, ESS, simulations, time; the fit; simulations per second',
       'calibrated.yaml': 'the calibrated point (see summary.json "point") at the parameters\' paths: a scenario that extends the calibrated one',
       'state/': 'the saved generations, for hotbed calibrate --resume',
+      ...(Object.keys(charts).length > 0 ? { 'charts/': 'Vega-Lite spec (.vl.json), SVG and PNG of: posterior (marginals against priors), tolerance (by generation, with acceptance rate and ESS), predictive (world travellers over time against the target band), fit (regions and countries against their targets)' } : {}),
     },
+    ...(chartsError !== undefined ? { chartsError } : {}),
     note: 'posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same calibration and seed, whatever the number of workers; summary.json and this manifest also hold wall times.',
     timing: { wallMs: Math.round(wallMs) },
   };
   files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
+  // charts first, the manifest last: a folder with a manifest is complete
+  for (const [name, content] of Object.entries(charts)) writeFileAtomic(join(options.out, name), content);
   for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
-  return { out: options.out, result, summary, files };
+  return { out: options.out, result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
 }
 
 const round = (x: number) => Number(x.toPrecision(6));

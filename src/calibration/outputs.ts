@@ -61,7 +61,26 @@ export function weightedSummary(values: readonly number[], weights: readonly num
     at.push((acc + weights[i]! / 2) / total);
     acc += weights[i]!;
   }
-  const q = (p: number) => {
+  const q = quantileOf(values, order, at);
+  return { mean, median: q(0.5), p5: q(0.05), p95: q(0.95) };
+}
+
+/** Weighted quantiles of `values` (as in `weightedSummary`), for any probabilities. */
+export function weightedQuantiles(values: readonly number[], weights: readonly number[], probabilities: readonly number[]): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const at: number[] = [];
+  let acc = 0;
+  for (const i of order) {
+    at.push((acc + weights[i]! / 2) / total);
+    acc += weights[i]!;
+  }
+  const q = quantileOf(values, order, at);
+  return probabilities.map(q);
+}
+
+function quantileOf(values: readonly number[], order: readonly number[], at: readonly number[]): (p: number) => number {
+  return (p: number) => {
     if (p <= at[0]!) return values[order[0]!]!;
     for (let k = 1; k < at.length; k++) {
       if (p <= at[k]!) {
@@ -71,7 +90,6 @@ export function weightedSummary(values: readonly number[], weights: readonly num
     }
     return values[order.at(-1)!]!;
   };
-  return { mean, median: q(0.5), p5: q(0.05), p95: q(0.95) };
 }
 
 export interface ParameterInfo {

@@ -14,3 +14,4 @@ export { buildReport, renderChart, type RenderedChart } from './report.js';
 export { charts, chartNames, type Chart } from './catalog.js';
 export { compileSpec, renderSvg, renderPng } from './render.js';
 export { escapeHtml } from './html.js';
+export { calibrationCharts, calibrationChartList, type CalibrationChart } from './calibration.js';

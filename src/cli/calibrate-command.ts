@@ -71,6 +71,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
             // A terminal's bar shows its own ETA, from accepted particles; this one also counts simulations under way.
             + `${process.stderr.isTTY ? '' : `, ETA ${duration(perSimulation * p.remainingEstimate)}`}`);
         },
+        onChartsFailed: (message) => say(`warning: no charts written (${message}); the other outputs are complete`),
         onPoint: (candidates, replicates) => say(`choosing the calibrated point: ${candidates} candidates × ${replicates} runs`),
         onGeneration: (g, all, resumed) => {
           bar?.stop();
@@ -98,7 +99,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       const wall = (performance.now() - started) / 1000;
       process.stdout.write(`${paramTable}\n(calibrated: ${chosen}, the best fit of ${point.candidates.length} candidates over ${point.replicates} runs each)\n\n`
         + `${fitTable}\n(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
-        + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/) in ${wall.toFixed(1)} s.\n`);
+        + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`);
       setExit(0);
     },
   };

@@ -193,7 +193,7 @@ export function monthTicks(start: string, end: string, maxTicks = 7): number[] {
  * widened to `start` / `end` when they fall outside it (a target after the end date, a
  * partial month at either end).
  */
-export function timeX(inputs: ReportInputs, field: string, options: { title?: string; start?: string; end?: string; maxTicks?: number } = {}): PositionFieldDef<Field> {
+export function timeX(inputs: Pick<ReportInputs, 'startDate' | 'endDate'>, field: string, options: { title?: string; start?: string; end?: string; maxTicks?: number } = {}): PositionFieldDef<Field> {
   const start = options.start !== undefined && utcMs(options.start) < utcMs(inputs.startDate) ? options.start : inputs.startDate;
   const end = options.end !== undefined && utcMs(options.end) > utcMs(inputs.endDate) ? options.end : inputs.endDate;
   return {

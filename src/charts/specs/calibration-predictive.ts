@@ -1,0 +1,57 @@
+/**
+ * Calibration chart 3: posterior predictive of cumulative travellers (world) over
+ * time: median and 50 % / 90 % bands over the last generation's accepted
+ * simulations (weighted), the world target band at its date and the start.
+ */
+import type { CalibrationChartInputs } from '../../calibration/chart-inputs.js';
+import { people, range } from '../format.js';
+import { type Layer, type TopLevelSpec, INK, PLOT_WIDTH, TARGET_GREY, frame, isoDay, monthYear, peopleAxis, shortMonthYear, timeX, utcMs } from './common.js';
+
+export const predictiveTitle = 'Posterior predictive: cumulative travellers, world';
+
+const COLOUR = '#0072B2';
+
+export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | undefined {
+  if (inputs.trace.length === 0) return undefined;
+  const trace = [...inputs.trace].sort((a, b) => utcMs(a.date) - utcMs(b.date));
+  const values = trace.map((r) => ({ date: isoDay(r.date), median: r.median, p5: r.p5, p25: r.p25, p75: r.p75, p95: r.p95 }));
+  const span = { startDate: inputs.startDate, endDate: inputs.endDate };
+  const x = timeX(span, 'date', { start: trace[0]!.date, end: inputs.worldTarget?.date });
+  const layers: Layer[] = [
+    { mark: { type: 'area', color: COLOUR, opacity: 0.14 }, encoding: { x, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
+    { mark: { type: 'area', color: COLOUR, opacity: 0.3 }, encoding: { x, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } } },
+    {
+      mark: { type: 'line', color: COLOUR, strokeWidth: 2.2 },
+      encoding: { x, y: { field: 'median', type: 'quantitative', title: 'Travelled, cumulative (people)', axis: peopleAxis } },
+    },
+  ];
+  const t = inputs.worldTarget;
+  if (t) {
+    layers.push({
+      data: { values: [{ date: isoDay(t.date), low: t.low, high: t.high, value: t.value, label: `Target ${range(t.low, t.high)} (${shortMonthYear(t.date)})` }] },
+      layer: [
+        { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+        { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
+        { mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } },
+      ],
+    });
+  }
+  const start = trace[0]!;
+  layers.push({
+    data: { values: [{ date: isoDay(start.date), value: start.median, label: `Start, ${shortMonthYear(start.date)}: ${people(start.median)}` }] },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
+      { mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+    ],
+  });
+  return {
+    ...frame(predictiveTitle, [
+      `Simulated people who have travelled, ${monthYear(start.date)} to ${monthYear(trace.at(-1)!.date)}, over the last generation's ${inputs.population} accepted simulations (weighted).`,
+      'Line: median; dark band: middle 50%; light band: middle 90%; grey bar: target band.',
+    ]),
+    width: PLOT_WIDTH,
+    height: 340,
+    data: { values },
+    layer: layers,
+  };
+}
