@@ -166,8 +166,9 @@ class Simulation {
     for (let day = 1; day <= days; day++) {
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
         if (changeDays[nextChange] === day) {
-          this.applyFactors(schedule.factorsOn(day), day);
-          for (const action of schedule.actionsOn(day)) this.act(action, day);
+          // Changes at the start of a day act on that day's draws: redraws count from yesterday.
+          this.applyFactors(schedule.factorsOn(day), day - 1);
+          for (const action of schedule.actionsOn(day)) this.act(action, day - 1);
         }
         nextChange++;
       }
@@ -326,8 +327,11 @@ class Simulation {
     return (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0;
   }
 
-  /** Draws the day of `a`'s next peer-influence success from its current hazard. */
+  /** Draws the day of `a`'s next peer-influence success (after `day`) from its current hazard. */
   private schedulePeer(a: number, day: number): void {
+    // Due today and not yet processed: today's outcome was decided by the hazard at the start
+    // of the day; a change during the day counts from tomorrow, by which time `a` has mobilized.
+    if (this.calendar.due[a] === day) return;
     const { counts, weight } = this;
     const c = this.communityOf[a]!;
     const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + this.factors.returnedWeight[c]! * counts[3 * a + 2]!;

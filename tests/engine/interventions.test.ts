@@ -50,7 +50,8 @@ describe('engine/simulation: interventions', () => {
     const ties: [number, number][] = [[0, 1]];
     const t = tinyWorld(2, ties, { 0: State.Returned }, { interventions: [{ kind: 'returnee-policy', start: '2014-06-10', policy: 'recruit', weight: 1 }] });
     const out = runTiny(t, { peer: { cascade: { probability: 1 }, weights: { returned: 0 } } });
-    expect(out.mobilizedOn[1]).toBe(10);
+    // 2014-06-10 is day 9: the weight applies to that day's draw, so the success falls on the start date itself.
+    expect(out.mobilizedOn[1]).toBe(9);
   });
 
   it('prosecution removes returnees already back and those who return later; they influence no one', () => {

@@ -20,6 +20,13 @@ describe('engine/simulation: peer rules on hand-checkable graphs', () => {
     expect(out.mobilizedOn[3]).toBe(-1);
   });
 
+  it('a neighbour mobilizing during the day does not postpone a success already due that day', () => {
+    // 1 and 2 are both tied to 0 (abroad) and to each other: both are due on day 1.
+    const t = tinyWorld(3, [[0, 1], [0, 2], [1, 2]], { 0: State.Abroad });
+    const out = runTiny(t, { peer: { rule: 'threshold', threshold: { ties: 1 } } });
+    expect([out.mobilizedOn[1], out.mobilizedOn[2]]).toEqual([1, 1]);
+  });
+
   it('threshold counts weighted ties: two returnees at weight 0.5 do not reach 2', () => {
     const t = tinyWorld(3, [[0, 2], [1, 2]], { 0: State.Returned, 1: State.Returned });
     const out = runTiny(t, { peer: { rule: 'threshold', threshold: { ties: 2 }, weights: { returned: 0.5 } } });
