@@ -53,16 +53,8 @@ export interface WeightedSummary {
 export function weightedSummary(values: readonly number[], weights: readonly number[]): WeightedSummary {
   const total = weights.reduce((s, w) => s + w, 0);
   const mean = values.reduce((s, v, i) => s + v * weights[i]!, 0) / total;
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  // Each sample sits at the midpoint of its weight; quantiles interpolate between midpoints.
-  const at: number[] = [];
-  let acc = 0;
-  for (const i of order) {
-    at.push((acc + weights[i]! / 2) / total);
-    acc += weights[i]!;
-  }
-  const q = quantileOf(values, order, at);
-  return { mean, median: q(0.5), p5: q(0.05), p95: q(0.95) };
+  const [median, p5, p95] = weightedQuantiles(values, weights, [0.5, 0.05, 0.95]);
+  return { mean, median: median!, p5: p5!, p95: p95! };
 }
 
 /** Weighted quantiles of `values` (as in `weightedSummary`), for any probabilities. */
@@ -75,6 +67,7 @@ export function weightedQuantiles(values: readonly number[], weights: readonly n
     at.push((acc + weights[i]! / 2) / total);
     acc += weights[i]!;
   }
+  // Each sample sits at the midpoint of its weight; quantiles interpolate between midpoints.
   const q = quantileOf(values, order, at);
   return probabilities.map(q);
 }
