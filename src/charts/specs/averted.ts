@@ -15,6 +15,7 @@ import {
   monthYear,
   peopleAxis,
   scenarioScale,
+  scenarioColourEncoding,
   unique,
 } from './common.js';
 
@@ -39,14 +40,7 @@ export function avertedSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     const places = unique(data.map((r) => r.place));
     const y = { field: 'place', type: 'nominal', title: null, sort: places, axis: { labelLimit: 220, labelFontSize: 12 } } as const;
     const yOffset = dodge ? { yOffset: { field: 'scenario', type: 'nominal', sort: colour.domain, scale: { paddingInner: 0.2 } } as const } : {};
-    const color = {
-      field: 'scenario',
-      type: 'nominal',
-      title: 'Scenario',
-      scale: colour,
-      sort: colour.domain,
-      legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'circle', symbolOpacity: 1, title: 'Scenario' },
-    } as const;
+    const color = scenarioColourEncoding(colour, { orient: 'bottom', direction: 'horizontal', symbolType: 'circle', symbolOpacity: 1, title: 'Scenario' } as const);
     const layers: Layer[] = [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: INK, strokeWidth: 1, aria: false }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
       { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, ...yOffset, x: { field: 'p5', type: 'quantitative' }, x2: { field: 'p95' }, color } },

@@ -16,6 +16,7 @@ import {
   monthYear,
   peopleAxis,
   scenarioScale,
+  scenarioColourEncoding,
   unique,
 } from './common.js';
 
@@ -39,14 +40,7 @@ export function byPlaceSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     const places = unique(data.map((r) => r.place));
     const y = { field: 'place', type: 'nominal', title: null, sort: places, axis: { labelLimit: 220, labelFontSize: 12, ticks: false } } as const;
     const yOffset = dodge ? { yOffset: { field: 'scenario', type: 'nominal', sort: colour.domain } as const } : {};
-    const color = {
-      field: 'scenario',
-      type: 'nominal',
-      title: 'Scenario',
-      scale: colour,
-      sort: colour.domain,
-      legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolOpacity: 1, title: 'Scenario' },
-    } as const;
+    const color = scenarioColourEncoding(colour, { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolOpacity: 1, title: 'Scenario' } as const);
     // one target per place (targets do not depend on the scenario)
     const targets = places
       .map((place) => data.find((r) => r.place === place && r.target))

@@ -105,6 +105,11 @@ export function scenarioScale(inputs: ReportInputs, present: readonly string[]):
   return { domain: order, range: order.map(colour) };
 }
 
+/** The colour channel by scenario, with its global colours and a legend of the caller's style. */
+export function scenarioColourEncoding<L extends object>(colour: { domain: string[]; range: string[] }, legend: L) {
+  return { field: 'scenario', type: 'nominal', title: 'Scenario', scale: colour, sort: colour.domain, legend } as const;
+}
+
 export const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 // ---------------------------------------------------------------------------------------

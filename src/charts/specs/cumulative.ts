@@ -16,6 +16,7 @@ import {
   monthYear,
   peopleAxis,
   scenarioScale,
+  scenarioColourEncoding,
   shortMonthYear,
   timeX,
   unique,
@@ -49,14 +50,7 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     p95: r.p95,
   }));
   const x = timeX(inputs, 'date', { end: inputs.worldTarget?.date });
-  const colourEncoding = {
-    field: 'scenario',
-    type: 'nominal',
-    title: 'Scenario',
-    scale: colour,
-    sort: colour.domain,
-    legend: { orient: 'top-left', fillColor: 'rgba(255,255,255,0.9)', strokeColor: '#dddddd', padding: 8, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
-  } as const;
+  const colourEncoding = scenarioColourEncoding(colour, { orient: 'top-left', fillColor: 'rgba(255,255,255,0.9)', strokeColor: '#dddddd', padding: 8, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } as const);
 
   const layers: Layer[] = [
     {

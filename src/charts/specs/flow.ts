@@ -15,6 +15,7 @@ import {
   peopleAxis,
   scenarioColour,
   scenarioScale,
+  scenarioColourEncoding,
   timeX,
   unique,
   utcMs,
@@ -130,14 +131,7 @@ export function flowSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   // each month's value is drawn at mid-month
   const values = inputs.flow.map((r) => ({ scenario: r.scenario, month: midMonth(r.month), median: r.median, p5: r.p5, p95: r.p95 }));
   const x = timeX(inputs, 'month', span);
-  const color = {
-    field: 'scenario',
-    type: 'nominal',
-    title: 'Scenario',
-    scale: colour,
-    sort: colour.domain,
-    legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
-  } as const;
+  const color = scenarioColourEncoding(colour, { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } as const);
   const layers: Layer[] = [
     { mark: { type: 'area', opacity: 0.16, aria: false }, encoding: { x, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' }, color } },
     {
