@@ -22,3 +22,18 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
   }
   return set;
 }
+
+/** Options of the commands that write a result folder from replicates (run, compare). */
+export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates: number; out: string; report: string }) {
+  return y
+    .option('replicates', { type: 'number', default: help.defaultReplicates, description: help.replicates })
+    .option('out', { type: 'string', description: help.out })
+    .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
+    .option('report', { type: 'boolean', default: true, description: help.report });
+}
+
+export function checkReplicates(replicates: number): void {
+  if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100000) {
+    throw messages.badOption('--replicates', 'a whole number from 1 to 100000', replicates);
+  }
+}

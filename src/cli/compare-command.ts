@@ -11,7 +11,7 @@ import { reportFiles } from '../results/report-files.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { defaultResultDir, writeResultFolder } from '../results/write.js';
 import type { WorldPlan } from '../world/plan.js';
-import { scenarioOptions, overridesFrom } from './common-options.js';
+import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import { toolVersion } from './version.js';
@@ -31,18 +31,17 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
   return {
     command: 'compare <scenarios..>',
     describe: 'Run scenarios with the same random streams and write their bands, paired differences and report to one folder',
-    builder: (y) => scenarioOptions(y
-      .positional('scenarios', { type: 'string', array: true, demandOption: true, description: 'Scenario files; the first is the reference the others are compared with' }))
-      .option('replicates', { type: 'number', default: 20, description: 'Replicates per scenario; replicate r of every scenario shares its networks, initial stock and random streams' })
-      .option('out', { type: 'string', description: 'Result folder (default: results/compare-<scenarios>-<timestamp>); must not exist' })
-      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
-      .option('report', { type: 'boolean', default: true, description: 'Write the charts and report.html; --no-report writes the tables only' }) as never,
+    builder: (y) => resultOptions(scenarioOptions(y
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, description: 'Scenario files; the first is the reference the others are compared with' })), {
+      defaultReplicates: 20,
+      replicates: 'Replicates per scenario; replicate r of every scenario shares its networks, initial stock and random streams',
+      out: 'Result folder (default: results/compare-<scenarios>-<timestamp>); must not exist',
+      report: 'Write the charts and report.html; --no-report writes the tables only',
+    }) as never,
     handler: async (argv) => {
       const started = performance.now();
       if (argv.scenarios.length < 2) throw messages.compareNeedsTwo(argv.scenarios.length);
-      if (!Number.isInteger(argv.replicates) || argv.replicates < 1 || argv.replicates > 100000) {
-        throw messages.badOption('--replicates', 'a whole number from 1 to 100000', argv.replicates);
-      }
+      checkReplicates(argv.replicates);
       const overrides = overridesFrom(argv);
       const loaded = argv.scenarios.map((file) => loadScenario(file, { set: overrides }));
       // Refuse what can be refused before the runs: misaligned scenarios, worlds too large, a bad targets file, an existing folder.

@@ -16,7 +16,7 @@ import { planWorld, placeNames } from '../world/plan.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
 import { defaultResultDir, writeResultFolder } from '../results/write.js';
-import { scenarioOptions, overridesFrom } from './common-options.js';
+import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { renderTable, signedPercent, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import { toolVersion } from './version.js';
@@ -36,18 +36,18 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
   return {
     command: 'run <scenario>',
     describe: 'Run a scenario and write its results folder',
-    builder: (y) => scenarioOptions(y
-      .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' }))
-      .option('replicates', { type: 'number', default: 1, description: 'Independent replicates (worlds and runs) from the same seed' })
-      .option('out', { type: 'string', description: 'Result folder (default: results/<scenario>-<timestamp>); must not exist' })
-      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
-      .option('report', { type: 'boolean', default: true, description: 'With --replicates above 1: also write bands.csv, the charts and report.html; --no-report writes bands.csv without them' }) as never,
+    builder: (y) => resultOptions(scenarioOptions(y
+      .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' })), {
+      defaultReplicates: 1,
+      replicates: 'Independent replicates (worlds and runs) from the same seed',
+      out: 'Result folder (default: results/<scenario>-<timestamp>); must not exist',
+      report: 'With --replicates above 1: also write bands.csv, the charts and report.html; --no-report writes bands.csv without them',
+    }) as never,
     handler: async (argv) => {
       const started = performance.now();
-      if (!Number.isInteger(argv.replicates) || argv.replicates < 1 || argv.replicates > 100000) {
-        throw messages.badOption('--replicates', 'a whole number from 1 to 100000', argv.replicates);
-      }
-      const loaded = loadScenario(argv.scenario, { set: overridesFrom(argv) });
+      checkReplicates(argv.replicates);
+      const overrides = overridesFrom(argv);
+      const loaded = loadScenario(argv.scenario, { set: overrides });
       const { scenario } = loaded;
       const plan = planWorld(scenario);
       const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
@@ -86,7 +86,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const wallMs = performance.now() - started;
       const manifest = {
         tool: { name: 'hotbed', version: toolVersion(), node: process.version },
-        scenario: { file: argv.scenario, extends: loaded.files.slice(1), hash: loaded.hash, overrides: overridesFrom(argv), resolved: scenario },
+        scenario: { file: argv.scenario, extends: loaded.files.slice(1), hash: loaded.hash, overrides, resolved: scenario },
         seed: run.seed,
         replicates: argv.replicates,
         scale: scenario.scale,
