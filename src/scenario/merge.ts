@@ -1,8 +1,11 @@
 /**
  * How a scenario that `extends` another overrides it: mappings merge key by key;
  * lists of named items (regions, countries, communities, …) merge by name, so a
- * child can change one country without repeating the world; any other list is
- * replaced whole.
+ * child can change one country without repeating the world; interventions merge
+ * by label (a child's intervention with a parent's label replaces it, the others
+ * are added after the parent's), so that a counterfactual adds its measures to
+ * those its parent already has; any other list is replaced whole, and an empty
+ * list clears what the parent had.
  */
 type Plain = Record<string, unknown>;
 
@@ -12,16 +15,27 @@ export const isPlainObject = (v: unknown): v is Plain =>
 export const isNamedList = (v: unknown): v is Plain[] =>
   Array.isArray(v) && v.length > 0 && v.every((e) => isPlainObject(e) && typeof e.name === 'string');
 
+const isObjectList = (v: unknown): v is Plain[] => Array.isArray(v) && v.every(isPlainObject);
+
 /** Sets a key without letting `__proto__` or `constructor` reach the prototype. */
 export function setOwn(target: Plain, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-export function mergeScenario(base: unknown, override: unknown): unknown {
+export function mergeScenario(base: unknown, override: unknown, key?: string): unknown {
   if (isPlainObject(base) && isPlainObject(override)) {
     const out: Plain = {};
     for (const [k, v] of Object.entries(base)) setOwn(out, k, v);
-    for (const [k, v] of Object.entries(override)) setOwn(out, k, Object.hasOwn(out, k) ? mergeScenario(out[k], v) : v);
+    for (const [k, v] of Object.entries(override)) setOwn(out, k, Object.hasOwn(out, k) ? mergeScenario(out[k], v, k) : v);
+    return out;
+  }
+  if (key === 'interventions' && isObjectList(base) && isObjectList(override) && override.length > 0) {
+    const out = base.slice();
+    for (const item of override) {
+      const at = typeof item.label === 'string' ? out.findIndex((b) => b.label === item.label) : -1;
+      if (at >= 0) out[at] = item;
+      else out.push(item);
+    }
     return out;
   }
   if (isNamedList(base) && isNamedList(override)) {
@@ -69,7 +83,11 @@ export function translatePath(merged: unknown, path: readonly PropertyKey[], sou
       const item = m[segment];
       const name = isPlainObject(item) ? item.name : undefined;
       // By name; the k-th item of a name in `merged` is the k-th of that name in the source (names may repeat by mistake).
-      const at = typeof name === 'string' ? nthIndex(s, name, m.slice(0, segment).filter((e) => isPlainObject(e) && e.name === name).length) : segment;
+      // Interventions are found again by label, as they merge.
+      const label = isPlainObject(item) && typeof item.label === 'string' ? item.label : undefined;
+      const at = typeof name === 'string'
+        ? nthIndex(s, name, m.slice(0, segment).filter((e) => isPlainObject(e) && e.name === name).length)
+        : label !== undefined ? s.findIndex((e) => isPlainObject(e) && e.label === label) : segment;
       if (at < 0 || at >= s.length) return undefined;
       out.push(at);
       m = item;

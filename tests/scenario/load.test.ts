@@ -133,9 +133,42 @@ describe('extends', () => {
   it('replaces other lists whole', () => {
     const { scenario } = loadScenario(child);
     expect(scenario.output.levels).toEqual(['world']);
-    expect(scenario.interventions).toEqual([{ kind: 'media-takedown', start: '2014-07-01', reduction: 0.2, target: 'world' }]);
     expect(scenario.dates.checkpoints).toEqual(['2014-09-01']);
     expect(scenario.links).toHaveLength(1);
+  });
+
+  it('adds the child\'s interventions after the parent\'s', () => {
+    const { scenario } = loadScenario(child);
+    expect(scenario.interventions.map((iv) => [iv.kind, iv.start])).toEqual([
+      ['border-control', '2014-08-01'], ['media-takedown', '2014-10-01'], ['media-takedown', '2014-07-01'],
+    ]);
+  });
+
+  it('replaces a parent\'s intervention of the same label, and clears them all with an empty list', () => {
+    const relabel = writeFixture(dir, 'relabel.yaml', yaml(
+      'extends: base.yaml',
+      'interventions:',
+      '  - kind: travel-ban',
+      '    label: Tighter border',
+      "    start: '2014-09-01'",
+      '    share: 0.4',
+    ));
+    expect(loadScenario(relabel).scenario.interventions.map((iv) => [iv.kind, iv.label])).toEqual([['travel-ban', 'Tighter border'], ['media-takedown', undefined]]);
+    const cleared = writeFixture(dir, 'cleared.yaml', yaml('extends: base.yaml', 'interventions: []'));
+    expect(loadScenario(cleared).scenario.interventions).toEqual([]);
+  });
+
+  it('points at the child\'s own intervention when it is wrong', () => {
+    const text = yaml(
+      'extends: base.yaml',
+      'interventions:',
+      '  - kind: border-control',
+      '    label: Later border',
+      "    start: '2014-08-01'",
+      '    interception: 3',
+    );
+    const file = writeFixture(dir, 'bad-child.yaml', text);
+    expect(() => loadScenario(file)).toThrow(`${file}:6:19: interventions.2.interception`);
   });
 
   it('refuses a cycle, pointing at the extends that closes it', () => {
