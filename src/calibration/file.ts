@@ -61,6 +61,16 @@ const weight = z.number().min(0).max(1e6);
 const levelWeights = z.union([weight, z.record(placeName, weight)])
   .describe('One weight for every target of the level, or weights by place name (`"*"` for the others; 1 where unnamed).');
 
+/** A band: value with low/high, or value ± tolerance (relative; 0.15 when neither is given). */
+const bandFields = {
+  value: z.number().min(0),
+  low: z.number().min(0).optional(),
+  high: z.number().min(0).optional(),
+  tolerance: z.number().min(0).max(1).optional().describe('Relative half-width when low/high are absent (default 0.15).'),
+  note: z.string().optional(),
+};
+const isoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
 const targetsSectionSchema = z.strictObject({
   file: z.string().min(1).optional().describe('Targets file, relative to this file; defaults to the scenario\'s own `targets`.'),
   weights: z.strictObject({
@@ -70,7 +80,10 @@ const targetsSectionSchema = z.strictObject({
     communities: levelWeights.default(1),
     returnedShare: weight.default(1),
     countriesRepresented: weight.default(1),
-  }).default({ world: 1, regions: 1, countries: 1, communities: 1, returnedShare: 1, countriesRepresented: 1 }),
+    attempted: weight.default(1),
+    attemptsPerMonth: weight.default(1),
+    shareFrom: weight.default(1),
+  }).default({ world: 1, regions: 1, countries: 1, communities: 1, returnedShare: 1, countriesRepresented: 1, attempted: 1, attemptsPerMonth: 1, shareFrom: 1 }),
   returnedShare: z.strictObject({
     value: z.number().min(0).max(1),
     low: z.number().min(0).max(1),
@@ -81,6 +94,14 @@ const targetsSectionSchema = z.strictObject({
     atLeast: z.number().int().min(0),
     note: z.string().optional(),
   }).optional().describe('Countries with at least one traveller at the targets\' date.'),
+  attempted: z.record(placeName, z.strictObject(bandFields)).optional()
+    .describe('Travel attempts by country at the targets\' date: those who travelled (the June stock included) plus those intercepted since the start.'),
+  attemptsPerMonth: z.record(placeName, z.strictObject({ ...bandFields, from: isoDateString.describe('Start of the period; it ends at the targets\' date.') })).optional()
+    .describe('Travel attempts per month by country, from `from` to the targets\' date (30.44-day months).'),
+  shareFrom: z.record(placeName, z.strictObject({
+    ...bandFields,
+    communities: z.array(placeName).min(1).describe('Communities of the country whose travellers are counted.'),
+  })).optional().describe('Share of a country\'s travellers (at the targets\' date) who come from the named communities.'),
 });
 
 export const calibrationSchema = z.strictObject({
@@ -125,7 +146,13 @@ export interface CalibrationParameter {
 export type StatisticSpec =
   | { kind: 'travelled'; level: Level; place: string }
   | { kind: 'returnedShare' }
-  | { kind: 'countriesRepresented' };
+  | { kind: 'countriesRepresented' }
+  /** Travelled (stock included) plus intercepted since the start. */
+  | { kind: 'attempted'; level: Level; place: string }
+  /** Attempts between `from` and the targets' date, per 30.44-day month. */
+  | { kind: 'attemptsPerMonth'; level: Level; place: string; from: string }
+  /** Travellers of the named communities as a share of the country's. */
+  | { kind: 'shareFrom'; country: string; communities: string[] };
 
 export interface CalibrationTarget extends Target {
   statistic: StatisticSpec;
@@ -256,6 +283,7 @@ export function loadCalibration(file: string): Calibration {
   if (section.countriesRepresented) {
     add('countriesRepresented', { kind: 'countriesRepresented' }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
   }
+  addPlaceTargets(section, plan, published.date, scenario.dates.start, at, add);
   if (!targets.some((t) => t.weight > 0)) {
     throw messages.wrongValue(at(['targets']), 'targets', 'at least one target with a positive weight', targets.length ? 'only weights of 0' : 'no targets');
   }
@@ -290,6 +318,56 @@ export function loadCalibration(file: string): Calibration {
     point: c.point,
     fingerprint,
   };
+}
+
+type Section = z.infer<typeof targetsSectionSchema>;
+type BandInput = z.infer<z.ZodObject<typeof bandFields>>;
+
+/** The targets by country beyond the published counts: attempts, attempts per month, shares from hotbed towns. */
+function addPlaceTargets(
+  section: Section,
+  plan: ReturnType<typeof planWorld>,
+  targetDate: string,
+  startDate: string,
+  at: (path: readonly (string | number)[], atKey?: boolean) => ReturnType<typeof locate>,
+  add: (name: string, statistic: StatisticSpec, band: Band, weight: number) => void,
+): void {
+  const countries = plan.countries.map((c) => c.name);
+  const country = (key: string, name: string) => {
+    if (countries.includes(name)) return plan.countries.find((c) => c.name === name)!;
+    const hint = closest(name, countries);
+    throw messages.calibrationUnknownTarget(at(['targets', key, name], true), `targets.${key}.${name}`, 'country', name, hint ? `did you mean "${hint}"?` : undefined);
+  };
+  const band = (key: string, name: string, b: BandInput): Band => {
+    const tolerance = b.tolerance ?? 0.15;
+    const low = b.low ?? b.value * (1 - tolerance);
+    const high = b.high ?? b.value * (1 + tolerance);
+    if (!(low <= b.value && b.value <= high)) {
+      throw messages.wrongValue(at(['targets', key, name]), `targets.${key}.${name}`, 'low ≤ value ≤ high', `low ${low}, value ${b.value}, high ${high}`);
+    }
+    return { value: b.value, low, high, note: b.note };
+  };
+  for (const [name, b] of Object.entries(section.attempted ?? {})) {
+    country('attempted', name);
+    add(`attempted:${name}`, { kind: 'attempted', level: 'country', place: name }, band('attempted', name, b), section.weights.attempted);
+  }
+  for (const [name, b] of Object.entries(section.attemptsPerMonth ?? {})) {
+    country('attemptsPerMonth', name);
+    if (!(b.from >= startDate && b.from < targetDate)) {
+      throw messages.wrongValue(at(['targets', 'attemptsPerMonth', name, 'from']), `targets.attemptsPerMonth.${name}.from`, `a date from ${startDate} to before ${targetDate}`, b.from);
+    }
+    add(`attemptsPerMonth:${name}`, { kind: 'attemptsPerMonth', level: 'country', place: name, from: b.from }, band('attemptsPerMonth', name, b), section.weights.attemptsPerMonth);
+  }
+  for (const [name, b] of Object.entries(section.shareFrom ?? {})) {
+    const c = country('shareFrom', name);
+    const own = c.communities.map((i) => plan.communities[i]!.name);
+    b.communities.forEach((community, k) => {
+      if (own.includes(community)) return;
+      const hint = closest(community, own);
+      throw messages.calibrationUnknownTarget(at(['targets', 'shareFrom', name, 'communities', k]), `targets.shareFrom.${name}.communities`, `community of ${name}`, community, hint ? `did you mean "${hint}"?` : undefined);
+    });
+    add(`shareFrom:${name}`, { kind: 'shareFrom', country: name, communities: b.communities }, band('shareFrom', name, b), section.weights.shareFrom);
+  }
 }
 
 /** JSON has no Infinity: one-sided bands are fingerprinted as the text "Infinity". */

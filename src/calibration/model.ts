@@ -10,12 +10,11 @@
  */
 import { runScenario } from '../experiments/run.js';
 import { daysBetween } from '../model/dates.js';
-import { measureAgents } from '../results/measures.js';
-import { placesOf } from '../results/places.js';
 import { applyOverrides } from '../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { stream } from '../random/streams.js';
 import type { ProposalKey } from './abc-smc.js';
+import { statisticDays, statisticsReader } from './statistics.js';
 import { parameterOverride, type Calibration, type StatisticSpec } from './file.js';
 
 export interface ModelSpec {
@@ -71,8 +70,8 @@ export function modelSeed(key: ProposalKey): number {
   return Math.floor(stream({ seed: key.seed, replicate: key.generation, purpose: `abc/model/${key.particle}/${key.attempt}` })() * 2 ** 32);
 }
 
-/** The scenario with one parameter vector applied and validated. */
-export function scenarioWith(spec: ModelSpec, params: readonly number[]): Scenario {
+/** The scenario with one parameter vector applied and validated (also used by sweeps, whose factors are --set paths too). */
+export function scenarioWith(spec: Pick<ModelSpec, 'scenario' | 'parameterPaths'>, params: readonly number[]): Scenario {
   const overrides = spec.parameterPaths.map((path, k) => parameterOverride(path, params[k]!));
   const { value } = applyOverrides(spec.scenario as unknown as Record<string, unknown>, overrides);
   const parsed = scenarioSchema.safeParse(value);
@@ -87,36 +86,12 @@ export function createModel(spec: ModelSpec): Model {
   const start = spec.scenario.dates.start;
   const targetDay = daysBetween(start, spec.targetDate);
   const traceDays = spec.traceDates.map((d) => daysBetween(start, d));
+  const extraDays = [targetDay, ...traceDays, ...statisticDays(spec.statistics, start)];
   return (params, key) => {
     const scenario = scenarioWith(spec, params);
-    const run = runScenario(scenario, { seed: modelSeed(key), replicates: 1, extraRecordDays: [targetDay, ...traceDays] });
-    const snapshots = run.replicates[0]!.snapshots;
-    const byDay = new Map(snapshots.map((s) => [s.day, s]));
-    const places = placesOf(run.plan, ['world', 'region', 'country', 'community']);
-    const find = (level: string, name: string) => places.find((p) => p.level === level && p.name === name);
-    const world = places[0]!;
-    const snap = byDay.get(targetDay)!;
-    const scale = run.plan.scale;
-    const travelled = (communities: readonly number[]) => measureAgents(snap.states, snap.recruits, communities, snap.removed);
-    const stats = spec.statistics.map((st) => {
-      switch (st.kind) {
-        case 'travelled': {
-          const place = find(st.level, st.place);
-          return place ? travelled(place.communities)[0]! * scale : NaN;
-        }
-        case 'returnedShare': {
-          const m = travelled(world.communities);
-          return m[0]! > 0 ? m[2]! / m[0]! : NaN;
-        }
-        case 'countriesRepresented':
-          return places.filter((p) => p.level === 'country' && travelled(p.communities)[0]! > 0).length;
-      }
-    });
-    const trace = traceDays.map((d) => {
-      const s = byDay.get(d)!;
-      return measureAgents(s.states, s.recruits, world.communities, s.removed)[0]! * scale;
-    });
-    return [...stats, ...trace];
+    const run = runScenario(scenario, { seed: modelSeed(key), replicates: 1, extraRecordDays: extraDays });
+    const read = statisticsReader(run.plan, run.replicates[0]!.snapshots, start);
+    return [...spec.statistics.map((st) => read.statistic(st, targetDay)), ...traceDays.map((d) => read.worldTravelled(d))];
   };
 }
 
