@@ -11,12 +11,13 @@
  * an Observer.
  */
 import { State, Channel, STATE_COUNT } from '../model/states.js';
-import { peerHazard, type PeerHazard } from '../model/peer-rules.js';
 import type { Action, CommunityFactors, InterventionSchedule } from '../model/interventions.js';
 import { geometric, stream, type Rng } from '../random/streams.js';
 import type { Channels } from '../scenario/schema.js';
 import type { World } from '../world/build.js';
 import { Calendar } from './calendar.js';
+import { nextDue, NONE } from './peer-clock.js';
+import { peerLogSurvival, type PeerLogSurvival } from './peer-survival.js';
 import { Pools } from './pools.js';
 
 export interface SimulationOptions {
@@ -80,6 +81,15 @@ class Simulation {
   /** [3 × agent + class]: neighbours in each influential class. Integers, so thresholds are exact. */
   private readonly counts: Int32Array;
   private readonly calendar: Calendar;
+  /** log(1 − h) of the hazard each receptive agent's pending peer day was drawn under (0: none). */
+  private readonly peerLogSurvival: Float64Array;
+  /**
+   * Agents whose influence changed since the last flush, redrawn once at the flush: a day's
+   * changes all count from tomorrow, so only the day's last hazard matters.
+   */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private readonly isTouched: Uint8Array;
   private readonly susceptibles: Pools;
   private readonly sympathizers: Pools;
   private readonly tally: Tally;
@@ -97,7 +107,8 @@ class Simulation {
   private readonly weight: Float64Array;
   /** Receptivity by state: sympathizers 1, susceptibles less, everyone else 0. */
   private readonly receptivity: Float64Array;
-  private readonly hazard: PeerHazard;
+  /** The peer rule as log(1 − daily hazard). */
+  private readonly peerLogSurvivalOf: PeerLogSurvival;
   private readonly exitHazard: number;
   private readonly returnShare: number;
 
@@ -124,6 +135,9 @@ class Simulation {
     this.state = new Uint8Array(n);
     this.counts = new Int32Array(3 * n);
     this.calendar = new Calendar(n, options.days);
+    this.peerLogSurvival = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.isTouched = new Uint8Array(n);
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
     this.susceptibles = new Pools(n, starts);
     this.sympathizers = new Pools(n, starts);
@@ -142,7 +156,7 @@ class Simulation {
     // Weights of the mobilized and abroad classes; the returnee weight is per community (returnee policy).
     this.weight = Float64Array.from([peer.weights.mobilized, peer.weights.abroad, peer.weights.returned]);
     this.receptivity = Float64Array.from([peer.susceptibleReceptivity, 1, 0, 0, 0, 0, 0]);
-    this.hazard = peerHazard(peer);
+    this.peerLogSurvivalOf = peerLogSurvival(peer);
     this.exitHazard = Math.min(1, abroad.returnRate + abroad.deathRate);
     this.returnShare = this.exitHazard > 0 ? abroad.returnRate / (abroad.returnRate + abroad.deathRate) : 0;
 
@@ -160,6 +174,7 @@ class Simulation {
     const { days, schedule } = this.options;
     this.start();
     for (const action of schedule.actionsOn(0)) this.act(action, 0);
+    this.flushPeer(0);
     if (observer.recordOn?.(0)) observer.record?.(0, this.tally);
     let nextChange = 1;
     const changeDays = schedule.changeDays;
@@ -169,11 +184,13 @@ class Simulation {
           // Changes at the start of a day act on that day's draws: redraws count from yesterday.
           this.applyFactors(schedule.factorsOn(day), day - 1);
           for (const action of schedule.actionsOn(day)) this.act(action, day - 1);
+          this.flushPeer(day - 1);
         }
         nextChange++;
       }
       this.media(day);
       this.dueEvents(day);
+      this.flushPeer(day);
       if (observer.recordOn?.(day)) observer.record?.(day, this.tally);
       observer.progress?.(day, days);
     }
@@ -327,47 +344,67 @@ class Simulation {
     return (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0;
   }
 
-  /** Draws the day of `a`'s next peer-influence success (after `day`) from its current hazard. */
+  /** Brings `a`'s next peer-influence success day (after `day`) in line with its current hazard. */
   private schedulePeer(a: number, day: number): void {
+    const calendar = this.calendar;
+    const due = calendar.due[a]!;
     // Due today and not yet processed: today's outcome was decided by the hazard at the start
     // of the day; a change during the day counts from tomorrow, by which time `a` has mobilized.
-    if (this.calendar.due[a] === day) return;
+    if (due === day) return;
     const { counts, weight } = this;
     const c = this.communityOf[a]!;
     const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + this.factors.returnedWeight[c]! * counts[3 * a + 2]!;
     const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
-    const h = this.hazard(influence, this.offsets[a + 1]! - this.offsets[a]!);
-    if (h <= 0) this.calendar.cancel(a);
-    else this.calendar.schedule(a, day + geometric(this.rngPeer, h));
+    const after = this.peerLogSurvivalOf(influence, this.offsets[a + 1]! - this.offsets[a]!);
+    const before = this.peerLogSurvival[a]!;
+    if (after === before) return; // same hazard: the pending day stands
+    this.peerLogSurvival[a] = after;
+    const next = nextDue(due, day, calendar.lastDay, before, after, this.rngPeer);
+    if (next === due) return;
+    if (next === NONE) calendar.cancel(a);
+    else calendar.schedule(a, next);
+  }
+
+  /** Redraws, once each, the agents whose influence changed since the last flush. */
+  private flushPeer(day: number): void {
+    const { touched, isTouched, receptivity, state, removed } = this;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const u = touched[i]!;
+      isTouched[u] = 0;
+      if (receptivity[state[u]!]! > 0 && removed[u] === 0) this.schedulePeer(u, day);
+    }
+    this.touchedCount = 0;
   }
 
   /** An influential neighbour, drawn in proportion to its positive weight. */
   private recruiterOf(a: number): number {
-    const { offsets, neighbors, state, removed } = this;
+    const { offsets, neighbors, state, removed, counts } = this;
     const weight = this.recruiterWeight;
     weight[0] = this.weight[0]!;
     weight[1] = this.weight[1]!;
     weight[2] = this.factors.returnedWeight[this.communityOf[a]!]!;
+    // The counts hold the non-removed neighbours by class, so the total needs no pass over the ties.
     let total = 0;
-    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
-      const u = neighbors[i]!;
-      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
-      if (k >= 0 && weight[k]! > 0) total += weight[k]!;
-    }
-    this.tieVisits += offsets[a + 1]! - offsets[a]!;
+    for (let k = 0; k < 3; k++) if (weight[k]! > 0) total += weight[k]! * counts[3 * a + k]!;
     if (total <= 0) return -1;
     let r = this.rngPeer() * total;
     let last = -1;
-    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+    const start = offsets[a]!;
+    const end = offsets[a + 1]!;
+    for (let i = start; i < end; i++) {
       const u = neighbors[i]!;
       const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
       if (k >= 0 && weight[k]! > 0) {
         last = u;
         r -= weight[k]!;
-        if (r < 0) return u;
+        if (r < 0) {
+          this.tieVisits += i - start + 1;
+          return u;
+        }
       }
     }
-    return last;
+    this.tieVisits += end - start;
+    return last; // r ≥ 0 after the last one: rounding in the total
   }
 
   /** A neighbour of `a` moved between influence classes: update counts, redraw receptive neighbours. */
@@ -376,14 +413,17 @@ class Simulation {
     const kFrom = CLASS_OF[from]!;
     const kTo = CLASS_OF[to]!;
     if (kFrom === kTo) return;
-    const { offsets, neighbors, counts, state, receptivity, removed } = this;
+    const { offsets, neighbors, counts, state, receptivity, removed, touched, isTouched } = this;
     // Returnee weights differ by community (policy), so a change into or out of that class always redraws.
     const redraw = kFrom === 2 || kTo === 2 || (kFrom >= 0 ? this.weight[kFrom]! : 0) !== (kTo >= 0 ? this.weight[kTo]! : 0);
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       if (kFrom >= 0) counts[3 * u + kFrom]!--;
       if (kTo >= 0) counts[3 * u + kTo]!++;
-      if (redraw && receptivity[state[u]!]! > 0 && removed[u] === 0) this.schedulePeer(u, day);
+      if (redraw && isTouched[u] === 0 && receptivity[state[u]!]! > 0 && removed[u] === 0) {
+        isTouched[u] = 1;
+        touched[this.touchedCount++] = u;
+      }
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
   }
