@@ -385,13 +385,24 @@ class Simulation {
     weight[2] = this.factors.returnedWeight[this.communityOf[a]!]!;
     // The counts hold the non-removed neighbours by class, so the total needs no pass over the ties.
     let total = 0;
-    for (let k = 0; k < 3; k++) if (weight[k]! > 0) total += weight[k]! * counts[3 * a + k]!;
+    let most = 0;
+    for (let k = 0; k < 3; k++) {
+      if (weight[k]! <= 0) continue;
+      total += weight[k]! * counts[3 * a + k]!;
+      if (counts[3 * a + k]! > 0) most = Math.max(most, weight[k]!);
+    }
     if (total <= 0) return -1;
+    const start = offsets[a]!;
+    const degree = offsets[a + 1]! - start;
+    // Where influential ties are dense, rejection (a uniform tie, kept with probability weight / most)
+    // takes at most 4 tries on average; a scan would read about half the list.
+    if (degree * most <= 4 * total) {
+      const u = this.recruiterByRejection(a, most);
+      if (u >= 0) return u;
+    }
     let r = this.rngPeer() * total;
     let last = -1;
-    const start = offsets[a]!;
-    const end = offsets[a + 1]!;
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < start + degree; i++) {
       const u = neighbors[i]!;
       const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
       if (k >= 0 && weight[k]! > 0) {
@@ -403,8 +414,29 @@ class Simulation {
         }
       }
     }
-    this.tieVisits += end - start;
+    this.tieVisits += degree;
     return last; // r ≥ 0 after the last one: rounding in the total
+  }
+
+  /**
+   * Uniform ties of `a` until one is kept with probability weight / `most` (the largest weight
+   * present); -1 after 64 tries (odds under (3/4)^64 ≈ 1e-8 where the caller chose this), so that the
+   * caller's scan decides — the tries carry no information about the pick, so that stays exact.
+   */
+  private recruiterByRejection(a: number, most: number): number {
+    const { neighbors, state, removed, rngPeer } = this;
+    const weight = this.recruiterWeight;
+    const start = this.offsets[a]!;
+    const degree = this.offsets[a + 1]! - start;
+    for (let tries = 0; tries < 64; tries++) {
+      const u = neighbors[start + Math.floor(rngPeer() * degree)]!;
+      this.tieVisits++;
+      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
+      if (k < 0) continue;
+      const w = weight[k]!;
+      if (w >= most || (w > 0 && rngPeer() * most < w)) return u;
+    }
+    return -1;
   }
 
   /** A neighbour of `a` moved between influence classes: update counts, redraw receptive neighbours. */

@@ -143,3 +143,31 @@ describe('engine: redraws on hazard changes keep the cascade exact', () => {
     expect(Math.abs(waitSum / cases - 1 / q)).toBeLessThan(4 * Math.sqrt((1 - q) / (q * q) / cases));
   });
 });
+
+describe('engine: the recruiter of a peer success', () => {
+  // Agent 0 has neighbour 1 abroad (weight 1) and neighbour 2 returned (weight 3); cascade p = 1,
+  // so 0 mobilizes on day 1 and its recruiter is 2 with probability 3/4.
+  const share = (extraSusceptible: number) => {
+    const n = 3 + extraSusceptible;
+    const ties: [number, number][] = [[0, 1], [0, 2]];
+    for (let v = 3; v < n; v++) ties.push([0, v]);
+    const t = tinyWorld(n, ties, { 1: State.Abroad, 2: State.Returned });
+    const runs = 2000;
+    let byTwo = 0;
+    for (let seed = 1; seed <= runs; seed++) {
+      const out = runTiny(t, { peer: { rule: 'cascade', cascade: { probability: 1 }, weights: { abroad: 1, returned: 3 } } }, { seed, days: 1 });
+      expect([1, 2]).toContain(out.recruitedBy[0]);
+      if (out.recruitedBy[0] === 2) byTwo++;
+    }
+    return byTwo / runs;
+  };
+  const tolerance = 4 * Math.sqrt((0.75 * 0.25) / 2000);
+
+  it('is drawn in proportion to weight where influential ties are dense (rejection)', () => {
+    expect(Math.abs(share(0) - 0.75)).toBeLessThan(tolerance);
+  });
+
+  it('and where they are sparse (scan)', () => {
+    expect(Math.abs(share(30) - 0.75)).toBeLessThan(tolerance);
+  });
+});
