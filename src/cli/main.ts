@@ -8,12 +8,14 @@ import { messages } from '../scenario/messages.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { compareCommand } from './compare-command.js';
+import { mergeCommand } from './merge-command.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
+import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'compare', 'network', 'calibrate'];
+const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'sweep', 'merge'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -42,6 +44,8 @@ async function parse(args: string[]): Promise<number> {
     .command(compareCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
     .command(calibrateCommand((code) => (exitCode = code)))
+    .command(sweepCommand((code) => (exitCode = code)))
+    .command(mergeCommand((code) => (exitCode = code)))
     .demandCommand(1, `name a command: ${commands.join(', ')}`)
     .strict()
     .recommendCommands()
@@ -64,6 +68,8 @@ function usageProblem(message: string, command: string | undefined): string {
     if (command === 'validate') return 'name at least one scenario file to validate';
     if (command === 'compare') return 'name at least two scenario files to compare';
     if (command === 'calibrate') return 'name the calibration file to use, e.g. scenarios/calibration.yaml';
+    if (command === 'sweep') return 'name the experiment file to run, e.g. scenarios/experiments/morris-baseline.yaml';
+    if (command === 'merge') return 'name the shard folders to merge, e.g. hotbed merge DIR/shards/* --out DIR/merged';
     return `name the scenario file to ${command ?? 'use'}`;
   }
   return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');

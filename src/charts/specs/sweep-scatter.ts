@@ -1,0 +1,35 @@
+/**
+ * Sweep chart (Latin hypercube, also drawn for any design without its own): the
+ * output at each point (mean over replicates) against each factor, one panel per
+ * factor. A clear trend in a panel is a factor that matters; a cloud without
+ * shape is one that does not, over the ranges swept.
+ */
+import { measureLabel, outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import { type TopLevelSpec, type View, frame } from './common.js';
+
+const COLOUR = '#0072B2';
+
+export const scatterTitle = (inputs: SweepChartInputs, output: number) => `Against each factor: ${outputLabel(inputs.outputs[output]!)}`;
+
+export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopLevelSpec | undefined {
+  const o = inputs.outputs[output]!;
+  const summaries = inputs.summaries[output]!;
+  const share = isShare(o);
+  const views: View[] = inputs.factors.map((f, j) => ({
+    width: 200,
+    height: 160,
+    data: { values: inputs.points.map((p, i) => ({ x: p[j], mean: summaries[i]!.mean })).filter((v) => Number.isFinite(v.mean)) },
+    mark: { type: 'point', filled: true, color: COLOUR, size: 18, opacity: 0.55 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
+      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: share ? '.2f' : '~s' } },
+    },
+  }) as View);
+  return {
+    ...frame(scatterTitle(inputs, output), [
+      `${inputs.points.length} points${inputs.design === 'latin-hypercube' ? ' (Latin hypercube)' : ''}, each the mean of ${inputs.replicates} replicate${inputs.replicates === 1 ? '' : 's'}, against each factor in turn.`,
+    ]),
+    columns: 3,
+    concat: views,
+  } as TopLevelSpec;
+}

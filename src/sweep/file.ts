@@ -1,0 +1,358 @@
+/**
+ * Experiment files: which scenario to sweep, which of its parameters vary and
+ * over what (the factors), how the points are chosen (the design), how many
+ * replicates per point, and which numbers to record from each run (the outputs).
+ * Loaded with the same care as scenarios: every mistake is one message naming
+ * the file, line, path, what was expected and what was found, with a "did you
+ * mean" for misspelled keys, places and parameters, before anything runs.
+ *
+ * Factors are addressed like `--set` paths and checked by the same machinery as
+ * the calibration's parameters (scenario/overrides.ts): a path the scenario does
+ * not have, a parameter that is not a number, or a range reaching values the
+ * scenario refuses is reported here.
+ *
+ * What comes out is a SweepPlan: plain data that fixes every run of the sweep
+ * (shards and merges carry it), and its hash, which resume folders and shards
+ * are checked against.
+ */
+import { createHash } from 'node:crypto';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { parameterOverride } from '../calibration/file.js';
+import { measureNames } from '../results/measures.js';
+import { isUserError, UserError } from '../scenario/errors.js';
+import type { JsonSchema } from '../scenario/json-schema.js';
+import { canonicalJson, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
+import { messages } from '../scenario/messages.js';
+import { applyOverrides } from '../scenario/overrides.js';
+import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
+import { locate, readSource, type SourceFile } from '../scenario/source.js';
+import { closest } from '../scenario/suggest.js';
+import { firstIssue, issueToError } from '../scenario/zod-issues.js';
+import { planWorld, placeNames } from '../world/plan.js';
+import { sweepMessages } from './messages.js';
+import { designSize } from './points.js';
+import { checkTableSize } from './size.js';
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+const factorSchema = z.strictObject({
+  name: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a name of letters, digits, _ . or - starting with a letter')
+    .describe('Column name in the result tables.'),
+  path: z.string().min(1).describe('The parameter, as a --set path: mappings by key, lists by item name, e.g. places.regions.Maghreb.susceptibility.'),
+  low: finite.optional().describe('Lowest value (Latin hypercube, Morris, Sobol).'),
+  high: finite.optional().describe('Highest value (Latin hypercube, Morris, Sobol).'),
+  scale: z.enum(['linear', 'log']).default('linear').describe('linear: uniform between low and high; log: uniform in log space (for rates known within a factor).'),
+  values: z.array(finite).min(1).max(10000).optional().describe('The values a grid takes, in order.'),
+  note: z.string().optional().describe('Why this factor, and why this range.'),
+});
+
+export const designKinds = ['grid', 'latin-hypercube', 'morris', 'sobol'] as const;
+export type DesignKind = typeof designKinds[number];
+
+const bootstrap = z.number().int().min(1).max(100000).default(1000).describe('Bootstrap resamples for the intervals of the indices.');
+const designSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('grid') }).describe('Every combination of the factors\' values; the first factor varies slowest.'),
+  z.strictObject({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(2).max(10_000_000) })
+    .describe('samples points, each factor\'s range cut into samples strata, one point in each.'),
+  z.strictObject({
+    kind: z.literal('morris'),
+    trajectories: z.number().int().min(2).max(100000).describe('One-at-a-time trajectories of k + 1 points each.'),
+    levels: z.number().int().min(2).max(1000).refine((p) => p % 2 === 0, 'an even whole number').default(4).describe('Grid levels p (even).'),
+    bootstrap,
+  }).describe('Morris elementary effects: μ*, μ and σ per factor and output.'),
+  z.strictObject({
+    kind: z.literal('sobol'),
+    samples: z.number().int().min(2).max(10_000_000).describe('Base samples N: N·(k + 2) points (Saltelli).'),
+    bootstrap,
+  }).describe('Sobol indices by Saltelli sampling: first-order and total per factor and output.'),
+]);
+
+export const outputMeasures = [...measureNames, 'returned_share', 'peer_share', 'countries_represented'] as const;
+export type OutputMeasure = typeof outputMeasures[number];
+
+const placeSchema = z.union([
+  z.literal('world'),
+  z.strictObject({ region: placeName }),
+  z.strictObject({ country: placeName }),
+  z.strictObject({ community: placeName }),
+]).describe('`world`, or one of {region: NAME}, {country: NAME}, {community: NAME}.');
+
+const outputSchema = z.strictObject({
+  name: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a name of letters, digits, _ . or - starting with a letter').optional()
+    .describe('Column name; defaults to the measure, the place and the date.'),
+  measure: z.enum(outputMeasures).describe('A measure of series.csv (people), or returned_share (returned / travelled), peer_share (recruited by peers / all recruited since the start), countries_represented (countries with a traveller).'),
+  place: placeSchema.default('world'),
+  date: isoDate.optional().describe('Day of the value; defaults to the scenario\'s end date.'),
+});
+
+export const experimentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: z.string().max(200).default(''),
+  description: z.string().max(10000).optional(),
+  scenario: z.string().min(1).describe('The scenario to sweep, relative to this file.'),
+  scale: z.number().min(1).max(1e6).optional().describe('People per agent in the runs (default: the scenario\'s).'),
+  set: z.array(z.string()).default([]).describe('Fixed overrides applied to the scenario before sweeping, as --set arguments.'),
+  seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of the experiment: the design and every run\'s seed derive from it.'),
+  replicates: z.number().int().min(1).max(100000).default(1).describe('Runs per point, each with its own seed.'),
+  commonRandomNumbers: z.boolean().default(false)
+    .describe('true: replicate r of every point uses the same seed (paired comparisons between points); false: a seed per point and replicate.'),
+  factors: z.array(factorSchema).min(1).max(100),
+  design: designSchema,
+  outputs: z.array(outputSchema).min(1).max(200),
+});
+
+export type DesignSpec =
+  | { kind: 'grid' }
+  | { kind: 'latin-hypercube'; samples: number }
+  | { kind: 'morris'; trajectories: number; levels: number; bootstrap: number }
+  | { kind: 'sobol'; samples: number; bootstrap: number };
+
+export interface SweepFactor {
+  name: string;
+  /** --set path. */
+  path: string;
+  /** Range (grid: the smallest and largest value). */
+  low: number;
+  high: number;
+  scale: 'linear' | 'log';
+  /** Grid only. */
+  values?: number[];
+  note?: string;
+}
+
+export interface OutputSpec {
+  name: string;
+  measure: OutputMeasure;
+  level: Level;
+  /** 'World' for the world. */
+  place: string;
+  date: string;
+}
+
+/** Everything that fixes the runs of a sweep and their outputs, as plain data (journals, shards, workers carry it). */
+export interface SweepPlan {
+  format: 1;
+  title: string;
+  description?: string;
+  /** The files as named on the command line and in the experiment: shown, not hashed. */
+  experimentFile: string;
+  scenarioFile: string;
+  scenarioTitle: string;
+  /** sha256 of the resolved scenario (experiment scale and `set` applied). */
+  scenarioHash: string;
+  /** The experiment's fixed overrides (its `set`, then its `scale`), to rerun one row with `hotbed run`. */
+  set: string[];
+  startDate: string;
+  endDate: string;
+  scale: number;
+  seed: number;
+  replicates: number;
+  commonRandomNumbers: boolean;
+  factors: SweepFactor[];
+  design: DesignSpec;
+  outputs: OutputSpec[];
+  points: number;
+  runs: number;
+  toolVersion: string;
+  /** sha256 of the above except the file names: what a resume folder and a shard must match. */
+  hash: string;
+  /** sha256 of the experiment alone (design, factors, outputs, seed, replicates), to name what changed. */
+  experimentHash: string;
+}
+
+export interface Experiment {
+  plan: SweepPlan;
+  /** The scenario the factors are applied to (scale and `set` applied, validated). */
+  loaded: LoadedScenario;
+}
+
+/** Names a result table uses itself: a factor or output cannot take them. */
+export const reservedColumns = ['run', 'point', 'replicate', 'seed', 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95'];
+
+const experimentJsonSchema = () => z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+export function loadExperiment(file: string, options: { toolVersion: string }): Experiment {
+  const source = readSource(file);
+  const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
+  const parsed = experimentSchema.safeParse(source.value, { reportInput: true });
+  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, experimentJsonSchema());
+  const e = parsed.data;
+
+  const scenarioFile = displayPath(isAbsolute(e.scenario) ? e.scenario : resolve(dirname(file), e.scenario));
+  const set = [...e.set, ...(e.scale !== undefined ? [`scale=${e.scale}`] : [])];
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(scenarioFile, { set });
+  } catch (err) {
+    if (!isUserError(err)) throw err;
+    if (err.details.problem === 'file not found' && err.details.file === scenarioFile) {
+      throw messages.wrongValue(at(['scenario']), 'scenario', 'the path of an existing scenario file', e.scenario);
+    }
+    // A mistake in the file's `set` list: point at the list rather than at a command line.
+    if (err.details.file === '--set') throw new UserError({ ...err.details, ...at(['set']), path: `set: ${err.details.path ?? ''}`.replace(/: $/, '') });
+    throw err;
+  }
+  const scenario = loaded.scenario;
+  const shown = (path: (string | number)[]) => formatPath(namedPath(source.value, path));
+
+  const factors = e.factors.map((f, i) => checkFactor(source, scenario, scenarioFile, f, i, e.design.kind));
+  factors.forEach((f, i) => {
+    if (factors.findIndex((g) => g.path === f.path) !== i) throw sweepMessages.duplicatePath(at(['factors', i, 'path']), shown(['factors', i, 'path']), f.path);
+  });
+
+  const names = placeNames(planWorld(scenario));
+  const outputs = e.outputs.map((o, i) => checkOutput(source, scenario, names, o, i));
+
+  const columns = [...reservedColumns];
+  const claim = (name: string, path: (string | number)[]) => {
+    if (columns.includes(name)) throw sweepMessages.duplicateName(at(path), shown(path), name);
+    columns.push(name);
+  };
+  factors.forEach((f, i) => claim(f.name, ['factors', i, 'name']));
+  outputs.forEach((o, i) => claim(o.name, e.outputs[i]!.name !== undefined ? ['outputs', i, 'name'] : ['outputs', i]));
+
+  const design = e.design as DesignSpec;
+  const points = designSize(design, factors);
+  checkTableSize(at(['design']), points, e.replicates, factors.length, outputs.length);
+
+  const semantic = {
+    format: 1,
+    scenarioHash: loaded.hash,
+    seed: e.seed,
+    replicates: e.replicates,
+    commonRandomNumbers: e.commonRandomNumbers,
+    factors: factors.map(({ note: _note, ...f }) => f),
+    design,
+    outputs,
+  };
+  const experimentHash = sha256(canonicalJson({ ...semantic, scenarioHash: undefined }));
+  const hash = sha256(canonicalJson({ ...semantic, toolVersion: options.toolVersion }));
+  const plan: SweepPlan = {
+    format: 1,
+    title: e.title,
+    ...(e.description !== undefined ? { description: e.description } : {}),
+    experimentFile: file,
+    scenarioFile,
+    scenarioTitle: scenario.title,
+    scenarioHash: loaded.hash,
+    set,
+    startDate: scenario.dates.start,
+    endDate: scenario.dates.end,
+    scale: scenario.scale,
+    seed: e.seed,
+    replicates: e.replicates,
+    commonRandomNumbers: e.commonRandomNumbers,
+    factors,
+    design,
+    outputs,
+    points,
+    runs: points * e.replicates,
+    toolVersion: options.toolVersion,
+    hash,
+    experimentHash,
+  };
+  return { plan, loaded };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+type FactorInput = z.infer<typeof factorSchema>;
+
+function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: string, f: FactorInput, i: number, kind: DesignKind): SweepFactor {
+  const at = (...rest: (string | number)[]) => locate(source, ['factors', i, ...rest]);
+  const shown = (...rest: (string | number)[]) => formatPath(namedPath(source.value, ['factors', i, ...rest]));
+  const path = f.path.split('.').map((s) => s.trim()).join('.');
+  if (path.split('.').some((s) => s === '')) throw messages.wrongValue(at('path'), shown('path'), 'a dotted path such as channels.peer.cascade.probability', f.path);
+
+  let low: number;
+  let high: number;
+  if (kind === 'grid') {
+    if (f.values === undefined) throw sweepMessages.gridNeedsValues(at(), shown('values'));
+    low = Math.min(...f.values);
+    high = Math.max(...f.values);
+  } else {
+    if (f.values !== undefined) throw sweepMessages.rangeNeedsBounds(at('values'), shown('values'), kind);
+    if (f.low === undefined) throw sweepMessages.missingBound(at(), shown('low'), kind);
+    if (f.high === undefined) throw sweepMessages.missingBound(at(), shown('high'), kind);
+    low = f.low;
+    high = f.high;
+    if (!(low < high)) throw sweepMessages.boundsReversed(at('low'), shown(), low, high);
+  }
+  if (f.scale === 'log' && !(low > 0)) throw sweepMessages.logScaleNotPositive(at(kind === 'grid' ? 'values' : 'low'), shown(kind === 'grid' ? 'values' : 'low'), low);
+
+  // Every value the sweep may give must be one the scenario accepts: the grid's values, or a
+  // range's ends and a value inside that is not a whole number (so whole-number parameters are caught).
+  const probes = kind === 'grid' ? [...new Set(f.values!)] : [low, low + 0.3183 * (high - low), high];
+  let resolvedPath: (string | number)[] | undefined;
+  for (const x of probes) {
+    let applied: Record<string, unknown>;
+    try {
+      const r = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, x)]);
+      resolvedPath ??= r.touched[0]!;
+      applied = r.value;
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      throw sweepMessages.unknownFactorPath(at('path'), shown('path'), path, scenarioFile, err.details.problem.replace(/ in "[^"]*"$/, ''), err.details.hint);
+    }
+    const before = valueAt(scenario, resolvedPath);
+    if (typeof before !== 'number' && before !== undefined) throw sweepMessages.factorNotANumber(at('path'), shown('path'), path, before);
+    const check = scenarioSchema.safeParse(applied, { reportInput: true });
+    if (!check.success) {
+      const detail = issueToError(firstIssue(check.error.issues), applied, () => ({ file: scenarioFile }));
+      throw sweepMessages.factorValueRefused(at(kind === 'grid' ? 'values' : 'low'), shown(kind === 'grid' ? 'values' : 'low'), path, x, detail.details.expected ?? detail.details.problem);
+    }
+    if (typeof valueAt(check.data, resolvedPath) !== 'number') throw sweepMessages.factorNotANumber(at('path'), shown('path'), path, valueAt(check.data, resolvedPath));
+  }
+  return {
+    name: f.name,
+    path,
+    low,
+    high,
+    scale: f.scale,
+    ...(kind === 'grid' ? { values: f.values! } : {}),
+    ...(f.note !== undefined ? { note: f.note } : {}),
+  };
+}
+
+type OutputInput = z.infer<typeof outputSchema>;
+
+function checkOutput(source: SourceFile, scenario: Scenario, names: ReturnType<typeof placeNames>, o: OutputInput, i: number): OutputSpec {
+  const at = (path: (string | number)[], atKey = false) => locate(source, ['outputs', i, ...path], atKey);
+  const shown = (...rest: (string | number)[]) => formatPath(namedPath(source.value, ['outputs', i, ...rest]));
+  let level: Level = 'world';
+  let place = 'World';
+  if (o.place !== 'world') {
+    const [key, name] = Object.entries(o.place)[0]! as ['region' | 'country' | 'community', string];
+    const known = key === 'region' ? names.regions : key === 'country' ? names.countries : names.communities;
+    if (!known.includes(name)) {
+      const hint = closest(name, known);
+      throw messages.unknownPlace(at(['place', key]), shown('place', key), key, name, hint ? `did you mean "${hint}"?` : undefined);
+    }
+    level = key;
+    place = name;
+  }
+  if (o.measure === 'countries_represented' && (level === 'country' || level === 'community')) {
+    throw sweepMessages.countriesNeedsPlace(at(['place']), shown('place'), level);
+  }
+  const { start, end } = scenario.dates;
+  const date = o.date ?? end;
+  if (date < start || date > end) throw sweepMessages.outputDateOutsideRun(at(['date']), shown('date'), date, start, end);
+  const name = o.name ?? [o.measure, ...(level === 'world' ? [] : [slug(place)]), ...(date === end ? [] : [date])].join('_');
+  return { name, measure: o.measure, level, place, date };
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const p of path) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[p] : undefined;
+  return node;
+}
+
+const displayPath = (p: string) => {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+};

@@ -1,0 +1,42 @@
+/**
+ * What `hotbed sweep` and `hotbed merge` print: per output, the factors ranked by
+ * influence (Morris μ*, Sobol total index), or the range of the point means
+ * (grid, Latin hypercube). The files hold everything; this is the first look.
+ */
+import type { MorrisIndex } from './design/morris.js';
+import type { SobolIndex } from './design/saltelli.js';
+import type { SweepPlan } from './file.js';
+import type { SweepFiles } from './outputs.js';
+
+const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)))) : '–');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function sweepSummaryText(plan: SweepPlan, outputs: SweepFiles): string {
+  const parts: string[] = [];
+  plan.outputs.forEach((o, k) => {
+    const a = outputs.analysis?.outputs[k];
+    const title = `${o.name} (${o.measure}, ${o.place}, ${o.date})`;
+    if (a && 'skipped' in a) {
+      parts.push(`${title}: ${a.skipped}`);
+    } else if (a?.method === 'morris') {
+      const rows = [...(a.indices as MorrisIndex[])].sort((x, y) => y.muStar - x.muStar)
+        .map((i) => [i.factor, sig(i.muStar), `${sig(i.muStarLow)}–${sig(i.muStarHigh)}`, sig(i.mu), sig(i.sigma)]);
+      parts.push(`${title}\n${table(['factor', 'μ*', '90% interval', 'μ', 'σ'], rows)}`);
+    } else if (a?.method === 'sobol') {
+      const rows = [...(a.indices as SobolIndex[])].sort((x, y) => y.total - x.total)
+        .map((i) => [i.factor, sig(i.first), `${sig(i.firstLow)}–${sig(i.firstHigh)}`, sig(i.total), `${sig(i.totalLow)}–${sig(i.totalHigh)}`]);
+      parts.push(`${title}\n${table(['factor', 'first-order', '90% interval', 'total', '90% interval'], rows)}`);
+    } else {
+      const means = outputs.summaries[k]!.map((s) => s.mean).filter(Number.isFinite);
+      parts.push(means.length
+        ? `${title}: point means from ${sig(Math.min(...means))} to ${sig(Math.max(...means))} over ${means.length} points`
+        : `${title}: no values`);
+    }
+  });
+  return parts.join('\n\n');
+}

@@ -1,0 +1,75 @@
+/**
+ * The sweep's tables, as pure functions of the plan and the outputs of every run
+ * in run order: the same runs give the same bytes, whoever ran them, in whatever
+ * order, on however many threads or machines.
+ *
+ * runs.csv   one row per run: run, point, replicate, seed, the factor values, the outputs
+ * points.csv one row per point and output: the factor values, then n, mean, sd, p5, p50,
+ *            p95 of the output over the point's replicates
+ * Numbers are written in full (the shortest text that reads back as the same double),
+ * so a row's factor values and seed rerun it exactly; an output without a value (a share
+ * of nothing) is an empty cell.
+ */
+import { csvField } from '../calibration/outputs.js';
+import { quantile } from '../results/tables.js';
+import type { SweepPlan } from './file.js';
+import { runKey } from './points.js';
+
+export const exact = (x: number) => (Number.isFinite(x) ? String(x) : '');
+const rounded = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
+
+export interface PointSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+export function runsCsv(plan: SweepPlan, points: readonly (readonly number[])[], results: readonly (readonly number[])[]): string {
+  const header = ['run', 'point', 'replicate', 'seed', ...plan.factors.map((f) => f.name), ...plan.outputs.map((o) => o.name)];
+  const lines = [header.map(csvField).join(',')];
+  for (let run = 0; run < plan.runs; run++) {
+    const key = runKey(plan, run);
+    lines.push([run, key.point, key.replicate, key.seed, ...points[key.point]!.map(exact), ...results[run]!.map(exact)].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Summaries by output, then point, over the point's replicates (values without a number left out). */
+export function pointSummaries(plan: SweepPlan, results: readonly (readonly number[])[]): PointSummary[][] {
+  return plan.outputs.map((_o, k) => {
+    const out: PointSummary[] = [];
+    for (let p = 0; p < plan.points; p++) {
+      const values: number[] = [];
+      for (let r = 0; r < plan.replicates; r++) {
+        const x = results[p * plan.replicates + r]![k]!;
+        if (Number.isFinite(x)) values.push(x);
+      }
+      out.push(summarize(values));
+    }
+    return out;
+  });
+}
+
+export function summarize(values: readonly number[]): PointSummary {
+  const n = values.length;
+  if (n === 0) return { n, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
+  const mean = values.reduce((s, x) => s + x, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { n, mean, sd, p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+}
+
+export function pointsCsv(plan: SweepPlan, points: readonly (readonly number[])[], summaries: readonly PointSummary[][]): string {
+  const header = ['point', ...plan.factors.map((f) => f.name), 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95'];
+  const lines = [header.map(csvField).join(',')];
+  for (let p = 0; p < plan.points; p++) {
+    plan.outputs.forEach((o, k) => {
+      const s = summaries[k]![p]!;
+      lines.push([p, ...points[p]!.map(exact), csvField(o.name), s.n, rounded(s.mean), rounded(s.sd), rounded(s.p5), rounded(s.p50), rounded(s.p95)].join(','));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
