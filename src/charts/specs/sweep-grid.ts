@@ -33,11 +33,11 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
       height: Math.min(480, Math.max(160, 36 * (fy.values?.length ?? 1))),
       data: { values },
       layer: [
-        { mark: { type: 'rect' }, encoding: { x, y, color: { field: 'mean', type: 'quantitative', title: measureLabel(o), scale: { scheme: 'viridis' }, legend: { format: share ? '.2f' : '~s', titleLimit: 300, orient: 'right' } } } },
+        { mark: { type: 'rect' }, encoding: { x, y, color: { field: 'mean', type: 'quantitative', title: measureLabel(o), scale: { scheme: 'viridis' }, legend: { format: share ? '.2f' : ',.0f', titleLimit: 300, orient: 'right' } } } },
         {
           mark: { type: 'text', fontSize: 11 },
           encoding: {
-            x, y, text: { field: 'mean', type: 'quantitative', format: share ? '.2f' : '~s' },
+            x, y, text: { field: 'mean', type: 'quantitative', format: share ? '.2f' : ',.0f' },
             // Light text on the dark end of viridis, dark on the light end.
             color: { condition: { test: `datum.mean < ${mid}`, value: 'white' }, value: 'black' },
           },

@@ -20,7 +20,7 @@ export function sweepMorrisSpec(inputs: SweepChartInputs, output: number): TopLe
   const indices = a.indices as MorrisIndex[];
   const values = indices.map((i) => ({ factor: i.factor, muStar: i.muStar, low: i.muStarLow, high: i.muStarHigh, sigma: i.sigma, mu: i.mu }));
   const max = Math.max(...values.flatMap((v) => [v.high, v.sigma, v.muStar]).filter(Number.isFinite), 1e-12) * 1.08;
-  const axis = isShare(o) ? { format: '.2~f' } : { format: '~s' };
+  const axis = isShare(o) ? { format: '.2~f' } : { format: ',~g' };
   const x = { field: 'muStar', type: 'quantitative' as const, title: 'μ*: mean absolute effect over the factor\'s range', scale: { domain: [0, max], nice: false }, axis };
   const y = { field: 'sigma', type: 'quantitative' as const, title: 'σ: spread of the effects', scale: { domain: [0, max], nice: false }, axis };
   return {

@@ -22,7 +22,7 @@ export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopL
     mark: { type: 'point', filled: true, color: COLOUR, size: 18, opacity: 0.55 },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
-      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: share ? '.2f' : '~s' } },
+      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: share ? '.2f' : ',~g' } },
     },
   }) as View);
   return {
