@@ -3,25 +3,30 @@
  * that media exposure can pick its day's converts without scanning the
  * population. Community c's pool lives in the slice of `items` that starts at
  * its first agent; removal swaps with the last item, O(1).
+ *
+ * A run that never picks from the pools (no media, no action that draws from
+ * them) builds them untracked: adding and removing do nothing and cost no memory.
  */
 export class Pools {
   readonly items: Int32Array;
   readonly size: Int32Array;
   private readonly position: Int32Array;
 
-  constructor(agents: number, private readonly start: Int32Array) {
-    this.items = new Int32Array(agents);
-    this.position = new Int32Array(agents).fill(-1);
+  constructor(agents: number, private readonly start: Int32Array, readonly tracked = true) {
+    this.items = new Int32Array(tracked ? agents : 0);
+    this.position = new Int32Array(tracked ? agents : 0).fill(-1);
     this.size = new Int32Array(start.length);
   }
 
   add(community: number, agent: number): void {
+    if (!this.tracked) return;
     const at = this.start[community]! + this.size[community]!++;
     this.items[at] = agent;
     this.position[agent] = at;
   }
 
   remove(community: number, agent: number): void {
+    if (!this.tracked) return;
     const at = this.position[agent]!;
     if (at < 0) return;
     const lastAt = this.start[community]! + --this.size[community]!;

@@ -68,6 +68,12 @@ export interface SimulationOutcome {
 /** Influence class of each state: 0 mobilized, 1 abroad, 2 returned, -1 none. */
 const CLASS_OF = Int8Array.from([-1, -1, 0, 1, 2, -1, -1]);
 
+/** Whether anything picks agents from the state pools: media, or an action that sends sympathizers back. */
+function usesPools({ channels, schedule }: SimulationOptions): boolean {
+  if (channels.media.exposure > 0 || channels.media.mobilization > 0) return true;
+  return schedule.changeDays.some((day) => schedule.actionsOn(day).some((a) => a.kind === 'sympathizers-back'));
+}
+
 export function simulate(world: World, options: SimulationOptions, observer: Observer = {}): SimulationOutcome {
   return new Simulation(world, options).run(observer);
 }
@@ -139,8 +145,9 @@ class Simulation {
     this.touched = new Int32Array(n);
     this.isTouched = new Uint8Array(n);
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
-    this.susceptibles = new Pools(n, starts);
-    this.sympathizers = new Pools(n, starts);
+    const pooled = usesPools(options);
+    this.susceptibles = new Pools(n, starts, pooled);
+    this.sympathizers = new Pools(n, starts, pooled);
     this.tally = { communities: c, states: new Int32Array(c * STATE_COUNT), recruits: new Int32Array(c * 4), removed: new Int32Array(c) };
     this.channel = new Uint8Array(n);
     this.recruitedBy = new Int32Array(n).fill(-1);
@@ -368,12 +375,15 @@ class Simulation {
   /** Redraws, once each, the agents whose influence changed since the last flush. */
   private flushPeer(day: number): void {
     const { touched, isTouched, receptivity, state, removed } = this;
-    for (let i = 0; i < this.touchedCount; i++) {
+    // Reset before the loop (nothing in it touches): a store after a hot first loop has no type
+    // feedback yet and made V8 drop the loop's optimized code on every early flush.
+    const count = this.touchedCount;
+    this.touchedCount = 0;
+    for (let i = 0; i < count; i++) {
       const u = touched[i]!;
       isTouched[u] = 0;
       if (receptivity[state[u]!]! > 0 && removed[u] === 0) this.schedulePeer(u, day);
     }
-    this.touchedCount = 0;
   }
 
   /** An influential neighbour, drawn in proportion to its positive weight. */

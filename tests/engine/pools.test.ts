@@ -32,3 +32,13 @@ describe('engine/calendar', () => {
     expect(cal.take(7).filter((a) => cal.due[a] === 7)).toEqual([0]);
   });
 });
+
+describe('engine/pools untracked', () => {
+  it('adds and removes nothing and holds no memory when the run never picks from it', () => {
+    const pools = new Pools(6, Int32Array.from([0, 3]), false);
+    pools.add(0, 1);
+    pools.remove(0, 1);
+    expect(pools.size[0]).toBe(0);
+    expect(pools.items.length).toBe(0);
+  });
+});
