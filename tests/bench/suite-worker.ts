@@ -29,8 +29,11 @@ export interface SuiteResult {
   /** Of buildMs, CsrBuilder.build(). */
   csrMs?: number;
   runMs?: number;
+  /** CPU time (user + system, all threads: JIT and GC included) of the run: less sensitive to other load than runMs. */
+  cpuMs?: number;
   steps?: number;
   msPerStep?: number;
+  cpuMsPerStep?: number;
   nodes?: number;
   ties?: number;
   tieVisits?: number;
@@ -51,6 +54,11 @@ export interface SuiteResult {
 
 const root = join(import.meta.dirname, '..', '..');
 
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
 function classic(rule: ClassicRule): Partial<SuiteResult> {
   const { nodes, attach, seedShare, steps, seed } = CLASSIC;
   const t0 = performance.now();
@@ -58,13 +66,15 @@ function classic(rule: ClassicRule): Partial<SuiteResult> {
   const buildMs = performance.now() - t0;
   const init = initialActive(nodes, seedShare, seed);
   const cw = classicWorld(csr, init, steps);
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const out = runClassic(cw, rule, steps, seed);
   const runMs = performance.now() - t1;
+  const cpuMs = cpuSince(c1);
   let activeEnd = 0;
   for (const x of activeSet(out)) activeEnd += x;
   return {
-    buildMs, runMs, steps, msPerStep: runMs / steps, nodes, ties: tieCount(csr), tieVisits: out.tieVisits,
+    buildMs, runMs, cpuMs, steps, msPerStep: runMs / steps, cpuMsPerStep: cpuMs / steps, nodes, ties: tieCount(csr), tieVisits: out.tieVisits,
     tieVisitsPerSecond: out.tieVisits / (runMs / 1000), activeStart: init.length, activeEnd,
   };
 }
@@ -76,11 +86,13 @@ function naive(rule: ClassicRule, steps: number): Partial<SuiteResult> {
   const t0 = performance.now();
   const graph = naiveGraph(csr);
   const buildMs = performance.now() - t0;
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const out = naiveRun(graph, init, { rule, steps, share: CLASSIC.share, probability: CLASSIC.probability, rng: stream({ seed, replicate: 0, purpose: 'bench/naive' }) });
   const runMs = performance.now() - t1;
+  const cpuMs = cpuSince(c1);
   return {
-    buildMs, runMs, steps, msPerStep: runMs / steps, nodes, ties: graph.size, tieVisits: out.tieVisits,
+    buildMs, runMs, cpuMs, steps, msPerStep: runMs / steps, cpuMsPerStep: cpuMs / steps, nodes, ties: graph.size, tieVisits: out.tieVisits,
     tieVisitsPerSecond: out.tieVisits / (runMs / 1000), activeStart: init.length, activeEnd: out.active.filter(Boolean).length,
   };
 }

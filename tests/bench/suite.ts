@@ -163,6 +163,10 @@ async function main(): Promise<void> {
     const refStep = statOf(ref, (r) => r.msPerStep);
     const ratio: Stat = { median: refStep.median / perStep.median, min: refStep.min / perStep.max, max: refStep.max / perStep.min, values: ref.map((r, i) => r.msPerStep! / eng[i]!.msPerStep!) };
     goalRow(name, `× faster than naive per step`, ratio, GOALS.naiveRatio, 'min', times);
+    // CPU time is less sensitive than wall time to other work on the machine (medians' ratio).
+    const cpuStep = statOf(eng, (r) => r.cpuMsPerStep);
+    infoRow(name, 'CPU per step (all threads)', cpuStep, ms);
+    infoRow(name, '× faster than naive, CPU per step', stat([statOf(ref, (r) => r.cpuMsPerStep).median / cpuStep.median]), times);
     infoRow(name, 'tie visits per second', statOf(eng, (r) => r.tieVisitsPerSecond), perSec);
     infoRow(name, 'peak RSS', rss(eng), mibs);
     infoRow(name, `active: ${eng[0]!.activeStart} at start, at end`, statOf(eng, (r) => r.activeEnd), (x) => x.toFixed(0));
