@@ -32,12 +32,16 @@ describe('calibration files that load', () => {
     for (const name of ['calibration.yaml', 'calibration-ci.yaml']) {
       const c = loadCalibration(BASELINE.replace('baseline.yaml', name));
       expect(c.parameters.map((p) => p.name)).toEqual(['media_exposure', 'peer_probability', 'group_probability', 'return_rate',
-        'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet']);
-      // World, 7 regions, 10 countries, returned share, countries represented.
-      expect(c.targets).toHaveLength(20);
+        'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet',
+        'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'us_enforcement']);
+      // World, 7 regions, 11 countries, returned share, countries represented, US attempts and attempts a month, Tunisia's share from two towns.
+      expect(c.targets).toHaveLength(24);
       expect(c.targets[0]).toMatchObject({ name: 'world', value: 29000, low: 27000, high: 31000, weight: 4 });
       expect(c.targets.find((t) => t.name === 'country:Morocco')).toMatchObject({ weight: 0.5, low: 840, high: 1560 });
-      expect(c.targets.at(-1)).toMatchObject({ name: 'countriesRepresented', value: 86, high: Infinity });
+      expect(c.targets.find((t) => t.name === 'countriesRepresented')).toMatchObject({ value: 86, high: Infinity });
+      expect(c.targets.find((t) => t.name === 'attempted:United States')).toMatchObject({ value: 250, low: 175, high: 325, weight: 0.5 });
+      expect(c.targets.find((t) => t.name === 'attemptsPerMonth:United States')).toMatchObject({ low: 0, high: 5, statistic: { from: '2015-08-01' } });
+      expect(c.targets.find((t) => t.name === 'shareFrom:Tunisia')).toMatchObject({ low: 0.2, high: 0.5, statistic: { communities: ['Bizerte', 'Ben Gardane'] } });
       expect(c.targetDate).toBe('2015-12-01');
       expect(c.loaded.scenario.scale).toBe(name === 'calibration.yaml' ? 10 : 25);
     }

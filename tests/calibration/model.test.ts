@@ -47,10 +47,11 @@ describe('the model bridge', () => {
     expect(at(0.003, 0.004, 1)).toBeGreaterThan(2 * at(0.003, 0.0005, 1));
   });
 
-  it('on the baseline (CI file): regions, countries, returned share and countries represented', () => {
+  it('on the world (CI file): regions, countries, returned share, countries represented, attempts, shares', () => {
     const ci = loadCalibration(BASELINE.replace('baseline.yaml', 'calibration-ci.yaml'));
     const ciSpec = { ...modelSpecOf(ci), scenario: { ...ci.loaded.scenario, scale: 200 } };
-    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1];
+    // world.yaml's hand-set values.
+    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1, 1, 1, 1, 1.3, 0.7];
     const stats = createModel(ciSpec)(baselineValues, key(0));
     const named = Object.fromEntries(ci.targets.map((t, i) => [t.name, stats[i]!]));
     expect(named.world).toBeGreaterThan(12000);
@@ -60,6 +61,10 @@ describe('the model bridge', () => {
     expect(named.returnedShare).toBeGreaterThan(0.05);
     expect(named.returnedShare).toBeLessThan(0.5);
     expect(named.countriesRepresented).toBe(97);
+    expect(named['attempted:United States']).toBeGreaterThanOrEqual(named['country:United States']!);
+    expect(named['attemptsPerMonth:United States']).toBeGreaterThanOrEqual(0);
+    expect(named['shareFrom:Tunisia']).toBeGreaterThan(0);
+    expect(named['shareFrom:Tunisia']).toBeLessThan(1);
     const speed = measureSpeed(ciSpec, baselineValues, 2);
     expect(speed.perSecond).toBeGreaterThan(0);
   });

@@ -1,0 +1,122 @@
+/**
+ * The calibration check: does a scenario meet a calibration's targets, not on one
+ * lucky seed but in the median over many? Runs the scenario's replicates (each its
+ * own world and seed), measures every target the way the calibration does
+ * (statistics.ts), and compares each target's median with its band; also checks
+ * that the five largest contingents are the five largest country targets (as a set)
+ * and that at least the targeted number of countries are represented.
+ *
+ * A median over n runs is compared with the band, not each run: small contingents
+ * vary by a factor between seeds, and the targets are statements about the expected
+ * flow, not about one realization.
+ */
+import { runScenario } from '../experiments/run.js';
+import { daysBetween } from '../model/dates.js';
+import type { Scenario } from '../scenario/schema.js';
+import { quantile } from '../results/tables.js';
+import { planWorld } from '../world/plan.js';
+import type { CalibrationTarget } from './file.js';
+import { statisticDays, statisticsReader } from './statistics.js';
+
+export interface CheckOptions {
+  /** Runs (replicates) of the scenario; the median over them is checked. Default 20. */
+  replicates?: number;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** How many of the largest country targets make the "top" set (default 5). */
+  top?: number;
+  onReplicate?: (done: number, total: number) => void;
+}
+
+export interface TargetCheck {
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  median: number;
+  p5: number;
+  p95: number;
+  inside: boolean;
+}
+
+export interface TopCheck {
+  /** The largest country targets, largest first. */
+  expected: string[];
+  /** The countries with the largest median contingents, largest first. */
+  found: string[];
+  matches: boolean;
+}
+
+export interface CheckResult {
+  replicates: number;
+  targetDate: string;
+  targets: TargetCheck[];
+  top: TopCheck;
+  passed: boolean;
+  /** One line per failed check, for messages. */
+  failures: string[];
+}
+
+export function checkAgainstTargets(
+  scenario: Scenario,
+  targets: readonly CalibrationTarget[],
+  targetDate: string,
+  options: CheckOptions = {},
+): CheckResult {
+  const replicates = options.replicates ?? 20;
+  if (!Number.isInteger(replicates) || replicates < 1) throw new Error(`calibration/check: options.replicates must be a whole number ≥ 1, found ${replicates}`);
+  const start = scenario.dates.start;
+  const targetDay = daysBetween(start, targetDate);
+  const samples: number[][] = targets.map(() => []);
+  const byCountry = new Map<string, number[]>();
+  const plan = planWorld(scenario);
+  runScenario(scenario, {
+    seed: options.seed,
+    replicates,
+    keepSnapshots: false,
+    extraRecordDays: [targetDay, ...statisticDays(targets.map((t) => t.statistic), start)],
+    onReplicate: (r) => {
+      const read = statisticsReader(plan, r.snapshots, start);
+      targets.forEach((t, k) => samples[k]!.push(read.statistic(t.statistic, targetDay)));
+      for (const { country, people } of read.travelledByCountry(targetDay)) {
+        let list = byCountry.get(country);
+        if (!list) byCountry.set(country, (list = []));
+        list.push(people);
+      }
+      options.onReplicate?.(r.replicate + 1, replicates);
+    },
+  });
+
+  const checks: TargetCheck[] = targets.map((t, k) => {
+    const values = samples[k]!.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const median = values.length ? quantile(values, 0.5) : NaN;
+    return {
+      name: t.name,
+      value: t.value,
+      low: t.low,
+      high: t.high,
+      median,
+      p5: values.length ? quantile(values, 0.05) : NaN,
+      p95: values.length ? quantile(values, 0.95) : NaN,
+      inside: median >= t.low && median <= t.high,
+    };
+  });
+
+  const size = options.top ?? 5;
+  const expected = targets
+    .filter((t) => t.statistic.kind === 'travelled' && t.statistic.level === 'country')
+    .sort((a, b) => b.value - a.value)
+    .slice(0, size)
+    .map((t) => (t.statistic as { place: string }).place);
+  const medians = [...byCountry].map(([country, v]) => ({ country, median: quantile(v.slice().sort((a, b) => a - b), 0.5) }));
+  const found = medians.sort((a, b) => b.median - a.median).slice(0, size).map((m) => m.country);
+  const top: TopCheck = { expected, found, matches: expected.length === size && expected.every((c) => found.includes(c)) };
+
+  const failures = [
+    ...checks.filter((c) => !c.inside).map((c) => `${c.name}: median ${round(c.median)} outside ${round(c.low)}–${Number.isFinite(c.high) ? round(c.high) : '∞'}`),
+    ...(top.matches ? [] : [`top ${size} countries: expected ${expected.join(', ')}, found ${found.join(', ')}`]),
+  ];
+  return { replicates, targetDate, targets: checks, top, passed: failures.length === 0, failures };
+}
+
+const round = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toPrecision(3))));
