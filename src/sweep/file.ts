@@ -139,7 +139,10 @@ export interface SweepPlan {
   description?: string;
   /** The files as named on the command line and in the experiment: shown, not hashed. */
   experimentFile: string;
+  /** The scenario as resolved for this process (relative to its working folder), for messages. */
   scenarioFile: string;
+  /** The scenario as the experiment file names it (relative to the experiment's folder): what outputs record, the same from any working folder. */
+  scenarioPath: string;
   scenarioTitle: string;
   /** sha256 of the resolved scenario (experiment scale and `set` applied). */
   scenarioHash: string;
@@ -236,6 +239,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
     ...(e.description !== undefined ? { description: e.description } : {}),
     experimentFile: file,
     scenarioFile,
+    scenarioPath: e.scenario,
     scenarioTitle: scenario.title,
     scenarioHash: loaded.hash,
     set,
