@@ -25,6 +25,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../scenario/messages.js';
+import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
 import { calibrationCharts } from '../charts/calibration.js';
 import { calibrationChartInputs } from './chart-inputs.js';
@@ -200,7 +201,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     ],
     extendsPath,
     title: c.loaded.scenario.title ? `${c.loaded.scenario.title} (calibrated)` : 'Calibrated',
-    values: c.parameters.map((p, k) => ({ path: p.path, value: point.params[k]! })),
+    values: c.parameters.map((p, k) => ({ path: labelledPath(p.path, c.loaded.scenario), value: point.params[k]! })),
   });
   const wallMs = performance.now() - started;
   const files: Record<string, string> = {
@@ -267,3 +268,12 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
 
 const round = (x: number) => Number(x.toPrecision(6));
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
+
+/** `interventions.N.…` as `interventions.LABEL.…`: the calibrated file merges interventions by label. */
+function labelledPath(path: string, scenario: Scenario): string {
+  const [first, index, ...rest] = path.split('.');
+  if (first !== 'interventions' || index === undefined || !/^\d+$/.test(index)) return path;
+  const label = scenario.interventions[Number(index)]?.label;
+  if (label === undefined) throw new Error(`calibration/calibrate: parameter ${path} names an intervention without a label`);
+  return [first, label, ...rest].join('.');
+}

@@ -402,6 +402,9 @@ function checkParameter(source: SourceFile, scenario: Scenario, scenarioFile: st
     if (!isUserError(e)) throw e;
     throw messages.calibrationUnknownParameter(at('path'), shown('path'), path, scenarioFile, e.details.problem.replace(/ in "[^"]*"$/, ''), e.details.hint);
   }
+  if (resolvedPath[0] === 'interventions' && typeof scenario.interventions[Number(resolvedPath[1])]?.label !== 'string') {
+    throw messages.wrongValue(at('path'), shown('path'), 'a parameter of an intervention that has a label (calibrated.yaml finds interventions by label)', `${path} (no label)`);
+  }
   const before = valueAt(scenario, resolvedPath);
   const check = scenarioSchema.safeParse(applied);
   if (!check.success || typeof valueAt(check.data, resolvedPath) !== 'number') {

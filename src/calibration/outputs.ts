@@ -172,8 +172,9 @@ export function generationRows(generations: readonly Generation[]) {
 /**
  * The calibrated parameter file: a scenario fragment holding the calibrated values at
  * their paths. `extendsPath` (relative to where the file is written) makes it a
- * scenario that runs as it is; lists are written by item name, so `extends` merges
- * them into the parent's regions, countries and communities.
+ * scenario that runs as it is; lists are written by item name (interventions by
+ * label: give paths as interventions.LABEL.…), so `extends` merges them into the
+ * parent's regions, countries, communities and interventions.
  */
 export function calibratedYaml(options: {
   header: string[];
@@ -202,11 +203,12 @@ function setByNamedPath(root: Record<string, unknown>, path: readonly string[], 
       node[key] = value;
       return;
     }
-    if (namedLists.has(key) && i + 1 < path.length) {
+    const field = namedLists.get(key);
+    if (field && i + 1 < path.length) {
       const list = (node[key] ??= []) as Record<string, unknown>[];
       const name = path[++i]!;
-      let item = list.find((e) => e.name === name);
-      if (!item) list.push((item = { name }));
+      let item = list.find((e) => e[field] === name);
+      if (!item) list.push((item = { [field]: name }));
       if (i === path.length - 1) throw new Error(`calibration/outputs: path ${path.join('.')} ends at a list item`);
       node = item;
       continue;
@@ -215,7 +217,8 @@ function setByNamedPath(root: Record<string, unknown>, path: readonly string[], 
   }
 }
 
-const namedLists = new Set(['regions', 'countries', 'communities']);
+/** Lists whose items are found by a field (extends merges them by it): the field. */
+const namedLists = new Map([['regions', 'name'], ['countries', 'name'], ['communities', 'name'], ['interventions', 'label']]);
 
 const round = (x: number) => Number(x.toPrecision(6));
 const roundAll = (s: WeightedSummary): WeightedSummary => ({ mean: round(s.mean), median: round(s.median), p5: round(s.p5), p95: round(s.p95) });

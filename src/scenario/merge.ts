@@ -2,9 +2,9 @@
  * How a scenario that `extends` another overrides it: mappings merge key by key;
  * lists of named items (regions, countries, communities, …) merge by name, so a
  * child can change one country without repeating the world; interventions merge
- * by label (a child's intervention with a parent's label replaces it, the others
- * are added after the parent's), so that a counterfactual adds its measures to
- * those its parent already has; any other list is replaced whole, and an empty
+ * by label (a child's intervention with a parent's label changes it, key by key;
+ * the others are added after the parent's), so that a counterfactual adds its
+ * measures to those its parent already has; any other list is replaced whole, and an empty
  * list clears what the parent had.
  */
 type Plain = Record<string, unknown>;
@@ -33,7 +33,7 @@ export function mergeScenario(base: unknown, override: unknown, key?: string): u
     const out = base.slice();
     for (const item of override) {
       const at = typeof item.label === 'string' ? out.findIndex((b) => b.label === item.label) : -1;
-      if (at >= 0) out[at] = item;
+      if (at >= 0) out[at] = mergeScenario(out[at], item) as Plain;
       else out.push(item);
     }
     return out;

@@ -88,6 +88,20 @@ describe('calibration files that load', () => {
 });
 
 describe('calibration files with mistakes: one message each', () => {
+  it('a parameter of an intervention without a label (calibrated.yaml finds interventions by label)', () => {
+    const scenario = writeFixture(dir, 'with-intervention.yaml', yaml(
+      `extends: ${JSON.stringify(TOWN)}`,
+      'interventions:',
+      "  - { kind: prevention, start: '2014-09-01' }",
+    ));
+    const text = GOOD.replace(`scenario: ${JSON.stringify(TOWN)}`, `scenario: ${JSON.stringify(scenario)}`)
+      .replace(`path: ${RETURN}`, 'path: interventions.0.influenceReduction');
+    const file = write(text);
+    const error = userError(() => loadCalibration(file));
+    expect(error.message).toBe(messages.wrongValue(at(file, text, 'interventions.0.influenceReduction'), 'parameters.return.path',
+      'a parameter of an intervention that has a label (calibrated.yaml finds interventions by label)', 'interventions.0.influenceReduction (no label)').message);
+  });
+
   it('an unknown parameter (not in the scenario\'s schema), with a did-you-mean', () => {
     const { error, where } = fails(`path: ${PEER}`, 'path: channels.peer.cascade.probabilty', 'path: '.length);
     expect(error.message).toBe(messages.calibrationUnknownParameter(where(), 'parameters.peer.path', 'channels.peer.cascade.probabilty', town,

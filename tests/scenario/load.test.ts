@@ -144,16 +144,17 @@ describe('extends', () => {
     ]);
   });
 
-  it('replaces a parent\'s intervention of the same label, and clears them all with an empty list', () => {
+  it('changes a parent\'s intervention of the same label key by key, and clears them all with an empty list', () => {
     const relabel = writeFixture(dir, 'relabel.yaml', yaml(
       'extends: base.yaml',
       'interventions:',
-      '  - kind: travel-ban',
-      '    label: Tighter border',
-      "    start: '2014-09-01'",
-      '    share: 0.4',
+      '  - label: Tighter border',
+      '    interception: 0.6',
     ));
-    expect(loadScenario(relabel).scenario.interventions.map((iv) => [iv.kind, iv.label])).toEqual([['travel-ban', 'Tighter border'], ['media-takedown', undefined]]);
+    expect(loadScenario(relabel).scenario.interventions).toEqual([
+      { kind: 'border-control', label: 'Tighter border', start: '2014-08-01', interception: 0.6, target: { country: 'Tunisia' } },
+      { kind: 'media-takedown', start: '2014-10-01', end: '2014-11-01', reduction: 0.5, target: 'world' },
+    ]);
     const cleared = writeFixture(dir, 'cleared.yaml', yaml('extends: base.yaml', 'interventions: []'));
     expect(loadScenario(cleared).scenario.interventions).toEqual([]);
   });

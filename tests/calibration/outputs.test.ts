@@ -1,0 +1,47 @@
+/** The calibrated parameter file: values at their paths, merged back into the calibrated scenario by `extends`. */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { calibratedYaml } from '../../src/calibration/outputs.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
+import { TOWN } from './helpers.js';
+
+const dir = tempDir('hotbed-calibration-outputs-');
+
+describe('calibratedYaml', () => {
+  it('writes list items by name and interventions by label, so that extends merges them', () => {
+    const parent = writeFixture(dir, 'parent.yaml', yaml(
+      `extends: ${JSON.stringify(TOWN)}`,
+      'interventions:',
+      '  - kind: prevention',
+      '    label: Town programme',
+      "    start: '2014-09-01'",
+      '    influenceReduction: 0.2',
+      '  - kind: media-takedown',
+      "    start: '2014-10-01'",
+      '    reduction: 0.5',
+    ));
+    const text = calibratedYaml({
+      header: ['test'],
+      extendsPath: 'parent.yaml',
+      values: [
+        { path: 'channels.peer.cascade.probability', value: 0.0031234567 },
+        { path: 'places.regions.Region.countries.Country.susceptibility', value: 1.5 },
+        { path: 'interventions.Town programme.influenceReduction', value: 0.65 },
+      ],
+    });
+    expect(parse(text)).toEqual({
+      extends: 'parent.yaml',
+      channels: { peer: { cascade: { probability: 0.003123 } } },
+      places: { regions: [{ name: 'Region', countries: [{ name: 'Country', susceptibility: 1.5 }] }] },
+      interventions: [{ label: 'Town programme', influenceReduction: 0.65 }],
+    });
+    const { scenario } = loadScenario(writeFixture(dir, 'calibrated.yaml', text));
+    expect(scenario.channels.peer.cascade.probability).toBe(0.003123);
+    expect(scenario.places.regions[0]!.countries[0]!.susceptibility).toBe(1.5);
+    expect(scenario.interventions).toMatchObject([
+      { kind: 'prevention', label: 'Town programme', start: '2014-09-01', influenceReduction: 0.65 },
+      { kind: 'media-takedown', reduction: 0.5 },
+    ]);
+  });
+});
