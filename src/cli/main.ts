@@ -11,11 +11,12 @@ import { compareCommand } from './compare-command.js';
 import { mergeCommand } from './merge-command.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
+import { slurmCommand } from './slurm-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'sweep', 'merge'];
+const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'sweep', 'merge', 'slurm'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -46,6 +47,7 @@ async function parse(args: string[]): Promise<number> {
     .command(calibrateCommand((code) => (exitCode = code)))
     .command(sweepCommand((code) => (exitCode = code)))
     .command(mergeCommand((code) => (exitCode = code)))
+    .command(slurmCommand((code) => (exitCode = code)))
     .demandCommand(1, `name a command: ${commands.join(', ')}`)
     .strict()
     .recommendCommands()

@@ -1,14 +1,23 @@
 /**
  * The Slurm recipe against a real Slurm: a one-node cluster started for this
- * file (cluster.ts). Where Slurm is not installed, the tests skip and say why;
- * in CI (CI=true, where .ci/run installs it) a missing Slurm is a failure.
+ * file (cluster.ts), the scripts written by `hotbed slurm` (in this process; the
+ * jobs run the real command), submitted with their own submit.sh, and every job's
+ * end state read from the cluster. Where Slurm is not installed the tests skip and
+ * say why; in CI (where .ci/run installs it) a missing Slurm is a failure.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shellQuote, slurmScripts, type SlurmScripts } from '../../src/sweep/slurm.js';
+import { shellQuote } from '../../src/sweep/slurm.js';
+import { hotbed } from '../cli/cli.js';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
-import { slurmUnavailable, startCluster, type Cluster } from './cluster.js';
+import { hotbedHere, identical } from '../sweep/helpers.js';
+import { slurmUnavailable, startCluster, type Cluster, type JobRecord } from './cluster.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** 8 runs of a small town: shards of 3, 3 and 2 runs. */
+const EXPERIMENT = fileURLToPath(new URL('./fixtures/tiny-grid.yaml', import.meta.url));
 
 const unavailable = slurmUnavailable();
 // As the browser test reads it: any non-empty CI means CI.
@@ -32,55 +41,60 @@ describe('slurm (real cluster)', () => {
     expect(cluster).toBeDefined();
   });
 
-  it('runs the shard array, then the merge, all COMPLETED (stub hotbed)', async (ctx) => {
+  it('runs hotbed slurm\'s recipe: every shard and the merge COMPLETED, the merge identical to a single-machine sweep', async (ctx) => {
     ctx.skip(cluster === undefined, `Slurm tests skipped: ${unavailable}`);
-    const { out, submit } = stubRecipe('ok dir');
-    const { array, merge } = submitted(cluster!, submit);
-    await cluster!.waitUntilEnded([array, merge], 20_000);
-    const records = await cluster!.records([array, merge], 4, 5_000);
-    expect(records.map((r) => `${r.name} ${r.arrayTaskId ?? '-'} ${r.state} ${r.exitCode}`).sort(), logsOf(out)).toEqual([
-      'hotbed-exp 1 COMPLETED 0:0', 'hotbed-exp 2 COMPLETED 0:0', 'hotbed-exp 3 COMPLETED 0:0', 'hotbed-exp-merge - COMPLETED 0:0',
-    ]);
-    expect(readFileSync(join(out, 'merged', 'merged.txt'), 'utf8')).toBe('1/3\n2/3\n3/3\n');
-  });
+    const root = tempDir('hotbed-slurm-');
+    // A space and a quote in the path: the scripts must quote it for bash.
+    const out = join(root, 'sweep\'s recipe');
+    const wrote = await hotbedHere(['slurm', EXPERIMENT, '--shards', '3', '--out', out, '--time', '00:05:00', '--mem', '1G']);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(wrote.stdout).toContain(`Submit on the cluster with:\n  ${shellQuote(join(out, 'submit.sh'))}\n`);
 
-  it('never runs the merge when a shard fails', async (ctx) => {
+    const { array, merge } = submitted(cluster!, join(out, 'submit.sh'));
+    // The single-machine sweep runs meanwhile: it is the reference the merge must equal.
+    const single = hotbed(['sweep', EXPERIMENT, '--out', join(root, 'single'), '--workers', '1', '--quiet'], REPO);
+    await cluster!.waitUntilEnded([array, merge], 50_000);
+    const records = await cluster!.records([array, merge], 4, 5_000);
+    expect(states(records), logsOf(out)).toEqual([
+      'hotbed-tiny-grid 1 COMPLETED 0:0', 'hotbed-tiny-grid 2 COMPLETED 0:0', 'hotbed-tiny-grid 3 COMPLETED 0:0', 'hotbed-tiny-grid-merge - COMPLETED 0:0',
+    ]);
+    expect(logsOf(out)).toMatch(/hotbed merge: done .*; results in /);
+
+    const reference = await single;
+    expect(reference.status, reference.stderr).toBe(0);
+    const merged = identical(join(out, 'merged'));
+    expect(Object.keys(merged)).toEqual(expect.arrayContaining(['runs.csv', 'points.csv', 'manifest.json']));
+    expect(merged).toEqual(identical(join(root, 'single')));
+  }, 70_000);
+
+  it('never runs the merge when a shard fails, and the failure shows', async (ctx) => {
     ctx.skip(cluster === undefined, `Slurm tests skipped: ${unavailable}`);
-    const { out, submit } = stubRecipe('fail dir', 2);
-    const { array, merge } = submitted(cluster!, submit);
+    const root = tempDir('hotbed-slurm-fail-');
+    const out = join(root, 'recipe');
+    // Shard 2 fails as a crashed sweep would; the others succeed without running anything.
+    const wrapper = join(root, 'failing hotbed');
+    writeFileSync(wrapper, [
+      '#!/usr/bin/env bash',
+      'case " $* " in *" --shard 2/3 "*) echo "shard 2 fails on purpose" >&2; exit 3;; esac',
+      '',
+    ].join('\n'), { mode: 0o755 });
+    const wrote = await hotbedHere(['slurm', EXPERIMENT, '--shards', '3', '--out', out, '--hotbed-command', shellQuote(wrapper)]);
+    expect(wrote.code, wrote.stderr).toBe(0);
+
+    const { array, merge } = submitted(cluster!, join(out, 'submit.sh'));
     await cluster!.waitUntilEnded([array, merge], 20_000);
     const records = await cluster!.records([array, merge], 4, 5_000);
-    expect(records.map((r) => `${r.name} ${r.arrayTaskId ?? '-'} ${r.state} ${r.exitCode}`).sort(), logsOf(out)).toEqual([
-      'hotbed-exp 1 COMPLETED 0:0', 'hotbed-exp 2 FAILED 3:0', 'hotbed-exp 3 COMPLETED 0:0', 'hotbed-exp-merge - CANCELLED 0:0',
+    expect(states(records), logsOf(out)).toEqual([
+      'hotbed-tiny-grid 1 COMPLETED 0:0', 'hotbed-tiny-grid 2 FAILED 3:0', 'hotbed-tiny-grid 3 COMPLETED 0:0', 'hotbed-tiny-grid-merge - CANCELLED 0:0',
     ]);
+    expect(logsOf(out)).toContain('shard 2 fails on purpose');
+    expect(readdirSync(join(out, 'logs')).filter((f) => f.startsWith('merge-'))).toEqual([]);
     expect(existsSync(join(out, 'merged'))).toBe(false);
   });
 });
 
-/** Writes a recipe whose "hotbed" is a stub: a shard writes its spec, the merge lists what it got; shard `fail` exits 3. */
-function stubRecipe(name: string, fail?: number) {
-  const root = tempDir('hotbed-slurm-stub-');
-  const out = join(root, name);
-  const hotbed = join(root, 'stub hotbed');
-  writeFileSync(hotbed, [
-    '#!/usr/bin/env bash',
-    'set -euo pipefail',
-    // sweep EXP --shard K/N --out DIR; merge S1 S2 S3 --out DIR
-    `if [ "$1" = sweep ] && [ "$4" = "${fail ?? 0}/3" ]; then exit 3; fi`,
-    'if [ "$1" = sweep ]; then mkdir -p "$6"; echo "$4" > "$6/shard.txt"; fi',
-    'if [ "$1" = merge ]; then mkdir -p "$6"; cat "$2/shard.txt" "$3/shard.txt" "$4/shard.txt" > "$6/merged.txt"; fi',
-    '',
-  ].join('\n'));
-  chmodSync(hotbed, 0o755);
-  const scripts = slurmScripts({ experiment: join(root, 'exp.yaml'), shards: 3, out, workdir: root, hotbed: shellQuote(hotbed), cpusPerTask: 1 });
-  tempWrite(out, scripts);
-  return { out, submit: join(out, 'submit.sh') };
-}
-
-function tempWrite(out: string, scripts: SlurmScripts) {
-  mkdirSync(join(out, 'logs'), { recursive: true });
-  for (const [file, text] of Object.entries(scripts)) writeFileSync(join(out, file), text, { mode: 0o755 });
-}
+/** Each job as "name task state exit-code", sorted: the array's tasks, then the merge. */
+const states = (records: JobRecord[]) => records.map((r) => `${r.name} ${r.arrayTaskId ?? '-'} ${r.state} ${r.exitCode}`).sort();
 
 /** Runs submit.sh against the cluster and reads the two job ids it prints. */
 function submitted(c: Cluster, submit: string): { array: number; merge: number } {

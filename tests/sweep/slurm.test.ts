@@ -100,6 +100,16 @@ describe('slurm scripts', () => {
     expect(r.stdout).toMatch(/^hotbed shard 2\/3: job 41_2 on .* with 2 CPUs, started /);
   });
 
+  it('resume the folder an earlier attempt of the task left', () => {
+    const { root, o } = setUp({ shards: 3, cpusPerTask: 2 });
+    mkdirSync(join(o.out, 'shards', '2'), { recursive: true });
+    const r = bash(join(o.out, 'shard.sbatch'), { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_JOB_ID: '41', SLURM_CPUS_PER_TASK: '2' }, o.out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(calls(join(root, 'hotbed.calls'))).toEqual([
+      ['sweep', o.experiment, '--shard', '2/3', '--resume', join(o.out, 'shards', '2'), '--workers', '2'],
+    ]);
+  });
+
   it('run shard K of all N when task K is resubmitted alone', () => {
     const { root, o } = setUp({ shards: 3 });
     const r = bash(join(o.out, 'shard.sbatch'), { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '1', SLURM_ARRAY_JOB_ID: '50', SLURM_CPUS_PER_TASK: '2' }, o.out);
