@@ -2,15 +2,18 @@
  * The Slurm script generator without a cluster: the scripts are run by bash
  * with Slurm's environment faked and sbatch and hotbed replaced by stubs that
  * record their arguments, so quoting is checked by the shell that will read
- * it, not by reading the text.
+ * it, not by reading the text. Then `hotbed slurm` itself: what it writes and
+ * what it refuses. (tests/slurm/ runs the scripts on a real Slurm.)
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shellQuote, slurmScripts, type SlurmOptions } from '../../src/sweep/slurm.js';
 import { slurmMessages } from '../../src/sweep/slurm-messages.js';
-import { cleanup, tempDir } from '../scenario/fixtures.js';
+import { snapshot } from '../cli/cli.js';
+import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
+import { hotbedHere, townExperiment, writeExperiment } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -173,5 +176,53 @@ describe('slurm scripts', () => {
     for (const time of ['30', '30:00', '2:30:00', '1-0', '1-12:00', '7-00:00:00']) {
       expect(slurmScripts(options(root, { time }))['shard.sbatch']).toContain(`#SBATCH --time=${time}\n`);
     }
+  });
+});
+
+describe('hotbed slurm', () => {
+  it('writes the three scripts, executable, and logs/ into a new folder, and says how to submit', async () => {
+    const dir = tempDir('hotbed-slurm-cli-');
+    const experiment = writeExperiment(dir, 'town sweep.yaml');
+    const out = join(dir, 'recipe');
+    const ran = await hotbedHere(['slurm', experiment, '--shards', '4', '--out', out, '--partition', 'short', '--cpus-per-task', '2']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['logs', 'merge.sbatch', 'shard.sbatch', 'submit.sh']);
+    for (const name of ['merge.sbatch', 'shard.sbatch', 'submit.sh']) expect(statSync(join(out, name)).mode & 0o111).toBe(0o111);
+    expect(readFileSync(join(out, 'shard.sbatch'), 'utf8')).toContain(`experiment=${shellQuote(resolve(experiment))}\n`);
+    expect(ran.stdout).toBe(`Wrote ${out}/: submit.sh, shard.sbatch (a job array of 4 shards, up to 8 of the 32 runs each), `
+      + `merge.sbatch (runs after every shard succeeded), logs/\nSubmit on the cluster with:\n  ${out}/submit.sh\n`);
+  });
+
+  it('accepts an empty folder', async () => {
+    const dir = tempDir('hotbed-slurm-cli-');
+    const out = join(dir, 'empty');
+    mkdirSync(out);
+    const ran = await hotbedHere(['slurm', writeExperiment(dir, 'e.yaml'), '--shards', '2', '--out', out]);
+    expect(ran.code, ran.stderr).toBe(0);
+  });
+
+  it('refuses, writing nothing: a folder with something in it, more shards than runs, a bad option, a mistake in the experiment', async () => {
+    const dir = tempDir('hotbed-slurm-cli-');
+    const experiment = writeExperiment(dir, 'e.yaml');
+    const used = join(dir, 'used');
+    mkdirSync(used);
+    writeFileSync(join(used, 'notes.txt'), 'mine');
+    const broken = writeFixture(dir, 'broken.yaml', townExperiment().replace('replicates: 2', 'replicate: 2'));
+    const cases: [string[], string][] = [
+      [[experiment, '--shards', '2', '--out', used], slurmMessages.outputNotEmpty(used, 1).message],
+      [[experiment, '--shards', '33', '--out', join(dir, 'a')], slurmMessages.tooManyShards(experiment, 33, 32).message],
+      [[experiment, '--shards', '2', '--out', join(dir, 'b'), '--time', '2h'], slurmMessages.badTime('2h').message],
+      [[experiment, '--shards', '0', '--out', join(dir, 'c')], slurmMessages.badShards(0).message],
+      [[broken, '--shards', '2', '--out', join(dir, 'd')], 'unknown key "replicate"'],
+    ];
+    const before = snapshot(dir);
+    for (const [args, message] of cases) {
+      const ran = await hotbedHere(['slurm', ...args]);
+      expect(ran.code, args.join(' ')).toBe(2);
+      expect(ran.stderr).toContain(message);
+      expect(ran.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
   });
 });
