@@ -12,11 +12,11 @@
  */
 import { State, Channel, STATE_COUNT } from '../model/states.js';
 import type { Action, CommunityFactors, InterventionSchedule } from '../model/interventions.js';
-import { geometric, stream, type Rng } from '../random/streams.js';
+import { stream, type Rng } from '../random/streams.js';
 import type { Channels } from '../scenario/schema.js';
 import type { World } from '../world/build.js';
 import { Calendar } from './calendar.js';
-import { nextDue, NONE } from './peer-clock.js';
+import { nextDue, NONE, waitDays } from './peer-clock.js';
 import { peerLogSurvival, type PeerLogSurvival } from './peer-survival.js';
 import { Pools } from './pools.js';
 
@@ -116,6 +116,12 @@ class Simulation {
   /** The peer rule as log(1 − daily hazard). */
   private readonly peerLogSurvivalOf: PeerLogSurvival;
   private readonly exitHazard: number;
+  /**
+   * log(1 − p) of the exit hazard and of the planning delay's daily chance, taken once: waitDays
+   * with them gives exactly what geometric(rng, p) gives (same operations), without a log1p a draw.
+   */
+  private readonly exitLogSurvival: number;
+  private readonly planningLogSurvival: number;
   private readonly returnShare: number;
 
   private readonly rngMedia: Rng;
@@ -128,7 +134,9 @@ class Simulation {
 
   private events = 0;
   private tieVisits = 0;
+  /** The last pick's agents, in picked[0 .. pickedCount): the array is reused, never truncated (truncating is a slow path). */
   private readonly picked: number[] = [];
+  private pickedCount = 0;
   private readonly recruiterWeight = new Float64Array(3);
 
   constructor(private readonly world: World, private readonly options: SimulationOptions) {
@@ -166,6 +174,9 @@ class Simulation {
     this.peerLogSurvivalOf = peerLogSurvival(peer);
     this.exitHazard = Math.min(1, abroad.returnRate + abroad.deathRate);
     this.returnShare = this.exitHazard > 0 ? abroad.returnRate / (abroad.returnRate + abroad.deathRate) : 0;
+    this.exitLogSurvival = Math.log1p(-this.exitHazard);
+    const { minPlanningDays, meanPlanningDays } = options.channels.travel;
+    this.planningLogSurvival = Math.log1p(-1 / (meanPlanningDays - minPlanningDays + 1));
 
     const key = (purpose: string) => stream({ seed: options.seed, replicate: options.replicate, purpose: `engine/${purpose}` });
     this.rngMedia = key('media');
@@ -262,7 +273,7 @@ class Simulation {
       case 'sympathizers-back':
         for (const c of action.communities) {
           this.pick(this.sympathizers, c, action.share, this.rngActions);
-          const picked = this.picked.slice();
+          const picked = this.picked.slice(0, this.pickedCount);
           for (const a of picked) this.unsympathize(a, c, day);
         }
         break;
@@ -322,19 +333,26 @@ class Simulation {
       if (reach <= 0) continue;
       // Media mobilization first, so that today's new sympathizers are not also mobilized today.
       this.pick(this.sympathizers, c, Math.min(1, mobilization * reach));
-      for (let i = 0; i < picked.length; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
+      for (let i = 0; i < this.pickedCount; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
       this.pick(this.susceptibles, c, Math.min(1, exposure * reach));
-      for (let i = 0; i < picked.length; i++) this.sympathize(picked[i]!, c, day);
+      for (let i = 0; i < this.pickedCount; i++) this.sympathize(picked[i]!, c, day);
     }
   }
 
   /** Each member of the pool independently with probability p, by geometric skips: O(picked). */
   private pick(pool: Pools, c: number, p: number, rng: Rng = this.rngMedia): void {
     const picked = this.picked;
-    picked.length = 0;
+    this.pickedCount = 0;
     if (p <= 0) return;
     const size = pool.size[c]!;
-    for (let i = geometric(rng, p) - 1; i < size; i += geometric(rng, p)) picked.push(pool.member(c, i));
+    const lambda = Math.log1p(-p); // once per pool rather than per skip; p = 1 gives −∞: every member
+    let k = 0;
+    for (let i = waitDays(rng, lambda) - 1; i < size; i += waitDays(rng, lambda)) {
+      if (k < picked.length) picked[k] = pool.member(c, i);
+      else picked.push(pool.member(c, i));
+      k++;
+    }
+    this.pickedCount = k;
   }
 
   private sympathize(a: number, c: number, day: number): void {
@@ -510,7 +528,7 @@ class Simulation {
   private planningDelay(): number {
     const { minPlanningDays, meanPlanningDays } = this.options.channels.travel;
     const extra = meanPlanningDays - minPlanningDays;
-    const wait = extra > 0 ? minPlanningDays + geometric(this.rngPlanning, 1 / (extra + 1)) - 1 : minPlanningDays;
+    const wait = extra > 0 ? minPlanningDays + waitDays(this.rngPlanning, this.planningLogSurvival) - 1 : minPlanningDays;
     return Math.max(1, wait);
   }
 
@@ -524,7 +542,7 @@ class Simulation {
   }
 
   private scheduleExit(a: number, day: number): void {
-    if (this.exitHazard > 0) this.calendar.schedule(a, day + geometric(this.rngAbroad, this.exitHazard));
+    if (this.exitHazard > 0) this.calendar.schedule(a, day + waitDays(this.rngAbroad, this.exitLogSurvival));
   }
 
   private leaveConflictZone(a: number, day: number): void {
