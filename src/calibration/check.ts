@@ -40,6 +40,8 @@ export interface TargetCheck {
 }
 
 export interface TopCheck {
+  /** False when there are fewer country targets than the size of the set: nothing to compare. */
+  applicable: boolean;
   /** The largest country targets, largest first. */
   expected: string[];
   /** The countries with the largest median contingents, largest first. */
@@ -110,7 +112,8 @@ export function checkAgainstTargets(
     .map((t) => (t.statistic as { place: string }).place);
   const medians = [...byCountry].map(([country, v]) => ({ country, median: quantile(v.slice().sort((a, b) => a - b), 0.5) }));
   const found = medians.sort((a, b) => b.median - a.median).slice(0, size).map((m) => m.country);
-  const top: TopCheck = { expected, found, matches: expected.length === size && expected.every((c) => found.includes(c)) };
+  const applicable = expected.length === size;
+  const top: TopCheck = { applicable, expected, found, matches: !applicable || expected.every((c) => found.includes(c)) };
 
   const failures = [
     ...checks.filter((c) => !c.inside).map((c) => `${c.name}: median ${round(c.median)} outside ${round(c.low)}–${Number.isFinite(c.high) ? round(c.high) : '∞'}`),

@@ -7,6 +7,7 @@ import { isUserError } from '../scenario/errors.js';
 import { messages } from '../scenario/messages.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { calibrateCommand } from './calibrate-command.js';
+import { checkCommand } from './check-command.js';
 import { compareCommand } from './compare-command.js';
 import { mergeCommand } from './merge-command.js';
 import { networkCommand } from './network-command.js';
@@ -16,7 +17,7 @@ import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'sweep', 'merge', 'slurm'];
+const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -45,6 +46,7 @@ async function parse(args: string[]): Promise<number> {
     .command(compareCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
     .command(calibrateCommand((code) => (exitCode = code)))
+    .command(checkCommand((code) => (exitCode = code)))
     .command(sweepCommand((code) => (exitCode = code)))
     .command(mergeCommand((code) => (exitCode = code)))
     .command(slurmCommand((code) => (exitCode = code)))
@@ -70,6 +72,7 @@ function usageProblem(message: string, command: string | undefined): string {
     if (command === 'validate') return 'name at least one scenario file to validate';
     if (command === 'compare') return 'name at least two scenario files to compare';
     if (command === 'calibrate') return 'name the calibration file to use, e.g. scenarios/calibration.yaml';
+    if (command === 'check') return 'name the calibration file whose targets to check, e.g. scenarios/calibration.yaml';
     if (command === 'sweep') return 'name the experiment file to run, e.g. scenarios/experiments/morris-baseline.yaml';
     if (command === 'merge') return 'name the shard folders to merge, e.g. hotbed merge DIR/shards/* --out DIR/merged';
     return `name the scenario file to ${command ?? 'use'}`;

@@ -1,0 +1,67 @@
+/**
+ * `hotbed check CALIBRATION [--scenario FILE] [--replicates N]`: does a scenario
+ * (by default the calibrated baseline) meet the calibration's targets in the median
+ * over N seeds? The same check CI runs on the shipped baseline; exit code 1 when a
+ * target is missed, so that scripts can use it after changing a scenario.
+ */
+import type { CommandModule } from 'yargs';
+import { checkAgainstTargets } from '../calibration/check.js';
+import { loadCalibration } from '../calibration/file.js';
+import { checkReplicates } from './common-options.js';
+import { loadScenario } from '../scenario/load.js';
+import { messages } from '../scenario/messages.js';
+import { renderTable, thousands } from './format.js';
+import { progressReporter } from './progress.js';
+
+interface CheckArgs {
+  calibration: string;
+  scenario: string;
+  replicates: number;
+  seed?: number;
+  set?: string[];
+  quiet: boolean;
+}
+
+export function checkCommand(setExit: (code: number) => void): CommandModule<object, CheckArgs> {
+  return {
+    command: 'check <calibration>',
+    describe: 'Check that a scenario meets a calibration\'s targets in the median over many seeds (exit 1 if not)',
+    builder: (y) => y
+      .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file whose targets are checked, e.g. scenarios/calibration.yaml' })
+      .option('scenario', { type: 'string', default: 'scenarios/baseline.yaml', description: 'Scenario to check (at its own scale)' })
+      .option('replicates', { type: 'number', default: 20, description: 'Runs (seeds) whose medians are compared with the bands' })
+      .option('seed', { type: 'number', description: 'Seed of the first run (default: the scenario\'s)' })
+      .option('set', { type: 'string', array: true, description: 'Override a scenario value, e.g. --set channels.peer.cascade.probability=0.0002' })
+      .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
+    handler: (argv) => {
+      checkReplicates(argv.replicates);
+      const replicates = argv.replicates;
+      if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || argv.seed < 0 || argv.seed > 4294967295)) {
+        throw messages.badOption('--seed', 'a whole number from 0 to 4294967295', argv.seed);
+      }
+      const c = loadCalibration(argv.calibration);
+      const { scenario } = loadScenario(argv.scenario, { set: argv.set ?? [] });
+      const bar = progressReporter(replicates, { quiet: argv.quiet });
+      const started = performance.now();
+      const r = checkAgainstTargets(scenario, c.targets, c.targetDate, {
+        replicates,
+        seed: argv.seed,
+        onReplicate: (done, total) => bar.update(done, `run ${done}/${total}`),
+      });
+      bar.stop();
+      const table = renderTable([`target (${r.targetDate})`, 'target', 'band', `median of ${replicates}`, '5–95%', 'vs target', ''], r.targets.map((t) => [
+        t.name, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
+        value(t.median), `${value(t.p5)}–${value(t.p95)}`, t.value > 0 && Number.isFinite(t.high) ? signed((t.median - t.value) / t.value) : '',
+        t.inside ? '' : 'outside band',
+      ]), (col) => col > 0 && col < 6);
+      const top = !r.top.applicable ? '' : `top ${r.top.expected.length} countries (median): ${r.top.found.join(', ')}${r.top.matches ? ' (as targeted)' : `; targeted: ${r.top.expected.join(', ')}`}\n`;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`${argv.scenario} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
+        + (r.passed ? 'All targets met in the median.\n' : `${r.failures.length} of ${r.targets.length + (r.top.applicable ? 1 : 0)} checks missed:\n${r.failures.map((f) => `  ${f}`).join('\n')}\n`));
+      setExit(r.passed ? 0 : 1);
+    },
+  };
+}
+
+const value = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? thousands(x) : String(Number(x.toPrecision(3))));
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(100 * x)}%`;

@@ -1,0 +1,63 @@
+/**
+ * `hotbed check`: a scenario against a calibration's targets over many seeds, through
+ * the real command line (in process). Exit 0 when every median is inside its band,
+ * 1 when one is not, 2 for a user mistake; nothing is written.
+ */
+import yargs from 'yargs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../../src/cli/check-command.js';
+import { isUserError } from '../../src/scenario/errors.js';
+import { messages } from '../../src/scenario/messages.js';
+import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
+import { TOWN, townCalibration, townData, townTargets } from '../calibration/helpers.js';
+
+afterAll(cleanup);
+
+async function hotbedCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  let code = 0;
+  try {
+    await yargs(['check', ...args]).command(checkCommand((c) => (code = c))).strict().exitProcess(false)
+      .fail((message, error) => { throw error ?? messages.usage(message); }).parseAsync();
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    stderr += `hotbed: ${e.message}\n`;
+    code = 2;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { code, stdout, stderr };
+}
+
+const dir = tempDir('hotbed-check-');
+// Targets from the town's own runs: the town meets them; a town with weaker peer influence does not.
+const runs = [1, 2, 3, 4, 5].map((seed) => townData([], seed));
+const travelled = runs.map((r) => r.travelled).sort((a, b) => a - b)[2]!;
+const share = runs.map((r) => r.returnedShare).sort((a, b) => a - b)[2]!;
+const targets = townTargets(dir, 'targets.yaml', travelled, 0.2);
+const calibration = writeFixture(dir, 'calibration.yaml', townCalibration({ targets, returnedShare: share, returnedBand: 0.05, population: 10, generations: 1 }));
+
+describe('hotbed check', () => {
+  it('passes (exit 0) a scenario whose medians are inside the bands, and prints them', async () => {
+    const r = await hotbedCheck([calibration, '--scenario', TOWN, '--replicates', '9', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('median of 9');
+    expect(r.stdout).toContain('All targets met in the median.');
+  });
+
+  it('fails (exit 1) one whose world total is far off, naming the target', async () => {
+    const r = await hotbedCheck([calibration, '--scenario', TOWN, '--replicates', '9', '--quiet', '--set', 'channels.peer.cascade.probability=0.0005']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/world: median \d+ outside/);
+  });
+
+  it('refuses a bad --replicates with one message (exit 2)', async () => {
+    const r = await hotbedCheck([calibration, '--scenario', TOWN, '--replicates', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`hotbed: ${messages.badOption('--replicates', 'a whole number from 1 to 100000', 0).message}\n`);
+  });
+});
