@@ -29,7 +29,7 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
     const y = { field: 'y', type: 'ordinal' as const, title: fy.name, sort: [...(fy.values ?? [])].reverse() };
     return {
       ...frame(gridTitle(inputs, output), [`${measureLabel(o)} at each combination of ${fx.name} and ${fy.name}, ${reps}.`]),
-      width: Math.min(640, Math.max(240, 56 * (fx.values?.length ?? 1))),
+      width: Math.min(640, Math.max(320, 80 * (fx.values?.length ?? 1))),
       height: Math.min(480, Math.max(160, 36 * (fy.values?.length ?? 1))),
       data: { values },
       layer: [

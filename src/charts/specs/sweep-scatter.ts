@@ -15,6 +15,9 @@ export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopL
   const o = inputs.outputs[output]!;
   const summaries = inputs.summaries[output]!;
   const share = isShare(o);
+  // One y scale for every panel, so that the panels compare.
+  const means = summaries.map((s) => s.mean).filter(Number.isFinite);
+  const yScale = means.length ? { domain: [Math.min(...means), Math.max(...means)], zero: false, nice: true } : { zero: false };
   const views: View[] = inputs.factors.map((f, j) => ({
     width: 200,
     height: 160,
@@ -22,7 +25,7 @@ export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopL
     mark: { type: 'point', filled: true, color: COLOUR, size: 18, opacity: 0.55 },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
-      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: share ? '.2f' : ',~g' } },
+      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: yScale, axis: { format: share ? '.2f' : ',~r' } },
     },
   }) as View);
   return {
