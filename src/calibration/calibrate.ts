@@ -23,7 +23,7 @@
  * calibration file and seed, whatever the number of workers and whether it was resumed.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
@@ -56,6 +56,11 @@ export interface CalibrateOptions {
   charts?: boolean;
   /** Called when the charts could not be drawn: the other outputs are written all the same, without charts/. */
   onChartsFailed?: (message: string) => void;
+  /**
+   * Also write the calibrated parameter file here (e.g. scenarios/calibrated.yaml),
+   * replacing it, with its `extends` relative to it: how a calibration is adopted.
+   */
+  install?: string;
   /** Recorded in the manifest. */
   tool?: { name: string; version: string };
   createdWith?: string;
@@ -182,9 +187,9 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   };
 
   const scenarioAbs = isAbsolute(c.scenarioFile) ? c.scenarioFile : resolve(c.scenarioFile);
-  const extendsPath = relative(resolve(options.out), scenarioAbs).split('\\').join('/');
   const tolerance = Number.isFinite(last.tolerance) ? last.tolerance.toPrecision(4) : 'none (prior only)';
-  const calibrated = calibratedYaml({
+  /** The calibrated parameter file as written in folder `dir`. */
+  const calibratedIn = (dir: string) => calibratedYaml({
     header: [
       `Calibrated parameters from "hotbed calibrate ${c.file}".`,
       `Seed ${c.seed}, scale ${c.scale}, ${c.budget.population} particles, ${result.generations.length} generations,`,
@@ -199,10 +204,11 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       '"hotbed run" on it runs that scenario with these values. Moved elsewhere, fix the',
       'extends line; or copy the values into another scenario (lists merge by name).',
     ],
-    extendsPath,
+    extendsPath: relative(resolve(dir), scenarioAbs).split('\\').join('/'),
     title: c.loaded.scenario.title ? `${c.loaded.scenario.title} (calibrated)` : 'Calibrated',
     values: c.parameters.map((p, k) => ({ path: labelledPath(p.path, c.loaded.scenario), value: point.params[k]! })),
   });
+  const calibrated = calibratedIn(options.out);
   const wallMs = performance.now() - started;
   const files: Record<string, string> = {
     'posterior.csv': posteriorCsv(result.generations, names),
@@ -263,6 +269,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   // charts first, the manifest last: a folder with a manifest is complete
   for (const [name, content] of Object.entries(charts)) writeFileAtomic(join(options.out, name), content);
   for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
+  if (options.install !== undefined) writeFileAtomic(options.install, calibratedIn(dirname(options.install)));
   return { out: options.out, result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
 }
 

@@ -17,6 +17,7 @@ interface CalibrateArgs {
   workers?: number;
   out?: string;
   resume?: string;
+  install?: string;
   quiet: boolean;
 }
 
@@ -29,6 +30,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       .option('workers', { type: 'number', description: `Worker threads running simulations (default: all cores, ${defaultWorkers()} here); the result does not depend on it` })
       .option('out', { type: 'string', description: 'Result folder (default: results/<calibration>-<timestamp>); must not exist' })
       .option('resume', { type: 'string', description: 'Continue the calibration in this folder from its last completed generation (with the same calibration file; the budget may be larger)' })
+      .option('install', { type: 'string', description: 'Also write the calibrated parameter file here, replacing it (e.g. scenarios/calibrated.yaml, which the baseline extends)' })
       .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
     handler: async (argv) => {
       const started = performance.now();
@@ -51,9 +53,11 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
         out,
         resume: argv.resume !== undefined,
         workers,
+        install: argv.install,
         tool: { name: 'hotbed', version: toolVersion() },
         createdWith: ['hotbed calibrate', argv.calibration, ...(argv.workers !== undefined ? [`--workers ${argv.workers}`] : []),
-          ...(argv.resume !== undefined ? [`--resume ${argv.resume}`] : argv.out !== undefined ? [`--out ${argv.out}`] : [])].join(' '),
+          ...(argv.resume !== undefined ? [`--resume ${argv.resume}`] : argv.out !== undefined ? [`--out ${argv.out}`] : []),
+          ...(argv.install !== undefined ? [`--install ${argv.install}`] : [])].join(' '),
         onStart: (saved) => say(`calibrating ${count(c.parameters.length, 'parameter')} of ${c.scenarioFile} against ${count(c.targets.length, 'target')} (${c.targetsFile}): `
           + `${c.budget.population} particles, up to ${total} generations${c.budget.maxSimulations ? ` or ${thousands(c.budget.maxSimulations)} simulations` : ''}, `
           + `scale ${c.scale}, ${workers} worker${workers === 1 ? '' : 's'}${saved > 0 ? `; resuming after generation ${saved - 1}` : ''}`),
@@ -99,7 +103,8 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       const wall = (performance.now() - started) / 1000;
       process.stdout.write(`${paramTable}\n(calibrated: ${chosen}, the best fit of ${point.candidates.length} candidates over ${point.replicates} runs each)\n\n`
         + `${fitTable}\n(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
-        + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`);
+        + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`
+        + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : ''));
       setExit(0);
     },
   };

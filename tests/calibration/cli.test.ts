@@ -3,7 +3,7 @@
  * it prints and writes, and its refusals. Run in this process through yargs, with
  * user errors handled as main() does.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,21 @@ describe('hotbed calibrate', () => {
     expect(calibrated.channels.abroad.returnRate).toBe(Number(summary.point.values.return.toPrecision(4)));
     expect(summary.point.candidates).toHaveLength(5);
     expect(calibrated.places.regions[0]!.countries[0]!.communities[0]!.name).toBe('Town');
+  });
+
+  it('--install writes the calibrated file where the scenarios live, extends relative to it, byte-equal to the folder\'s but for that line', async () => {
+    const out = join(dir, 'out-install');
+    const install = join(dir, 'scenarios', 'calibrated.yaml');
+    mkdirSync(join(dir, 'scenarios'), { recursive: true });
+    writeFileSync(install, '# an older calibration\n');
+    const ran = await hotbedCalibrate([file, '--workers', '1', '--out', out, '--install', install, '--quiet']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain(`Wrote the calibrated parameters to ${install}.`);
+    const installed = readFileSync(install, 'utf8');
+    const inFolder = readFileSync(join(out, 'calibrated.yaml'), 'utf8');
+    expect(installed.replace(/^extends: .*$/m, '')).toBe(inFolder.replace(/^extends: .*$/m, ''));
+    expect(installed).toMatch(/^extends: \.\.\/.*town\.yaml$/m);
+    expect(loadScenario(install).scenario.channels.peer.cascade.probability).toBe(loadScenario(join(out, 'calibrated.yaml')).scenario.channels.peer.cascade.probability);
   });
 
   it('refuses bad options and an unreadable resume folder with one line, exit 2, nothing written', async () => {
