@@ -48,7 +48,7 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
   if (k === 1) {
     const f = inputs.factors[0]!;
     const values = inputs.points.map((p, i) => ({ x: p[0], ...summaries[i]! }));
-    const x = { field: 'x', type: 'quantitative' as const, title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false } };
+    const x = { field: 'x', type: 'quantitative' as const, title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false } };
     const yAxis = { format: fmt(share) };
     return {
       ...frame(gridTitle(inputs, output), [`${reps} at each value of ${f.name}; band: 5–95% of the replicates.`]),
@@ -75,7 +75,7 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
       data: { values },
       mark: { type: 'line', color: COLOUR, strokeWidth: 2, point: { filled: true, size: 40, color: COLOUR } },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false } },
+        x: { field: 'x', type: 'quantitative', title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false } },
         y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: fmt(share) } },
       },
     } as View;

@@ -24,7 +24,7 @@ export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopL
     data: { values: inputs.points.map((p, i) => ({ x: p[j], mean: summaries[i]!.mean })).filter((v) => Number.isFinite(v.mean)) },
     mark: { type: 'point', filled: true, color: COLOUR, size: 18, opacity: 0.55 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: f.name, scale: { type: f.scale === 'log' ? 'log' : 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
+      x: { field: 'x', type: 'quantitative', title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
       y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: yScale, axis: { format: share ? '.2f' : ',~r' } },
     },
   }) as View);
