@@ -24,6 +24,13 @@
  *                     charts/        Vega-Lite specs ─► vega SVG ─► resvg PNG,     ──► result folder
  *                                    HTML report                                       (written atomically)
  *
+ * Many runs go through experiments/ the same way, in worker threads (piscina):
+ *
+ *   calibration/   ABC-SMC: priors ─► proposals ─► runs ─► statistics ─► distance;     ──► posterior,
+ *                  the calibrated point; check: targets in the median over seeds          calibrated.yaml
+ *   sweep/         design (grid, Latin hypercube, Morris, Saltelli) ─► runs keyed     ──► runs table,
+ *                  by (seed, point, replicate) ─► journal ─► analysis (μ*, σ; S1, ST)     indices, charts
+ *
  * The engine knows nothing of files or terminals; cli/ holds no model logic.
  */
 export { loadScenario, type LoadedScenario, type LoadOptions } from './scenario/load.js';
@@ -42,6 +49,7 @@ export { reportInputs } from './results/report-inputs.js';
 export { buildReport } from './charts/index.js';
 export { loadCalibration } from './calibration/file.js';
 export { calibrate } from './calibration/calibrate.js';
+export { checkAgainstTargets, type CheckResult } from './calibration/check.js';
 export { abcSmc } from './calibration/abc-smc.js';
 export { versusTargets } from './results/versus-targets.js';
 export { networkStats, type NetworkStats } from './network/stats.js';
