@@ -88,6 +88,23 @@ describe('calibration files that load', () => {
 });
 
 describe('calibration files with mistakes: one message each', () => {
+  it('targets beyond the published counts naming an unknown country or community, or a period outside the run', () => {
+    const base = GOOD.replace('  returnedShare:', '  EXTRA\n  returnedShare:');
+    const variant = (extra: string) => {
+      const text = base.replace('  EXTRA', extra);
+      const file = write(text);
+      return { error: userError(() => loadCalibration(file)), file, text };
+    };
+    const country = variant('  attempted: { Contry: { value: 100 } }');
+    expect(country.error.message).toBe(messages.calibrationUnknownTarget(at(country.file, country.text, 'Contry'), 'targets.attempted.Contry', 'country', 'Contry', 'did you mean "Country"?').message);
+    const town = variant('  shareFrom: { Country: { communities: [Twn], value: 0.3, low: 0.2, high: 0.5 } }');
+    expect(town.error.message).toBe(messages.calibrationUnknownTarget(at(town.file, town.text, 'Twn'), 'targets.shareFrom.Country.communities', 'community of Country', 'Twn', 'did you mean "Town"?').message);
+    const period = variant("  attemptsPerMonth: { Country: { from: '2016-01-01', value: 2, low: 0, high: 5 } }");
+    expect(period.error.message).toBe(messages.wrongValue(at(period.file, period.text, "'2016-01-01'"), 'targets.attemptsPerMonth.Country.from', 'a date from 2014-06-01 to before 2015-06-01', '2016-01-01').message);
+    const band = variant('  attempted: { Country: { value: 100, low: 120, high: 150 } }');
+    expect(band.error.message).toBe(messages.wrongValue(at(band.file, band.text, '{ value: 100, low: 120, high: 150 }'), 'targets.attempted.Country', 'low ≤ value ≤ high', 'low 120, value 100, high 150').message);
+  });
+
   it('a parameter of an intervention without a label (calibrated.yaml finds interventions by label)', () => {
     const scenario = writeFixture(dir, 'with-intervention.yaml', yaml(
       `extends: ${JSON.stringify(TOWN)}`,
