@@ -105,7 +105,6 @@ function checkHeader(dir: string, plan: SweepPlan, shard: Shard | undefined): vo
 function readRuns(file: string, plan: SweepPlan, shard: Shard | undefined): Map<number, number[]> {
   const text = readFileSync(file, 'utf8');
   const end = text.lastIndexOf('\n') + 1;
-  if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
   const done = new Map<number, number[]>();
   const lines = text.slice(0, end).split('\n').slice(0, -1);
   lines.forEach((line, i) => {
@@ -123,5 +122,7 @@ function readRuns(file: string, plan: SweepPlan, shard: Shard | undefined): Map<
     }
     done.set(run, outputs.map((x) => (x === null ? NaN : (x as number))));
   });
+  // Only once the rest is known to be sound: a refused journal is left as it was.
+  if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
   return done;
 }

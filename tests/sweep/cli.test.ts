@@ -5,7 +5,7 @@
  * written; a run that throws in a worker is reported by run and seed, the finished
  * runs are kept, and --resume finishes the sweep with the same bytes.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/scenario/messages.js';
@@ -122,11 +122,21 @@ describe('hotbed sweep', () => {
     const b = loadExperiment(other, { toolVersion: toolVersion() }).plan;
     expect(ran.stderr).toBe(`hotbed: ${sweepMessages.resumeMismatch(reference, 'experiment (factors, design, replicates, outputs or seed)',
       `experiment ${a.experimentHash.slice(0, 12)}`, `experiment ${b.experimentHash.slice(0, 12)} (${other})`).message}\n`);
+    expect(snapshot(dir)).toEqual(before);
     const shardResume = await hotbedHere(['sweep', exp, '--shard', '1/3', '--resume', reference]);
     expect(shardResume.stderr).toBe(`hotbed: ${sweepMessages.resumeMismatch(reference, 'shard', 'the whole sweep (no --shard)', 'shard 1/3').message}\n`);
+    // A journal damaged other than in its last line is refused, naming the line.
+    const damaged = join(dir, 'damaged');
+    cpSync(join(reference, '.journal'), join(damaged, '.journal'), { recursive: true });
+    const lines = readFileSync(join(damaged, '.journal', 'runs.jsonl'), 'utf8').split('\n');
+    lines[2] = lines[2]!.slice(0, 10);
+    writeFileSync(join(damaged, '.journal', 'runs.jsonl'), lines.join('\n'));
+    const before2 = snapshot(dir);
+    const bad = await hotbedHere(['sweep', exp, '--resume', damaged]);
+    expect(bad.stderr).toBe(`hotbed: ${sweepMessages.journalCorrupt(join(damaged, '.journal', 'runs.jsonl'), 3, 'not a JSON line').message}\n`);
+    expect(snapshot(dir)).toEqual(before2);
     const nowhere = await hotbedHere(['sweep', exp, '--resume', join(dir, 'nowhere')]);
     expect(nowhere.stderr).toBe(`hotbed: ${sweepMessages.resumeUnreadable(join(dir, 'nowhere'), 'the folder does not exist').message}\n`);
-    expect(snapshot(dir)).toEqual(before);
   });
 
   it('a run that throws in a worker: reported with its point, replicate and seed, finished runs kept, then resumed to the same bytes', async () => {

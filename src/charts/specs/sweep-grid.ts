@@ -12,7 +12,7 @@ const COLOUR = '#0072B2';
 
 export const gridTitle = (inputs: SweepChartInputs, output: number) => `Across the grid: ${outputLabel(inputs.outputs[output]!)}`;
 
-const fmt = (share: boolean) => (share ? '.2f' : ',.4~r');
+const fmt = (share: boolean) => (share ? '.2~f' : ',.4~r');
 
 export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLevelSpec | undefined {
   const o = inputs.outputs[output]!;
@@ -48,10 +48,10 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
   if (k === 1) {
     const f = inputs.factors[0]!;
     const values = inputs.points.map((p, i) => ({ x: p[0], ...summaries[i]! }));
-    const x = { field: 'x', type: 'quantitative' as const, title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false } };
+    const x = { field: 'x', type: 'quantitative' as const, title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false }, axis: { values: f.values, format: '~g' } };
     const yAxis = { format: fmt(share) };
     return {
-      ...frame(gridTitle(inputs, output), [`${reps} at each value of ${f.name}; band: 5–95% of the replicates.`]),
+      ...frame(gridTitle(inputs, output), [`${reps.charAt(0).toUpperCase()}${reps.slice(1)} at each value of ${f.name}; band: 5–95% of the replicates.`]),
       width: 520,
       height: 320,
       data: { values },
@@ -61,7 +61,9 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
       ],
     } as TopLevelSpec;
   }
-  // More factors: main effects, one panel per factor.
+  // More factors: main effects, one panel per factor, on one y scale so that the panels compare.
+  const all = summaries.map((s) => s.mean).filter(Number.isFinite);
+  const yScale = all.length ? { domain: [Math.min(...all), Math.max(...all)], zero: false, nice: true } : { zero: false };
   const views: View[] = inputs.factors.map((f, j) => {
     const byValue = new Map<number, number[]>();
     inputs.points.forEach((p, i) => {
@@ -75,8 +77,8 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
       data: { values },
       mark: { type: 'line', color: COLOUR, strokeWidth: 2, point: { filled: true, size: 40, color: COLOUR } },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false } },
-        y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: { zero: false }, axis: { format: fmt(share) } },
+        x: { field: 'x', type: 'quantitative', title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false }, axis: { values: f.values, format: '~g' } },
+        y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: yScale, axis: { format: fmt(share) } },
       },
     } as View;
   });
