@@ -70,7 +70,9 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
           }
           // ETA from this generation's pace and its acceptance so far.
           const perSimulation = p.evaluated > 0 ? p.elapsedMs / p.evaluated : NaN;
-          bar!.update(p.accepted, `generation ${p.generation}/${total - 1}: tolerance ${tol(p.tolerance)}, ${p.accepted}/${p.population} accepted, `
+          // Generation 0 (the prior) accepts every simulation, but only as its batch completes: count simulations there.
+          const done = p.generation === 0 ? Math.min(p.evaluated, p.population) : p.accepted;
+          bar!.update(done, `generation ${p.generation}/${total - 1}: tolerance ${tol(p.tolerance)}, ${done}/${p.population} accepted, `
             + `${thousands(p.evaluated)} simulations, acceptance ${percent(p.acceptanceRate)}`
             // A terminal's bar shows its own ETA, from accepted particles; this one also counts simulations under way.
             + `${process.stderr.isTTY ? '' : `, ETA ${duration(perSimulation * p.remainingEstimate)}`}`);
