@@ -3,19 +3,33 @@
  * engine's waiting times use (see peer-clock.ts). For the cascade, λ is
  * E · log(1 − p) outright; going through the hazard would cost an expm1 and a
  * log1p per redraw only to undo each other. Other rules go through their hazard.
+ *
+ * A class rather than a closure made per run: the engine's hot call sites
+ * inline their callee, and a fresh closure in every simulation of a worker
+ * (calibration, sweeps) made V8 throw that code away and recompile it each run.
  */
-import { peerHazard } from '../model/peer-rules.js';
+import { peerHazard, type PeerHazard } from '../model/peer-rules.js';
 import type { Channels } from '../scenario/schema.js';
 import { logSurvival } from './peer-clock.js';
 
-export type PeerLogSurvival = (influence: number, degree: number) => number;
+export class PeerLogSurvival {
+  /** log(1 − p) for the cascade; NaN for rules that go through their hazard. */
+  private readonly logKeep: number;
+  private readonly hazard: PeerHazard | undefined;
 
-export function peerLogSurvival(peer: Channels['peer']): PeerLogSurvival {
-  if (peer.rule === 'cascade') {
-    // The same clamp as peerHazard's, so that p = 1 stays a finite (huge) daily hazard.
-    const logKeep = Math.log1p(-Math.min(peer.cascade.probability, 1 - 1e-12));
-    return (e) => (e > 0 ? e * logKeep : 0);
+  constructor(peer: Channels['peer']) {
+    if (peer.rule === 'cascade') {
+      // The same clamp as peerHazard's, so that p = 1 stays a finite (huge) daily hazard.
+      this.logKeep = Math.log1p(-Math.min(peer.cascade.probability, 1 - 1e-12));
+      this.hazard = undefined;
+    } else {
+      this.logKeep = NaN;
+      this.hazard = peerHazard(peer);
+    }
   }
-  const hazard = peerHazard(peer);
-  return (e, degree) => logSurvival(hazard(e, degree));
+
+  of(influence: number, degree: number): number {
+    if (this.hazard === undefined) return influence > 0 ? influence * this.logKeep : 0;
+    return logSurvival(this.hazard(influence, degree));
+  }
 }

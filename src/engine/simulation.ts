@@ -17,7 +17,7 @@ import type { Channels } from '../scenario/schema.js';
 import type { World } from '../world/build.js';
 import { Calendar } from './calendar.js';
 import { nextDue, NONE, waitDays } from './peer-clock.js';
-import { peerLogSurvival, type PeerLogSurvival } from './peer-survival.js';
+import { PeerLogSurvival } from './peer-survival.js';
 import { Pools } from './pools.js';
 
 export interface SimulationOptions {
@@ -171,7 +171,7 @@ class Simulation {
     // Weights of the mobilized and abroad classes; the returnee weight is per community (returnee policy).
     this.weight = Float64Array.from([peer.weights.mobilized, peer.weights.abroad, peer.weights.returned]);
     this.receptivity = Float64Array.from([peer.susceptibleReceptivity, 1, 0, 0, 0, 0, 0]);
-    this.peerLogSurvivalOf = peerLogSurvival(peer);
+    this.peerLogSurvivalOf = new PeerLogSurvival(peer);
     this.exitHazard = Math.min(1, abroad.returnRate + abroad.deathRate);
     this.returnShare = this.exitHazard > 0 ? abroad.returnRate / (abroad.returnRate + abroad.deathRate) : 0;
     this.exitLogSurvival = Math.log1p(-this.exitHazard);
@@ -380,7 +380,7 @@ class Simulation {
     const c = this.communityOf[a]!;
     const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + this.factors.returnedWeight[c]! * counts[3 * a + 2]!;
     const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
-    const after = this.peerLogSurvivalOf(influence, this.offsets[a + 1]! - this.offsets[a]!);
+    const after = this.peerLogSurvivalOf.of(influence, this.offsets[a + 1]! - this.offsets[a]!);
     const before = this.peerLogSurvival[a]!;
     if (after === before) return; // same hazard: the pending day stands
     this.peerLogSurvival[a] = after;

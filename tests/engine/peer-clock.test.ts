@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logSurvival, nextDue, NONE, waitDays } from '../../src/engine/peer-clock.js';
-import { peerLogSurvival } from '../../src/engine/peer-survival.js';
+import { PeerLogSurvival } from '../../src/engine/peer-survival.js';
 import { peerHazard } from '../../src/model/peer-rules.js';
 import { State } from '../../src/model/states.js';
 import { stream } from '../../src/random/streams.js';
@@ -104,7 +104,8 @@ describe('engine/peer-survival', () => {
     for (const probability of [1e-6, 0.001, 0.1, 0.5, 0.99]) {
       const peer = peerOf('cascade', { cascade: { probability } });
       const h = peerHazard(peer);
-      const ls = peerLogSurvival(peer);
+      const rule = new PeerLogSurvival(peer);
+      const ls = (e: number, d: number) => rule.of(e, d);
       for (const e of [0, 0.25, 1, 3, 17.5]) {
         // Where h rounds to 1 the direct form is the more accurate one; both mean "tomorrow".
         if (h(e, 10) === 1) expect(ls(e, 10)).toBeLessThan(-36);
@@ -114,7 +115,8 @@ describe('engine/peer-survival', () => {
   });
 
   it('other rules go through their hazard: a threshold met is −∞, unmet 0', () => {
-    const ls = peerLogSurvival(peerOf('fractional', { fractional: { share: 0.5 } }));
+    const rule = new PeerLogSurvival(peerOf('fractional', { fractional: { share: 0.5 } }));
+    const ls = (e: number, d: number) => rule.of(e, d);
     expect(ls(2, 4)).toBe(-Infinity);
     expect(ls(1, 4)).toBe(0);
   });
