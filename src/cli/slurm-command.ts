@@ -32,7 +32,7 @@ export function slurmCommand(setExit: (code: number) => void): CommandModule<obj
     command: 'slurm <experiment>',
     describe: 'Write a Slurm job array that runs a sweep in shards, a merge job that runs after them, and the script that submits both',
     builder: (y) => y
-      .positional('experiment', { type: 'string', demandOption: true, description: 'Experiment file, e.g. scenarios/experiments/morris.yaml' })
+      .positional('experiment', { type: 'string', demandOption: true, description: 'Experiment file, e.g. scenarios/experiments/morris-baseline.yaml' })
       .option('shards', { type: 'number', demandOption: true, description: 'Number of shards: one array task each' })
       .option('out', { type: 'string', demandOption: true, description: 'Folder for the scripts, logs/, shards/ and merged/ (new or empty)' })
       .option('partition', { type: 'string', description: 'Slurm partition (default: the cluster\'s default partition)' })

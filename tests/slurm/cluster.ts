@@ -51,8 +51,8 @@ export interface Cluster {
   dir: string;
   /** The environment for client commands (sbatch, squeue, …): SLURM_CONF set to this cluster's. */
   env: NodeJS.ProcessEnv;
-  /** Runs a client command against this cluster; throws with its stderr when it fails. */
-  run(command: string, args: string[]): string;
+  /** Runs a client command against this cluster (in cwd if given); throws with its stderr when it fails. */
+  run(command: string, args: string[], cwd?: string): string;
   /** Waits until none of these jobs is pending or running; throws, naming the states, after timeoutMs. */
   waitUntilEnded(jobIds: number[], timeoutMs: number): Promise<void>;
   /** The finished jobs' records whose job or array job id is in jobIds, once every given job has one (or after timeoutMs). */
@@ -84,8 +84,8 @@ export async function startCluster(): Promise<Cluster> {
   const onExit = () => daemons.forEach((d) => d.exitCode === null && d.signalCode === null && d.pid !== undefined && kill(d.pid, 'SIGKILL'));
   process.once('exit', onExit);
 
-  const run = (command: string, args: string[]): string => {
-    const r = spawnSync(command, args, { env, encoding: 'utf8', timeout: 30_000 });
+  const run = (command: string, args: string[], cwd?: string): string => {
+    const r = spawnSync(command, args, { env, cwd, encoding: 'utf8', timeout: 30_000 });
     if (r.status !== 0) {
       throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal}): ${r.stderr || r.error?.message || ''}`.trim());
     }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/sweep/slurm.js';
-import { hotbed } from '../cli/cli.js';
+import { HOTBED, hotbed } from '../cli/cli.js';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
 import { hotbedHere, identical } from '../sweep/helpers.js';
 import { slurmUnavailable, startCluster, type Cluster, type JobRecord } from './cluster.js';
@@ -52,7 +52,7 @@ describe('slurm (real cluster)', () => {
 
     const { array, merge } = submitted(cluster!, join(out, 'submit.sh'));
     // The single-machine sweep runs meanwhile: it is the reference the merge must equal.
-    const single = hotbed(['sweep', EXPERIMENT, '--out', join(root, 'single'), '--workers', '1', '--quiet'], REPO);
+    const single = singleMachine();
     // About 25 s here; the margin is for a CI machine busy with other tests.
     await cluster!.waitUntilEnded([array, merge], 100_000);
     const records = await cluster!.records([array, merge], 4, 5_000);
@@ -61,38 +61,58 @@ describe('slurm (real cluster)', () => {
     ]);
     expect(logsOf(out)).toMatch(/hotbed merge: done .*; results in /);
 
-    const reference = await single;
-    expect(reference.status, reference.stderr).toBe(0);
     const merged = identical(join(out, 'merged'));
     expect(Object.keys(merged)).toEqual(expect.arrayContaining(['runs.csv', 'points.csv', 'manifest.json']));
-    expect(merged).toEqual(identical(join(root, 'single')));
+    expect(merged).toEqual(await single);
   }, 120_000);
 
-  it('never runs the merge when a shard fails, and the failure shows', async (ctx) => {
+  it('never runs the merge when a shard fails; the task resubmitted alone and a new merge finish the sweep', async (ctx) => {
     ctx.skip(cluster === undefined, `Slurm tests skipped: ${unavailable}`);
     const root = tempDir('hotbed-slurm-fail-');
     const out = join(root, 'recipe');
-    // Shard 2 fails as a crashed sweep would; the others succeed without running anything.
-    const wrapper = join(root, 'failing hotbed');
+    // Shard 2's first attempt fails as a crashed sweep would; everything else runs the real hotbed.
+    const wrapper = join(root, 'flaky hotbed');
     writeFileSync(wrapper, [
       '#!/usr/bin/env bash',
-      'case " $* " in *" --shard 2/3 "*) echo "shard 2 fails on purpose" >&2; exit 3;; esac',
+      `case " $* " in *" --shard 2/3 "*) if mkdir ${shellQuote(join(root, 'failed once'))} 2>/dev/null; then echo "shard 2 fails on purpose" >&2; exit 3; fi;; esac`,
+      `exec ${shellQuote(process.execPath)} ${shellQuote(HOTBED)} "$@"`,
       '',
     ].join('\n'), { mode: 0o755 });
     const wrote = await hotbedHere(['slurm', EXPERIMENT, '--shards', '3', '--out', out, '--hotbed-command', shellQuote(wrapper)]);
     expect(wrote.code, wrote.stderr).toBe(0);
 
     const { array, merge } = submitted(cluster!, join(out, 'submit.sh'));
-    await cluster!.waitUntilEnded([array, merge], 20_000);
-    const records = await cluster!.records([array, merge], 4, 5_000);
-    expect(states(records), logsOf(out)).toEqual([
+    const single = singleMachine();
+    await cluster!.waitUntilEnded([array, merge], 100_000);
+    expect(states(await cluster!.records([array, merge], 4, 5_000)), logsOf(out)).toEqual([
       'hotbed-tiny-grid 1 COMPLETED 0:0', 'hotbed-tiny-grid 2 FAILED 3:0', 'hotbed-tiny-grid 3 COMPLETED 0:0', 'hotbed-tiny-grid-merge - CANCELLED 0:0',
     ]);
     expect(logsOf(out)).toContain('shard 2 fails on purpose');
     expect(readdirSync(join(out, 'logs')).filter((f) => f.startsWith('merge-'))).toEqual([]);
     expect(existsSync(join(out, 'merged'))).toBe(false);
-  });
+
+    // The recovery submit.sh describes: task 2 alone (an array of one), then a merge after it.
+    const retried = Number(cluster!.run('sbatch', ['--parsable', '--array=2', 'shard.sbatch'], out).trim());
+    const merged = Number(cluster!.run('sbatch', ['--parsable', `--dependency=afterok:${retried}`, '--kill-on-invalid-dep=yes', 'merge.sbatch'], out).trim());
+    await cluster!.waitUntilEnded([retried, merged], 100_000);
+    expect(states(await cluster!.records([retried, merged], 2, 5_000)), logsOf(out)).toEqual([
+      'hotbed-tiny-grid 2 COMPLETED 0:0', 'hotbed-tiny-grid-merge - COMPLETED 0:0',
+    ]);
+    expect(identical(join(out, 'merged'))).toEqual(await single);
+  }, 120_000);
 });
+
+/** The single-machine sweep of the experiment, run once for both tests: what every merge must equal (but run-info.json). */
+let reference: Promise<Record<string, string>> | undefined;
+function singleMachine(): Promise<Record<string, string>> {
+  reference ??= (async () => {
+    const out = join(tempDir('hotbed-slurm-single-'), 'single');
+    const ran = await hotbed(['sweep', EXPERIMENT, '--out', out, '--workers', '1', '--quiet'], REPO);
+    if (ran.status !== 0) throw new Error(`the single-machine sweep failed: ${ran.stderr}`);
+    return identical(out);
+  })();
+  return reference;
+}
 
 /** Each job as "name task state exit-code", sorted: the array's tasks, then the merge. */
 const states = (records: JobRecord[]) => records.map((r) => `${r.name} ${r.arrayTaskId ?? '-'} ${r.state} ${r.exitCode}`).sort();
