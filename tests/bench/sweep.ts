@@ -33,6 +33,8 @@ export interface SweepBenchRow {
   runsPerSecond: number;
   /** Runs per second once every thread has finished its first run. */
   steadyRunsPerSecond: number;
+  /** CPU time of this process (all threads) over wall time during the sweep: the cores it got. On a busy machine, below the workers asked for. */
+  coresUsed: number;
 }
 
 export interface SweepBenchResult {
@@ -72,6 +74,7 @@ export async function sweepBench(options: { runs?: number; workers?: readonly nu
     for (const workers of options.workers ?? [1, 2]) {
       const finished: number[] = [];
       let threads = 1;
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await sweep(e, {
         out: join(dir, `out-${workers}`),
@@ -81,10 +84,12 @@ export async function sweepBench(options: { runs?: number; workers?: readonly nu
         onProgress: () => finished.push(performance.now()),
       });
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(c0);
+      const coresUsed = (cpu.user + cpu.system) / 1e6 / seconds;
       const steadyFrom = finished[0]!;
       const steadyRuns = finished.length - threads;
       const steadySeconds = (finished.at(-1)! - steadyFrom) / 1000;
-      rows.push({ workers, runs, seconds, runsPerSecond: runs / seconds, steadyRunsPerSecond: steadyRuns > 0 && steadySeconds > 0 ? steadyRuns / steadySeconds : NaN });
+      rows.push({ workers, runs, seconds, runsPerSecond: runs / seconds, steadyRunsPerSecond: steadyRuns > 0 && steadySeconds > 0 ? steadyRuns / steadySeconds : NaN, coresUsed });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -102,9 +107,12 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write('sweep throughput (baseline at scale 25, Latin hypercube, 1 replicate a point; charts off)\n');
-  process.stdout.write('workers  runs  wall (s)  runs/s end to end  runs/s steady\n');
+  process.stdout.write('workers  runs  wall (s)  runs/s end to end  runs/s steady  cores used\n');
   for (const r of result.rows) {
-    process.stdout.write(`${String(r.workers).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.runsPerSecond.toFixed(2).padStart(17)}  ${r.steadyRunsPerSecond.toFixed(2).padStart(13)}\n`);
+    process.stdout.write(`${String(r.workers).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.runsPerSecond.toFixed(2).padStart(17)}  ${r.steadyRunsPerSecond.toFixed(2).padStart(13)}  ${r.coresUsed.toFixed(2).padStart(10)}\n`);
+  }
+  if (result.rows.some((r) => r.workers > 1 && r.coresUsed < 0.8 * r.workers)) {
+    process.stdout.write('warning: the sweep got fewer cores than workers (other load on the machine): the speedup is understated\n');
   }
   const status = result.speedup >= result.goal ? 'PASS' : 'MISS';
   process.stdout.write(`speedup 2 workers / 1 (steady): ${result.speedup.toFixed(2)}× (goal ≥ ${result.goal}×) ${Number.isFinite(result.speedup) ? status : ''}\n`);
