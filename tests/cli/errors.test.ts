@@ -63,7 +63,12 @@ async function refused(args: string[], expected?: string): Promise<Ran> {
   return ran;
 }
 
+// Every command, in the order `hotbed --help` lists them.
+const COMMANDS = ['validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
+
 // One at a time, so that the time limit measures the refusal and not other tests' processes.
+// The bound is loose (a loaded CI machine starts tsx slowly); drawing the refused world
+// would take minutes and tens of GiB, so it still tells the two apart.
 describe('hotbed refuses a world too large for memory', { timeout: 60_000 }, () => {
   it('in run, quickly and before allocating, saying how much it would need', async () => {
     const cwd = workspace();
@@ -71,13 +76,13 @@ describe('hotbed refuses a world too large for memory', { timeout: 60_000 }, () 
     const expected = messages.tooLarge({ file: 'huge.yaml' }, plan.agentCount, plan.expectedTies, estimateBytes(plan), Math.floor(totalmem() * 0.75));
     const ran = await refused(['run', 'huge.yaml', '--out', 'results/new'], expected.message);
     expect(ran.stderr).toMatch(/\d GiB/);
-    expect(ran.ms).toBeLessThan(5000);
+    expect(ran.ms).toBeLessThan(30_000);
   });
 
   it('in network, for one community, before drawing it', async () => {
     const ran = await refused(['network', 'huge.yaml', '--community', 'C0']);
     expect(ran.stderr).toMatch(/GiB/);
-    expect(ran.ms).toBeLessThan(5000);
+    expect(ran.ms).toBeLessThan(30_000);
   });
 });
 
@@ -102,7 +107,7 @@ describe.concurrent('hotbed run refuses user mistakes', { timeout: 60_000 }, () 
   });
 
   it('an unknown command', async () => {
-    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', ['validate', 'run', 'compare', 'network', 'calibrate']).message);
+    await refused(['frob', 'good.yaml'], messages.unknownCommand('frob', COMMANDS).message);
   });
 
   it('a bad --replicates', async () => {
@@ -160,7 +165,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   const file = (name: string) => join(cwd, name);
 
   it('an unknown command close to a known one', async () => {
-    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', ['validate', 'run', 'compare', 'network', 'calibrate'], 'did you mean "run"?').message);
+    await mainRefuses(['rnu', file('good.yaml')], messages.unknownCommand('rnu', COMMANDS, 'did you mean "run"?').message);
   });
 
   it('--replicates that is not a whole number', async () => {
@@ -171,7 +176,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   it('no scenario file, no command, and an unknown option', async () => {
     await mainRefuses(['run'], messages.usage('name the scenario file to run').message);
     await mainRefuses(['validate'], messages.usage('name at least one scenario file to validate').message);
-    await mainRefuses([], messages.usage('name a command: validate, run, compare, network, calibrate').message);
+    await mainRefuses([], messages.usage(`name a command: ${COMMANDS.join(', ')}`).message);
     await mainRefuses(['run', file('good.yaml'), '--bogus', '1'], messages.usage('unknown argument: bogus').message);
   });
 
