@@ -75,6 +75,7 @@ function usageProblem(message: string, command: string | undefined): string {
     if (command === 'check') return 'name the calibration file whose targets to check, e.g. scenarios/calibration.yaml';
     if (command === 'sweep') return 'name the experiment file to run, e.g. scenarios/experiments/morris-baseline.yaml';
     if (command === 'merge') return 'name the shard folders to merge, e.g. hotbed merge DIR/shards/* --out DIR/merged';
+    if (command === 'slurm') return 'name the experiment file to write Slurm scripts for, e.g. scenarios/experiments/morris-baseline.yaml';
     return `name the scenario file to ${command ?? 'use'}`;
   }
   return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');
