@@ -72,6 +72,13 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
           bar?.update(p.done, `${thousands(p.done)}/${thousands(p.total)} runs, ${p.rate.toFixed(1)} runs/s${process.stderr.isTTY ? '' : `, ETA ${duration(p.etaSeconds)}`}`);
         }
       };
+      // Ctrl-C: every finished run is already in the journal (whole lines, fsync'd); say how to go on.
+      const interrupted = () => {
+        bar?.stop();
+        process.stderr.write(`\nhotbed: interrupted; the finished runs are kept in ${out}/.journal: finish with hotbed sweep ${argv.experiment}${shard ? ` --shard ${shardText(shard)}` : ''} --resume ${out}\n`);
+        process.exit(130);
+      };
+      process.once('SIGINT', interrupted);
       const outcome = await sweep(e, {
         out,
         resume: argv.resume !== undefined,
@@ -86,7 +93,10 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
           if (mode === 'json') process.stderr.write(`${JSON.stringify({ runs: done, total, rate: 0, eta: null })}\n`);
         },
         onProgress,
-      }).finally(() => bar?.stop());
+      }).finally(() => {
+        bar?.stop();
+        process.removeListener('SIGINT', interrupted);
+      });
       if (outcome.outputs?.chartsError !== undefined) say(`warning: no charts written (${outcome.outputs.chartsError}); the other outputs are complete`);
       const wall = (performance.now() - started) / 1000;
       const ran = outcome.runs - outcome.resumed;
