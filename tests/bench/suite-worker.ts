@@ -6,6 +6,7 @@
  *   node --import tsx tests/bench/suite-worker.ts --workload w1|w2|naive-w1|naive-w2|w4|w5
  *       [--steps N] [--sims N] [--workers N]
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,6 +49,13 @@ export interface SuiteResult {
   coresUsed?: number;
   /** w4: busy CPU of the whole machine during the timed simulations, in cores, minus this process's. */
   otherLoadCores?: number;
+  /**
+   * w4, Linux only: of coresUsed, the `workers` busiest threads (the pool's workers), the main
+   * thread, and all other threads (V8's compiler and GC helpers, module loader threads).
+   */
+  workerThreadCores?: number;
+  mainThreadCores?: number;
+  helperThreadCores?: number;
   peakMaxRssKiB: number;
   baselineMaxRssKiB: number;
 }
@@ -97,6 +105,36 @@ function naive(rule: ClassicRule, steps: number): Partial<SuiteResult> {
   };
 }
 
+/** CPU ms of each thread of this process (Linux /proc; empty elsewhere). */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    const tick = 1000 / 100; // ms per clock tick (USER_HZ is 100 on Linux)
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tick);
+    }
+  } catch {
+    // not Linux: no breakdown
+  }
+  return out;
+}
+
+/** Cores by kind of thread over `ms` of wall time, from two threadCpu() readings. */
+function threadCores(before: Map<number, number>, after: Map<number, number>, workers: number, ms: number) {
+  if (after.size === 0) return {};
+  const used = [...after].map(([tid, cpu]) => ({ tid, cpu: cpu - (before.get(tid) ?? 0) }));
+  const main = used.find((t) => t.tid === process.pid)?.cpu ?? 0;
+  const others = used.filter((t) => t.tid !== process.pid).sort((a, b) => b.cpu - a.cpu);
+  const sum = (ts: { cpu: number }[]) => ts.reduce((a, t) => a + t.cpu, 0);
+  return {
+    workerThreadCores: sum(others.slice(0, workers)) / ms,
+    mainThreadCores: main / ms,
+    helperThreadCores: sum(others.slice(workers)) / ms,
+  };
+}
+
 const midpoint = (p: Prior): number => {
   if (p.kind === 'normal') return p.mean;
   if (p.kind === 'log-uniform') return Math.sqrt(p.low * p.high);
@@ -115,15 +153,18 @@ async function calibration(workers: number, sims: number): Promise<Partial<Suite
     const busy = () => os.cpus().reduce((a, c) => a + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
     const c0 = process.cpuUsage();
     const m0 = busy();
+    const th0 = threadCpu();
     const t0 = performance.now();
     await pool.evaluate(batch(1000, sims));
     const runMs = performance.now() - t0;
+    const th1 = threadCpu();
     const c1 = process.cpuUsage(c0);
     const ownMs = (c1.user + c1.system) / 1000;
     const machineMs = busy() - m0;
     return {
       workers, simulations: sims, runMs, simulationsPerSecond: sims / (runMs / 1000),
       coresUsed: ownMs / runMs, otherLoadCores: Math.max(0, machineMs - ownMs) / runMs,
+      ...threadCores(th0, th1, workers, runMs),
     };
   } finally {
     await pool.close();

@@ -193,6 +193,10 @@ async function main(): Promise<void> {
   const cores = (x: number) => x.toFixed(2);
   infoRow('W4 calibration', 'cores used by the process, 1 worker', statOf(w4one, (r) => r.coresUsed), cores);
   infoRow('W4 calibration', 'cores used by the process, 2 workers', statOf(w4two, (r) => r.coresUsed), cores);
+  // Where a 1-worker run's cores go: above 1, the rest (JIT compiles, GC) also competes for the 2 cores.
+  infoRow('W4 calibration', '  of which worker threads, 1 worker', statOf(w4one, (r) => r.workerThreadCores), cores);
+  infoRow('W4 calibration', '  of which other threads (JIT, GC), 1 worker', statOf(w4one, (r) => r.helperThreadCores), cores);
+  infoRow('W4 calibration', '  of which main thread, 1 worker', statOf(w4one, (r) => r.mainThreadCores), cores);
   infoRow('W4 calibration', 'other load on the machine (cores), 2 workers', statOf(w4two, (r) => r.otherLoadCores), cores);
   infoRow('W4 calibration', 'peak RSS, 1 worker', rss(w4one), mibs);
   infoRow('W4 calibration', 'peak RSS, 2 workers', rss(w4two), mibs);
