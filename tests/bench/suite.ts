@@ -166,6 +166,8 @@ async function main(): Promise<void> {
     // CPU time is less sensitive than wall time to other work on the machine (medians' ratio).
     const cpuStep = statOf(eng, (r) => r.cpuMsPerStep);
     infoRow(name, 'CPU per step (all threads)', cpuStep, ms);
+    infoRow(name, 'warm: time per step (best of 3 more runs)', statOf(eng, (r) => r.warmMsPerStep), ms);
+    infoRow(name, 'warm: CPU per step', statOf(eng, (r) => r.warmCpuMsPerStep), ms);
     infoRow(name, '× faster than naive, CPU per step', stat([statOf(ref, (r) => r.cpuMsPerStep).median / cpuStep.median]), times);
     infoRow(name, 'tie visits per second', statOf(eng, (r) => r.tieVisitsPerSecond), perSec);
     infoRow(name, 'peak RSS', rss(eng), mibs);
