@@ -236,15 +236,18 @@ class Simulation {
       if (s === State.Susceptible) this.susceptibles.add(c, a);
       const k = CLASS_OF[s]!;
       if (k >= 0) {
-        for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) counts[3 * neighbors[i]! + k]!++;
+        for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+          const u = neighbors[i]!;
+          counts[3 * u + k]!++;
+          this.touch(u);
+        }
         this.tieVisits += offsets[a + 1]! - offsets[a]!;
       }
       if (s === State.Abroad) this.scheduleExit(a, 0);
     }
-    // Only agents next to someone influential can have a peer event.
-    for (let a = 0; a < n; a++) {
-      if (this.receptivity[state[a]!]! > 0 && (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0) this.schedulePeer(a, 0);
-    }
+    // Only agents next to someone influential can have a peer event: those just touched, not a pass
+    // over the population. Their states are all set by now; the flush skips the non-receptive.
+    this.flushPeer(0);
   }
 
   /** Fills in the channel's own returnee weight where no policy sets one. */
@@ -390,6 +393,13 @@ class Simulation {
     else calendar.schedule(a, next);
   }
 
+  /** Lists `u` for the next flush (once). */
+  private touch(u: number): void {
+    if (this.isTouched[u] !== 0) return;
+    this.isTouched[u] = 1;
+    this.touched[this.touchedCount++] = u;
+  }
+
   /** Redraws, once each, the agents whose influence changed since the last flush. */
   private flushPeer(day: number): void {
     const { touched, isTouched, receptivity, state, removed } = this;
@@ -473,17 +483,14 @@ class Simulation {
     const kFrom = CLASS_OF[from]!;
     const kTo = CLASS_OF[to]!;
     if (kFrom === kTo) return;
-    const { offsets, neighbors, counts, state, receptivity, removed, touched, isTouched } = this;
+    const { offsets, neighbors, counts, state, receptivity, removed } = this;
     // Returnee weights differ by community (policy), so a change into or out of that class always redraws.
     const redraw = kFrom === 2 || kTo === 2 || (kFrom >= 0 ? this.weight[kFrom]! : 0) !== (kTo >= 0 ? this.weight[kTo]! : 0);
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       if (kFrom >= 0) counts[3 * u + kFrom]!--;
       if (kTo >= 0) counts[3 * u + kTo]!++;
-      if (redraw && isTouched[u] === 0 && receptivity[state[u]!]! > 0 && removed[u] === 0) {
-        isTouched[u] = 1;
-        touched[this.touchedCount++] = u;
-      }
+      if (redraw && receptivity[state[u]!]! > 0 && removed[u] === 0) this.touch(u);
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
   }
