@@ -35,6 +35,8 @@ export interface SweepBenchRow {
   steadyRunsPerSecond: number;
   /** CPU time of this process (all threads) over wall time during the sweep: the cores it got. On a busy machine, below the workers asked for. */
   coresUsed: number;
+  /** Runs per second of CPU time (all threads, start-up included): on a shared machine, what the workers would give each core they got. */
+  runsPerCpuSecond: number;
 }
 
 export interface SweepBenchResult {
@@ -89,7 +91,7 @@ export async function sweepBench(options: { runs?: number; workers?: readonly nu
       const steadyFrom = finished[0]!;
       const steadyRuns = finished.length - threads;
       const steadySeconds = (finished.at(-1)! - steadyFrom) / 1000;
-      rows.push({ workers, runs, seconds, runsPerSecond: runs / seconds, steadyRunsPerSecond: steadyRuns > 0 && steadySeconds > 0 ? steadyRuns / steadySeconds : NaN, coresUsed });
+      rows.push({ workers, runs, seconds, runsPerSecond: runs / seconds, steadyRunsPerSecond: steadyRuns > 0 && steadySeconds > 0 ? steadyRuns / steadySeconds : NaN, coresUsed, runsPerCpuSecond: runs / (coresUsed * seconds) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -107,9 +109,9 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write('sweep throughput (baseline at scale 25, Latin hypercube, 1 replicate a point; charts off)\n');
-  process.stdout.write('workers  runs  wall (s)  runs/s end to end  runs/s steady  cores used\n');
+  process.stdout.write('workers  runs  wall (s)  runs/s end to end  runs/s steady  cores used  runs per CPU-s\n');
   for (const r of result.rows) {
-    process.stdout.write(`${String(r.workers).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.runsPerSecond.toFixed(2).padStart(17)}  ${r.steadyRunsPerSecond.toFixed(2).padStart(13)}  ${r.coresUsed.toFixed(2).padStart(10)}\n`);
+    process.stdout.write(`${String(r.workers).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.runsPerSecond.toFixed(2).padStart(17)}  ${r.steadyRunsPerSecond.toFixed(2).padStart(13)}  ${r.coresUsed.toFixed(2).padStart(10)}  ${r.runsPerCpuSecond.toFixed(2).padStart(14)}\n`);
   }
   if (result.rows.some((r) => r.workers > 1 && r.coresUsed < 0.8 * r.workers)) {
     process.stdout.write('warning: the sweep got fewer cores than workers (other load on the machine): the speedup is understated\n');
