@@ -13,7 +13,9 @@
  * PASS/MISS) and writes tests/bench/results/suite-<YYYY-MM-DD>.json.
  *
  *   npm run bench
- *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world
+ *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world --no-sweep
+ *
+ * If tests/bench/sweep.ts is there, its sweep throughput (1 and 2 workers) is run once at the end.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLASSIC } from '../reference/classic.js';
 import type { SuiteResult, Workload } from './suite-worker.js';
+import type { SweepBenchResult } from './sweep.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..', '..');
@@ -122,6 +125,8 @@ async function main(): Promise<void> {
       'naive-w2-steps': { type: 'string', default: String(CLASSIC.steps) },
       'w4-sims': { type: 'string', default: '24' },
       'no-world': { type: 'boolean', default: false },
+      'no-sweep': { type: 'boolean', default: false },
+      'sweep-runs': { type: 'string', default: '24' },
     },
   });
   const runs = Number(values.runs);
@@ -154,6 +159,18 @@ async function main(): Promise<void> {
     w4two.push(await worker('w4', ['--workers', '2', '--sims', String(2 * sims)]));
   }
   const w5 = await repeat(runs, 'w5');
+
+  // Sweep throughput (tests/bench/sweep.ts, another issue's workload), once, in its own process.
+  let sweep: SweepBenchResult | undefined;
+  const sweepFile = join(benchDir, 'sweep.ts');
+  if (!values['no-sweep'] && existsSync(sweepFile)) {
+    try {
+      const out = await spawnNode([sweepFile, '--json', '--runs', String(values['sweep-runs'])], true);
+      sweep = JSON.parse(out.trim().split('\n').at(-1) ?? '') as SweepBenchResult;
+    } catch (e) {
+      console.log(`Sweep bench skipped: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   const rss = (rs: SuiteResult[]) => statOf(rs, (r) => r.peakMaxRssKiB / 1024);
   const classicRows = (name: string, eng: SuiteResult[], ref: SuiteResult[], goalPerStep: number) => {
@@ -208,6 +225,14 @@ async function main(): Promise<void> {
   infoRow('W5 WS 1M k=10', 'ties built per second', statOf(w5, (r) => r.ties! / (r.buildMs! / 1000)), perSec);
   infoRow('W5 WS 1M k=10', 'peak RSS', rss(w5), mibs);
 
+  if (sweep !== undefined) {
+    for (const r of sweep.rows) {
+      infoRow('Sweep (sweep.ts)', `runs/s steady, ${r.workers} worker${r.workers > 1 ? 's' : ''} (${r.runs} runs)`, stat([r.steadyRunsPerSecond]), perSec);
+      infoRow('Sweep (sweep.ts)', `cores used, ${r.workers} worker${r.workers > 1 ? 's' : ''}`, stat([r.coresUsed]), (x) => x.toFixed(2));
+    }
+    if (Number.isFinite(sweep.speedup)) goalRow('Sweep (sweep.ts)', 'speedup with 2 workers (steady)', stat([sweep.speedup]), sweep.goal, 'min', times);
+  }
+
   console.log('');
   printTable();
   const missed = verdicts.filter((v) => v.status === 'MISS');
@@ -229,7 +254,7 @@ async function main(): Promise<void> {
     verdicts,
     rows,
     world: world === undefined ? undefined : { file: `world-${day}.json`, verdict: world['verdict'] },
-    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5 },
+    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep },
     totalSeconds: (performance.now() - started) / 1000,
   }, null, 2)}\n`);
   console.log(`Wrote ${relative(process.cwd(), file)} (suite took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
