@@ -29,7 +29,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
 import { calibrationCharts } from '../charts/calibration.js';
 import { calibrationChartInputs } from './chart-inputs.js';
-import { makeDistance } from './distance.js';
+import { makeDistance, makeWorstMiss } from './distance.js';
 import type { Calibration } from './file.js';
 import { createModel, modelSpecOf, outputNames } from './model.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
@@ -144,7 +144,8 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
     options.onPoint?.(c.point.candidates + 1, c.point.replicates);
     const t0 = performance.now();
-    point = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, distance);
+    const scoring = c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance };
+    point = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
     pointMs = performance.now() - t0;
   } finally {
     await pool?.close();
@@ -197,7 +198,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       '',
       `Values: ${point.source === 'median' ? 'the posterior medians' : `posterior ${point.source} of the last generation`}, the best of ${point.candidates.length} candidates`,
       `(the medians and the particles closest to the targets) by the fit of the median of`,
-      `${point.replicates} runs each (distance ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
+      `${point.replicates} runs each (${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
       ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)}); prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
       '',
       'This file extends the calibrated scenario (path relative to this file), so',

@@ -58,3 +58,22 @@ export function makeDistance(targets: readonly Target[], kind: DistanceKind = 'b
     return Math.sqrt(sum / total);
   };
 }
+
+/**
+ * The worst miss: the largest |residual| over the targets with a weight, in band units,
+ * so that a value ≤ 1 means every target is inside its band (`band` distance). Used to
+ * choose a calibrated point that meets every target rather than most of them on average.
+ */
+export function makeWorstMiss(targets: readonly Target[], kind: DistanceKind = 'band'): Distance {
+  return (stats) => {
+    let worst = 0;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i]!;
+      if (!(Number.isFinite(t.value) && t.weight > 0)) continue;
+      const s = stats[i];
+      if (s === undefined || Number.isNaN(s)) return Infinity;
+      worst = Math.max(worst, Math.abs(residual(kind, t, s)));
+    }
+    return worst;
+  };
+}

@@ -113,13 +113,17 @@ export const calibrationSchema = z.strictObject({
   set: z.array(z.string()).default([]).describe('Fixed overrides applied to the scenario before calibrating, as --set arguments.'),
   seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of the calibration: proposals and model runs derive their streams from it.'),
   parameters: z.array(parameterSchema).min(1).max(50),
+  runsPerProposal: z.number().int().min(1).max(100).default(1)
+    .describe('Runs of the model per proposal, each its own world and streams; the medians of their statistics are compared with the targets. More runs cost more but take the noise of single runs out of the distance, so the fit is of the median flow, as the targets mean.'),
   targets: z.union([z.string().min(1), targetsSectionSchema]).default(() => targetsSectionSchema.parse({})).describe('Targets file, or a mapping with the file, weights and extra targets.'),
   distance: z.enum(distanceKinds as [DistanceKind, ...DistanceKind[]]).default('band')
     .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value. Combined as a weighted root mean square.'),
   point: z.strictObject({
     candidates: z.number().int().min(0).max(1000).default(16).describe('Accepted particles of the last generation checked besides the posterior medians (the closest to the targets first); 0 checks the medians only.'),
     replicates: z.number().int().min(1).max(1000).default(8).describe('Runs per candidate.'),
-  }).default({ candidates: 16, replicates: 8 })
+    score: z.enum(['distance', 'worst']).default('distance')
+      .describe('How candidates are compared: distance (the calibration\'s distance of their median statistics) or worst (their largest miss in band units, ties broken by distance: the candidate that best meets every target).'),
+  }).default({ candidates: 16, replicates: 8, score: 'distance' })
     .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
   budget: z.strictObject({
     population: z.number().int().min(1).max(100000).describe('Particles per generation.'),
@@ -184,7 +188,9 @@ export interface Calibration {
   targets: CalibrationTarget[];
   distance: DistanceKind;
   budget: Budget;
-  point: { candidates: number; replicates: number };
+  point: { candidates: number; replicates: number; score: 'distance' | 'worst' };
+  /** Runs per proposal whose median statistics are compared with the targets. */
+  runsPerProposal: number;
   /**
    * sha256 of everything that fixes the sequence of generations (scenario, parameters,
    * priors, targets, weights, distance, seed, population, quantile), but not of the
@@ -297,6 +303,7 @@ export function loadCalibration(file: string): Calibration {
     distance: c.distance,
     seed: c.seed,
     population: budget.population,
+    runsPerProposal: c.runsPerProposal,
     quantile: budget.quantile,
   })).digest('hex');
 
@@ -316,6 +323,7 @@ export function loadCalibration(file: string): Calibration {
     distance: c.distance,
     budget,
     point: c.point,
+    runsPerProposal: c.runsPerProposal,
     fingerprint,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The bridge between ABC-SMC and Hotbed: a parameter vector is applied to the
  * calibrated scenario through the `--set` machinery, re-validated with the
- * scenario schema, run once (one replicate, seed derived from the proposal's
+ * scenario schema, run `runsPerProposal` times (replicates of a seed derived from the proposal's
  * key), and reduced to the summary statistics the targets name, in target order,
  * followed by the world's travellers on the first of each month (a trace kept
  * for posterior-predictive charts; the distance does not look at it).
@@ -9,6 +9,7 @@
  * A ModelSpec is plain data, so that worker threads can rebuild the model from it.
  */
 import { runScenario } from '../experiments/run.js';
+import { planWorld } from '../world/plan.js';
 import { daysBetween } from '../model/dates.js';
 import { applyOverrides } from '../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
@@ -27,6 +28,8 @@ export interface ModelSpec {
   targetDate: string;
   /** Dates of the trace of world travellers appended after the statistics. */
   traceDates: string[];
+  /** Runs per proposal (each its own world and streams); their medians are the proposal's statistics. */
+  runsPerProposal: number;
 }
 
 export type Model = (params: readonly number[], key: ProposalKey) => number[];
@@ -39,6 +42,7 @@ export function modelSpecOf(c: Calibration): ModelSpec {
     statistics: c.targets.map((t) => t.statistic),
     targetDate: c.targetDate,
     traceDates: monthStarts(s.dates.start, s.dates.end),
+    runsPerProposal: c.runsPerProposal,
   };
 }
 
@@ -89,10 +93,29 @@ export function createModel(spec: ModelSpec): Model {
   const extraDays = [targetDay, ...traceDays, ...statisticDays(spec.statistics, start)];
   return (params, key) => {
     const scenario = scenarioWith(spec, params);
-    const run = runScenario(scenario, { seed: modelSeed(key), replicates: 1, extraRecordDays: extraDays });
-    const read = statisticsReader(run.plan, run.replicates[0]!.snapshots, start);
-    return [...spec.statistics.map((st) => read.statistic(st, targetDay)), ...traceDays.map((d) => read.worldTravelled(d))];
+    const runs = spec.runsPerProposal ?? 1;
+    const plan = planWorld(scenario);
+    const outputs: number[][] = [];
+    runScenario(scenario, {
+      seed: modelSeed(key),
+      replicates: runs,
+      keepSnapshots: false,
+      extraRecordDays: extraDays,
+      onReplicate: (r) => {
+        const read = statisticsReader(plan, r.snapshots, start);
+        outputs.push([...spec.statistics.map((st) => read.statistic(st, targetDay)), ...traceDays.map((d) => read.worldTravelled(d))]);
+      },
+    });
+    return runs === 1 ? outputs[0]! : outputs[0]!.map((_, k) => median(outputs.map((o) => o[k]!)));
   };
+}
+
+/** The median (NaN if any value is NaN: a statistic missing from one run is missing). */
+function median(xs: readonly number[]): number {
+  if (xs.some((x) => Number.isNaN(x))) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
 /** Simulations per second of the model in this thread, over `runs` runs at the spec's parameters `params` (after one warm-up run). */

@@ -8,8 +8,9 @@
  * gave a world total 11 % below the target although the posterior's simulations were
  * centred on it. So the point is chosen by checking: the medians and the `candidates`
  * accepted particles of the last generation closest to the targets are each run
- * `replicates` times, and the candidate whose median statistics are nearest the
- * targets (the same distance) wins; ties go to the earlier candidate. Their streams
+ * `replicates` times, and the candidate whose median statistics score best wins: by
+ * the calibration's distance, or by the worst miss of any target (then the distance)
+ * when every target must be met; remaining ties go to the earlier candidate. Their streams
  * derive from (seed, generation −1, candidate, replicate), so the choice is as
  * deterministic as the posterior.
  */
@@ -20,6 +21,12 @@ export interface PointOptions {
   candidates: number;
   /** Runs per candidate. */
   replicates: number;
+}
+
+/** How two candidates compare: by `score` first, then by `tieBreak` (both of their median statistics). */
+export interface PointScoring {
+  score: (stats: readonly number[]) => number;
+  tieBreak?: (stats: readonly number[]) => number;
 }
 
 export interface PointCandidate {
@@ -43,7 +50,7 @@ export async function choosePoint(
   seed: number,
   options: PointOptions,
   evaluate: Evaluate,
-  distance: (stats: readonly number[]) => number,
+  scoring: PointScoring,
 ): Promise<PointChoice> {
   const order = last.distances.map((_, i) => i).sort((a, b) => last.distances[a]! - last.distances[b]! || a - b);
   const pool = [
@@ -59,10 +66,15 @@ export async function choosePoint(
   const scored: PointCandidate[] = pool.map((c, j) => {
     const runs = results.slice(j * replicates, (j + 1) * replicates);
     const statistics = runs[0]!.map((_, k) => median(runs.map((s) => s[k]!)));
-    return { ...c, statistics, score: distance(statistics) };
+    return { ...c, statistics, score: scoring.score(statistics) };
   });
+  const tie = scoring.tieBreak ?? (() => 0);
   let best = 0;
-  for (let j = 1; j < scored.length; j++) if (scored[j]!.score < scored[best]!.score) best = j;
+  for (let j = 1; j < scored.length; j++) {
+    const a = scored[j]!;
+    const b = scored[best]!;
+    if (a.score < b.score || (a.score === b.score && tie(a.statistics) < tie(b.statistics))) best = j;
+  }
   return { ...scored[best]!, replicates, candidates: scored.map(({ source, score }) => ({ source, score })) };
 }
 

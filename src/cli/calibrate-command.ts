@@ -60,7 +60,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
           ...(argv.install !== undefined ? [`--install ${argv.install}`] : [])].join(' '),
         onStart: (saved) => say(`calibrating ${count(c.parameters.length, 'parameter')} of ${c.scenarioFile} against ${count(c.targets.length, 'target')} (${c.targetsFile}): `
           + `${c.budget.population} particles, up to ${total} generations${c.budget.maxSimulations ? ` or ${thousands(c.budget.maxSimulations)} simulations` : ''}, `
-          + `scale ${c.scale}, ${workers} worker${workers === 1 ? '' : 's'}${saved > 0 ? `; resuming after generation ${saved - 1}` : ''}`),
+          + `${c.runsPerProposal > 1 ? `${c.runsPerProposal} runs per simulation (medians), ` : ''}scale ${c.scale}, ${workers} worker${workers === 1 ? '' : 's'}${saved > 0 ? `; resuming after generation ${saved - 1}` : ''}`),
         onProgress: (p) => {
           if (argv.quiet) return;
           if (p.generation !== barGeneration) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { abcSmc, localEvaluator, weightedQuantile, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { posteriorCsv } from '../../src/calibration/outputs.js';
+import { makeWorstMiss } from '../../src/calibration/distance.js';
 import { choosePoint } from '../../src/calibration/point.js';
 import { stream } from '../../src/random/streams.js';
 import { normalQuantile } from '../../src/calibration/priors.js';
@@ -183,7 +184,7 @@ describe('the calibrated point', () => {
     };
     // The "model" returns its parameter plus noise from the key: the statistic's median is about the parameter.
     const model = (p: readonly number[], key: ProposalKey) => [p[0]! + 0.01 * normals(key, 1)[0]!];
-    const toward = (target: number) => (s: readonly number[]) => Math.abs(s[0]! - target);
+    const toward = (target: number) => ({ score: (s: readonly number[]) => Math.abs(s[0]! - target) });
     const particle = await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 5 }, localEvaluator(model), toward(3));
     expect(particle.source).toBe('particle 2');
     expect(particle.params).toEqual([3]);
@@ -193,5 +194,32 @@ describe('the calibrated point', () => {
     expect(median.statistics[0]).toBeCloseTo(2.4, 1);
     // Only the medians when no particle is to be checked.
     expect((await choosePoint(last, [2.4], 9, { candidates: 0, replicates: 2 }, localEvaluator(model), toward(3))).candidates).toHaveLength(1);
+  });
+
+  it('ties on the score go to the better tie-break, then to the earlier candidate', async () => {
+    const last: Generation = {
+      generation: 1, tolerance: 1, particles: [[1], [2], [3]], weights: [1 / 3, 1 / 3, 1 / 3], distances: [0.5, 0.1, 0.3],
+      stats: [[0], [0], [0]], attempts: [0, 0, 0], simulations: 3, acceptanceRate: 1, ess: 3, evaluated: 3, ms: 0,
+    };
+    const model = (p: readonly number[]) => [p[0]!];
+    // Every candidate inside the "band" (score 0); the tie-break prefers the one nearest 1.
+    const flat = { score: () => 0, tieBreak: (s: readonly number[]) => Math.abs(s[0]! - 1) };
+    expect((await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 1 }, localEvaluator(model), flat)).source).toBe('particle 0');
+    expect((await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 1 }, localEvaluator(model), { score: () => 0 })).source).toBe('median');
+  });
+});
+
+describe('the worst miss', () => {
+  it('is the largest |residual| in band units over the weighted targets, Infinity with a missing statistic', () => {
+    const targets = [
+      { name: 'a', value: 100, low: 90, high: 120, weight: 1 },
+      { name: 'b', value: 10, low: 5, high: 15, weight: 1 },
+      { name: 'c', value: 1, low: 0, high: 2, weight: 0 },
+    ];
+    const worst = makeWorstMiss(targets);
+    expect(worst([110, 10, 50])).toBeCloseTo(0.5);
+    expect(worst([100, 2, 50])).toBeCloseTo(1.6);
+    expect(worst([100, 10, 50])).toBe(0);
+    expect(worst([100, NaN, 1])).toBe(Infinity);
   });
 });

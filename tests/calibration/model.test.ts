@@ -9,7 +9,16 @@ import { loadCalibration } from '../../src/calibration/file.js';
 import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/model.js';
 import { createPool } from '../../src/calibration/pool.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
-import { BASELINE, PEER, RETURN, townCalibration, townData, townTargets } from './helpers.js';
+import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } from './helpers.js';
+import { runScenario, type RunResult } from '../../src/experiments/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { measureAgents } from '../../src/results/measures.js';
+import { placesOf } from '../../src/results/places.js';
+
+const travelledFirst = (run: RunResult, communities: number[]) => {
+  const last = run.replicates[0]!.snapshots.at(-1)!;
+  return measureAgents(last.states, last.recruits, communities, last.removed)[0]!;
+};
 
 afterAll(cleanup);
 
@@ -38,6 +47,19 @@ describe('the model bridge', () => {
     expect(stats[1]).toBe(direct.returnedShare);
     expect(model([0.004, 0.0015], key(3, 2))).toEqual(stats);
     expect(model([0.004, 0.0015], key(3, 3))).not.toEqual(stats);
+  });
+
+  it('with several runs per proposal, returns the median of each statistic over replicates of the same seed', () => {
+    const three = createModel({ ...spec, runsPerProposal: 3 });
+    const stats = three([0.004, 0.0015], key(3, 2));
+    const { scenario } = loadScenario(TOWN, { set: [`${PEER}=0.004`, `${RETURN}=0.0015`] });
+    const run = runScenario(scenario, { seed: modelSeed(key(3, 2)), replicates: 3 });
+    const world = placesOf(run.plan, ['world'])[0]!;
+    const travelled = run.replicates.map((r) => measureAgents(r.snapshots.at(-1)!.states, r.snapshots.at(-1)!.recruits, world.communities, r.snapshots.at(-1)!.removed)[0]!);
+    expect(new Set(travelled).size).toBeGreaterThan(1); // the three runs differ
+    expect(stats[0]).toBe(travelled.sort((a, b) => a - b)[1]);
+    // One run per proposal is the first of them.
+    expect(model([0.004, 0.0015], key(3, 2))[0]).toBe(travelledFirst(run, world.communities));
   });
 
   it('more peer influence, more travellers; a higher return rate, a higher returned share', () => {
