@@ -10,11 +10,12 @@
 export class Pools {
   readonly items: Int32Array;
   readonly size: Int32Array;
+  /** Index in `items` + 1; 0 = not in the pool, so that a fresh array needs no fill (no page written until used). */
   private readonly position: Int32Array;
 
   constructor(agents: number, private readonly start: Int32Array, readonly tracked = true) {
     this.items = new Int32Array(tracked ? agents : 0);
-    this.position = new Int32Array(tracked ? agents : 0).fill(-1);
+    this.position = new Int32Array(tracked ? agents : 0);
     this.size = new Int32Array(start.length);
   }
 
@@ -22,18 +23,18 @@ export class Pools {
     if (!this.tracked) return;
     const at = this.start[community]! + this.size[community]!++;
     this.items[at] = agent;
-    this.position[agent] = at;
+    this.position[agent] = at + 1;
   }
 
   remove(community: number, agent: number): void {
     if (!this.tracked) return;
-    const at = this.position[agent]!;
+    const at = this.position[agent]! - 1;
     if (at < 0) return;
     const lastAt = this.start[community]! + --this.size[community]!;
     const last = this.items[lastAt]!;
     this.items[at] = last;
-    this.position[last] = at;
-    this.position[agent] = -1;
+    this.position[last] = at + 1;
+    this.position[agent] = 0;
   }
 
   /** The i-th member of a community's pool. */
