@@ -22,13 +22,15 @@ interface Label { factor: string; x: number; y: number; labelX: number; labelY: 
 /**
  * Label positions that do not overlap: each label starts beside its dot (to the right,
  * or to the left near the right edge), and labels are moved down, in order from the
- * top, until each clears those placed before it. Positions are in data units; the
+ * top, until each clears the labels placed before it and every other factor's dot. Positions are in data units; the
  * work is done in pixels of the plot.
  */
 export function placeLabels(dots: readonly { factor: string; x: number; y: number }[], xMax: number, yMax: number): Label[] {
   const px = (v: number) => (v / xMax) * WIDTH;
   const py = (v: number) => HEIGHT - (v / yMax) * HEIGHT;
-  const placed: { left: number; right: number; top: number; label: Label }[] = [];
+  const placed: { left: number; right: number; top: number; label?: Label; dot?: string }[] = [];
+  // The dots are obstacles too (a label must not hide another factor's dot): 12 px boxes.
+  for (const d of dots) placed.push({ left: px(d.x) - 6, right: px(d.x) + 6, top: py(d.y) - 6, dot: d.factor });
   const order = [...dots].sort((a, b) => py(a.y) - py(b.y) || px(a.x) - px(b.x));
   for (const d of order) {
     const w = d.factor.length * CHAR_PX;
@@ -38,8 +40,10 @@ export function placeLabels(dots: readonly { factor: string; x: number; y: numbe
     for (let moved = true; moved;) {
       moved = false;
       for (const p of placed) {
-        if (p.left < left + w && left < p.right && p.top < top + LINE_PX && top < p.top + LINE_PX) {
-          top = p.top + LINE_PX;
+        const height = p.dot !== undefined ? 12 : LINE_PX;
+        if (p.dot === d.factor) continue;
+        if (p.left < left + w && left < p.right && p.top < top + LINE_PX && top < p.top + height) {
+          top = p.top + height;
           moved = true;
         }
       }
@@ -47,7 +51,7 @@ export function placeLabels(dots: readonly { factor: string; x: number; y: numbe
     const label: Label = { factor: d.factor, x: d.x, y: d.y, labelX: d.x, labelY: yMax * (HEIGHT - (top + LINE_PX / 2)) / HEIGHT, align: right ? 'left' : 'right' };
     placed.push({ left, right: left + w, top, label });
   }
-  return dots.map((d) => placed.find((p) => p.label.factor === d.factor)!.label);
+  return dots.map((d) => placed.find((p) => p.label?.factor === d.factor)!.label!);
 }
 
 export const morrisTitle = (inputs: SweepChartInputs, output: number) => `What drives it: ${outputLabel(inputs.outputs[output]!)}`;
@@ -77,7 +81,6 @@ export function sweepMorrisSpec(inputs: SweepChartInputs, output: number): TopLe
     layer: [
       { data: { values: [{ a: 0, b: 0 }, { a: diagonal, b: diagonal }] }, mark: { type: 'line', color: MUTED, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { x: { field: 'a', type: 'quantitative', scale: x.scale }, y: { field: 'b', type: 'quantitative', scale: y.scale } } },
       { data: { values }, mark: { type: 'rule', color: COLOUR, strokeWidth: 2, opacity: 0.6 }, encoding: { x: { field: 'low', type: 'quantitative', scale: x.scale }, x2: { field: 'high' }, y } },
-      { data: { values }, mark: { type: 'point', filled: true, color: COLOUR, size: 70, opacity: 1 }, encoding: { x, y, tooltip: [{ field: 'factor' }, { field: 'muStar', format: '.4~g' }, { field: 'mu', format: '.4~g' }, { field: 'sigma', format: '.4~g' }] } },
       // A label moved off its dot is tied to it by a faint line.
       { data: { values: labels.filter((l) => Math.abs(l.labelY - l.y) > yMax * 0.01) }, mark: { type: 'rule', color: MUTED, strokeWidth: 0.7, opacity: 0.7 }, encoding: { x: { field: 'x', type: 'quantitative', scale: x.scale }, y: { field: 'y', type: 'quantitative', scale: y.scale }, x2: { field: 'labelX' }, y2: { field: 'labelY' } } },
       // Each label twice: a white halo under the ink, so it reads over grid and interval lines.
@@ -86,6 +89,8 @@ export function sweepMorrisSpec(inputs: SweepChartInputs, output: number): TopLe
         mark: { type: 'text', color: INK, align, baseline: 'middle', dx: align === 'left' ? 6 : -6, fontSize: FONT_SIZE, ...halo },
         encoding: { x: { field: 'labelX', type: 'quantitative', scale: x.scale }, y: { field: 'labelY', type: 'quantitative', scale: y.scale }, text: { field: 'factor' } },
       }))),
+      // Dots last, over any label's halo.
+      { data: { values }, mark: { type: 'point', filled: true, color: COLOUR, size: 70, opacity: 1 }, encoding: { x, y, tooltip: [{ field: 'factor' }, { field: 'muStar', format: '.4~g' }, { field: 'mu', format: '.4~g' }, { field: 'sigma', format: '.4~g' }] } },
     ],
   } as TopLevelSpec;
 }
