@@ -14,7 +14,7 @@ import { State } from '../model/states.js';
 import { randomInt, stream, type Rng } from '../random/streams.js';
 import type { PlaceTarget, Scenario } from '../scenario/schema.js';
 import { targetCommunities } from '../model/interventions.js';
-import { planWorld, type PlannedCommunity, type WorldPlan } from './plan.js';
+import { planWorld, type PlannedCommunity, type PlannedCountry, type WorldPlan } from './plan.js';
 
 export interface World extends WorldPlan {
   ties: Csr;
@@ -64,30 +64,50 @@ function drawLinks(s: Scenario, plan: WorldPlan, { seed, replicate }: BuildOptio
   if (s.links.length === 0) return;
   const rng = stream({ seed, replicate, purpose: 'links' });
   for (const link of s.links) {
-    const from = communitiesOf(plan, link.from);
-    const to = communitiesOf(plan, link.to);
+    const from = linkEnd(plan, link.from);
+    const to = linkEnd(plan, link.to);
     const ties = stochasticRound(link.ties / s.scale, rng);
     for (let i = 0; i < ties; i++) {
-      const a = randomAgent(plan, from, rng);
-      const b = randomAgent(plan, to, rng);
+      const a = randomAgent(from, rng);
+      const b = randomAgent(to, rng);
       if (a >= 0 && b >= 0) sink.addTie(a, b);
     }
   }
 }
 
-function communitiesOf(plan: WorldPlan, target: PlaceTarget): PlannedCommunity[] {
-  return targetCommunities(plan, target).map((i) => plan.communities[i]!);
+/**
+ * One end of a link: its communities' first agents and agent counts, in typed
+ * arrays. The arrays targetCommunities returns change elements kind once V8
+ * optimizes it, and code reading them then deoptimized ("wrong map"); they are
+ * copied by a builtin, which has no such assumption to break.
+ */
+interface LinkEnd {
+  // Int32: agent numbers fit (CsrBuilder refuses more than 2^31 - 1 agents), and they
+  // reach addTie as small integers, as the ties drawn in communities do.
+  firstAgent: Int32Array;
+  agents: Int32Array;
+  total: number;
+}
+
+function linkEnd(plan: WorldPlan, target: PlaceTarget): LinkEnd {
+  const indices = Int32Array.from(targetCommunities(plan, target));
+  const end: LinkEnd = { firstAgent: new Int32Array(indices.length), agents: new Int32Array(indices.length), total: 0 };
+  for (let k = 0; k < indices.length; k++) {
+    const c = plan.communities[indices[k]]!;
+    end.firstAgent[k] = c.firstAgent;
+    end.agents[k] = c.agents;
+    end.total += c.agents;
+  }
+  return end;
 }
 
 /** An agent drawn uniformly from the people of several communities; -1 if they hold none. */
-function randomAgent(plan: WorldPlan, among: PlannedCommunity[], rng: Rng): number {
-  let total = 0;
-  for (const c of among) total += c.agents;
-  if (total === 0) return -1;
-  let k = randomInt(rng, total);
-  for (const c of among) {
-    if (k < c.agents) return c.firstAgent + k;
-    k -= c.agents;
+function randomAgent(end: LinkEnd, rng: Rng): number {
+  if (end.total === 0) return -1;
+  let k = randomInt(rng, end.total);
+  for (let i = 0; i < end.agents.length; i++) {
+    if (k < end.agents[i]!) return end.firstAgent[i]! + k;
+    k -= end.agents[i]!;
   }
   return -1;
 }
@@ -106,15 +126,12 @@ const stochasticRound = (x: number, rng: Rng) => {
 function placeStock(plan: WorldPlan, { seed, replicate }: BuildOptions): Uint8Array {
   const state = new Uint8Array(plan.agentCount); // State.Susceptible is 0
   const rng = stream({ seed, replicate, purpose: 'stock' });
-  const kinds = [['abroad', State.Abroad], ['returned', State.Returned], ['dead', State.Dead]] as const;
   for (const country of plan.countries) {
-    const members = country.communities.map((i) => plan.communities[i]!);
-    const unnamed = members.filter((c) => c.stock === undefined);
-    const weightSum = unnamed.reduce((a, c) => a + c.population * c.susceptibility, 0);
+    const members = communitiesIn(plan, country);
+    const weightSum = unnamedWeight(members);
     let placed = 0;
-    for (const [kind, target] of kinds) {
-      const named = members.reduce((a, c) => a + (c.stock?.[kind] ?? 0), 0);
-      const rest = Math.max(0, country.stock[kind] - named);
+    for (const [kind, target] of STOCK_KINDS) {
+      const rest = Math.max(0, country.stock[kind] - namedStock(members, kind));
       for (const c of members) {
         const people = c.stock !== undefined ? c.stock[kind]
           : weightSum > 0 ? (rest * c.population * c.susceptibility) / weightSum : 0;
@@ -126,11 +143,46 @@ function placeStock(plan: WorldPlan, { seed, replicate }: BuildOptions): Uint8Ar
     // people too many for contingents smaller than one agent).
     const total = country.stock.abroad + country.stock.returned + country.stock.dead;
     if (placed === 0 && total > 0) {
-      const home = members.reduce<PlannedCommunity | undefined>((best, c) => (c.agents > 0 && (!best || c.population * c.susceptibility > best.population * best.susceptibility) ? c : best), undefined);
+      const home = heaviest(members);
       if (home) placeAgents(state, home, 1, State.Abroad, rng);
     }
   }
   return state;
+}
+
+const STOCK_KINDS = [['abroad', State.Abroad], ['returned', State.Returned], ['dead', State.Dead]] as const;
+type StockKind = (typeof STOCK_KINDS)[number][0];
+
+// The helpers below are plain loops rather than map / filter / reduce: see planWorld
+// (an array builtin's result changes elements kind with V8's tier, and readers deoptimized).
+
+function communitiesIn(plan: WorldPlan, country: PlannedCountry): PlannedCommunity[] {
+  const members: PlannedCommunity[] = [];
+  for (const i of country.communities) members.push(plan.communities[i]!);
+  return members;
+}
+
+/** Population × susceptibility summed over the communities without a stock of their own. */
+function unnamedWeight(members: readonly PlannedCommunity[]): number {
+  let sum = 0;
+  for (const c of members) if (c.stock === undefined) sum += c.population * c.susceptibility;
+  return sum;
+}
+
+/** The people of one kind of stock that communities name as their own. */
+function namedStock(members: readonly PlannedCommunity[], kind: StockKind): number {
+  let sum = 0;
+  for (const c of members) sum += c.stock?.[kind] ?? 0;
+  return sum;
+}
+
+/** The first community with agents of the largest population × susceptibility. */
+function heaviest(members: readonly PlannedCommunity[]): PlannedCommunity | undefined {
+  let best: PlannedCommunity | undefined;
+  for (const c of members) {
+    if (c.agents > 0 && (!best || c.population * c.susceptibility > best.population * best.susceptibility)) best = c;
+  }
+  return best;
 }
 
 /** Puts up to `count` susceptible agents of `c` in `target`; returns how many it placed. */

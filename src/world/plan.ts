@@ -38,54 +38,83 @@ export interface WorldPlan {
   expectedTies: number;
 }
 
-export function planWorld(s: Scenario): WorldPlan {
-  const regions: PlannedRegion[] = [];
-  const countries: PlannedCountry[] = [];
-  const communities: PlannedCommunity[] = [];
-  let nextAgent = 0;
-  let expectedTies = 0;
-  const resolve = (ref: string | Recipe | undefined, fallback: Recipe): Recipe =>
-    ref === undefined ? fallback : typeof ref === 'string' ? s.networks[ref]! : ref;
+// planWorld and its helpers use plain loops and objects of one shape, not spreads or
+// array builtins: the arrays those return change elements kind when their caller is
+// optimized, and V8 then deoptimized the code that reads them ("wrong map"), again
+// 10–30 simulations into a calibration.
 
+/** A community as the plan sees it: a named community of the file, or a country's unnamed rest. */
+interface Member {
+  name: string;
+  population: number;
+  hotbed: boolean;
+  susceptibility: number;
+  mediaReach: number;
+  recipe: Recipe;
+  route: Route;
+  stock: Stock | undefined;
+}
+
+type ScenarioCountry = Scenario['places']['regions'][number]['countries'][number];
+type Route = ScenarioCountry['route'];
+
+export function planWorld(s: Scenario): WorldPlan {
+  const plan: WorldPlan = { scale: s.scale, regions: [], countries: [], communities: [], agentCount: 0, expectedTies: 0 };
+  let expectedTies = 0;
   for (const r of s.places.regions) {
-    const region: PlannedRegion = { index: regions.length, name: r.name, countries: [] };
-    regions.push(region);
+    const region: PlannedRegion = { index: plan.regions.length, name: r.name, countries: [] };
+    plan.regions.push(region);
     for (const c of r.countries) {
-      const country: PlannedCountry = { index: countries.length, name: c.name, region: region.index, stock: c.stock, communities: [] };
-      countries.push(country);
+      const country: PlannedCountry = { index: plan.countries.length, name: c.name, region: region.index, stock: c.stock, communities: [] };
+      plan.countries.push(country);
       region.countries.push(country.index);
-      const countryRecipe = resolve(c.network, s.networks.default!);
-      const members = [
-        ...c.communities.map((m) => ({ ...m, recipe: resolve(m.network, countryRecipe), route: m.route ?? c.route })),
-        ...(c.population !== undefined
-          ? [{ name: c.name, population: c.population, hotbed: false, susceptibility: 1, mediaReach: 1, recipe: countryRecipe, route: c.route, stock: undefined }]
-          : []),
-      ];
-      for (const m of members) {
+      const members = membersOf(s, c);
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
         const agents = Math.round(m.population / s.scale);
-        communities.push({
-          index: communities.length,
+        plan.communities.push({
+          index: plan.communities.length,
           name: m.name,
           country: country.index,
           region: region.index,
           hotbed: m.hotbed,
           population: m.population,
           agents,
-          firstAgent: nextAgent,
+          firstAgent: plan.agentCount,
           susceptibility: r.susceptibility * c.susceptibility * m.susceptibility,
           mediaReach: c.mediaReach * m.mediaReach,
           routeSuccess: m.route.success,
           recipe: m.recipe,
           stock: m.stock,
         });
-        country.communities.push(communities.length - 1);
-        nextAgent += agents;
+        country.communities.push(plan.communities.length - 1);
+        plan.agentCount += agents;
         expectedTies += (agents * meanDegreeOf(m.recipe)) / 2;
       }
     }
   }
   for (const l of s.links) expectedTies += l.ties / s.scale;
-  return { scale: s.scale, regions, countries, communities, agentCount: nextAgent, expectedTies: Math.round(expectedTies) };
+  plan.expectedTies = Math.round(expectedTies);
+  return plan;
+}
+
+/** A country's named communities, then (if it has a population of its own) its unnamed rest. */
+function membersOf(s: Scenario, c: ScenarioCountry): Member[] {
+  const countryRecipe = resolveRecipe(s, c.network, s.networks.default!);
+  const members: Member[] = [];
+  for (const m of c.communities) {
+    members.push(member(m.name, m.population, m.hotbed, m.susceptibility, m.mediaReach, resolveRecipe(s, m.network, countryRecipe), m.route ?? c.route, m.stock));
+  }
+  if (c.population !== undefined) members.push(member(c.name, c.population, false, 1, 1, countryRecipe, c.route, undefined));
+  return members;
+}
+
+function member(name: string, population: number, hotbed: boolean, susceptibility: number, mediaReach: number, recipe: Recipe, route: Route, stock: Stock | undefined): Member {
+  return { name, population, hotbed, susceptibility, mediaReach, recipe, route, stock };
+}
+
+function resolveRecipe(s: Scenario, ref: string | Recipe | undefined, fallback: Recipe): Recipe {
+  return ref === undefined ? fallback : typeof ref === 'string' ? s.networks[ref]! : ref;
 }
 
 export function meanDegreeOf(r: Recipe): number {
