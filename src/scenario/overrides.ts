@@ -92,7 +92,7 @@ function readValue(o: Override, path: string, schema: JsonSchema | undefined): u
   if (onlyText) return o.raw;
   let value: unknown;
   try {
-    value = parseYaml(o.raw);
+    value = readYaml(o.raw);
   } catch {
     throw messages.setWrongType(o.argument, path, describeTypes(types), o.raw);
   }
@@ -104,6 +104,18 @@ function readValue(o: Override, path: string, schema: JsonSchema | undefined): u
   }
   if (value === null && types.has('string')) return o.raw;
   return value;
+}
+
+/**
+ * Decimal numbers as JavaScript writes them (String(x) of a finite x). YAML reads
+ * these as the same number Number() does, so they skip the YAML parser: a
+ * calibration applies its parameters this way in every simulation, and the
+ * parser was a good part of the per-simulation setup (and of the V8 compiling).
+ */
+const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[-+][0-9]+)?$/;
+
+function readYaml(raw: string): unknown {
+  return PLAIN_NUMBER.test(raw) ? Number(raw) : parseYaml(raw);
 }
 
 function describeTypes(types: Set<string>): string {
