@@ -10,14 +10,17 @@
  *   - `relative`: (s − v) / |v|.
  * A one-sided target ("at least 86", high = Infinity) has no residual above its value.
  * The distance is √(Σ wᵢ rᵢ² / Σ wᵢ): a weighted root mean square of residuals, so a
- * distance of 1 in `band` mode means "on average at the edge of the bands".
+ * distance of 1 in `band` mode means "on average at the edge of the bands". `band-max`
+ * takes band residuals and their largest absolute value instead (targets with a positive
+ * weight): a tolerance of 1 then means "every target inside its band", the criterion
+ * the calibration check applies.
  *
  * Missing values: a target without a finite value is left out (weight 0); a simulated
  * statistic that is missing (NaN) makes the distance Infinity, so that proposal is
  * never accepted.
  */
-export type DistanceKind = 'band' | 'relative';
-export const distanceKinds: readonly DistanceKind[] = ['band', 'relative'];
+export type DistanceKind = 'band' | 'relative' | 'band-max';
+export const distanceKinds: readonly DistanceKind[] = ['band', 'relative', 'band-max'];
 
 export interface Target {
   /** e.g. `world`, `region:Maghreb`, `country:Tunisia`, `returnedShare`. */
@@ -35,6 +38,7 @@ export function residual(kind: DistanceKind, t: Target, s: number): number {
   if (diff === 0) return 0;
   if (diff > 0 && t.high === Infinity) return 0;
   if (kind === 'relative') return diff / (Math.abs(t.value) || 1);
+  // band and band-max
   const half = diff > 0 ? t.high - t.value : t.value - t.low;
   // A band with no width on this side (or no band): fall back to the relative residual.
   if (!(half > 0) || !Number.isFinite(half)) return diff / (Math.abs(t.value) || 1);
@@ -43,6 +47,10 @@ export function residual(kind: DistanceKind, t: Target, s: number): number {
 
 /** The distance function for targets in this order (statistics come in the same order). */
 export function makeDistance(targets: readonly Target[], kind: DistanceKind = 'band'): Distance {
+  if (kind === 'band-max') {
+    if (!targets.some((t) => Number.isFinite(t.value) && t.weight > 0)) throw new Error('calibration/distance: no target with a value and a positive weight');
+    return makeWorstMiss(targets, 'band');
+  }
   const used = targets.map((t) => Number.isFinite(t.value) && t.weight > 0);
   const total = targets.reduce((s, t, i) => s + (used[i] ? t.weight : 0), 0);
   if (!(total > 0)) throw new Error('calibration/distance: no target with a value and a positive weight');

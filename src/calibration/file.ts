@@ -117,7 +117,7 @@ export const calibrationSchema = z.strictObject({
     .describe('Runs of the model per proposal, each its own world and streams; the medians of their statistics are compared with the targets. More runs cost more but take the noise of single runs out of the distance, so the fit is of the median flow, as the targets mean.'),
   targets: z.union([z.string().min(1), targetsSectionSchema]).default(() => targetsSectionSchema.parse({})).describe('Targets file, or a mapping with the file, weights and extra targets.'),
   distance: z.enum(distanceKinds as [DistanceKind, ...DistanceKind[]]).default('band')
-    .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value. Combined as a weighted root mean square.'),
+    .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value; both combined as a weighted root mean square. band-max: the largest band residual (1 = every target at most at the edge of its band).'),
   point: z.strictObject({
     candidates: z.number().int().min(0).max(1000).default(16).describe('Accepted particles of the last generation checked besides the posterior medians (the closest to the targets first); 0 checks the medians only.'),
     replicates: z.number().int().min(1).max(1000).default(8).describe('Runs per candidate.'),

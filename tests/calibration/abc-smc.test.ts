@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { abcSmc, localEvaluator, weightedQuantile, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { posteriorCsv } from '../../src/calibration/outputs.js';
-import { makeWorstMiss } from '../../src/calibration/distance.js';
+import { makeDistance, makeWorstMiss } from '../../src/calibration/distance.js';
 import { choosePoint } from '../../src/calibration/point.js';
 import { stream } from '../../src/random/streams.js';
 import { normalQuantile } from '../../src/calibration/priors.js';
@@ -221,5 +221,9 @@ describe('the worst miss', () => {
     expect(worst([100, 2, 50])).toBeCloseTo(1.6);
     expect(worst([100, 10, 50])).toBe(0);
     expect(worst([100, NaN, 1])).toBe(Infinity);
+    // The band-max distance is the worst miss.
+    const bandMax = makeDistance(targets, 'band-max');
+    expect(bandMax([100, 2, 50])).toBe(worst([100, 2, 50]));
+    expect(bandMax([130, 10, 0])).toBeCloseTo(1.5);
   });
 });
