@@ -22,15 +22,13 @@
  * influence halved) fails, on the world total among others.
  *
  * NOT MET YET (issue 3 stays open). The shipped calibration (scenarios/calibrated.yaml,
- * from scenarios/calibration.yaml, seed 1) meets the world total (median 29,555), the
- * Middle East, the Maghreb, the former Soviet states, Southeast Asia, nine of eleven
- * countries, the returned share, the countries represented and the US and Tunisian
- * details, but misses five bands in the median over these 20 seeds: Western Europe +16%,
- * the Balkans −19%, North America −20%, France +19%, Germany +19%; and France (2,020)
- * edges Jordan (1,965) out of the top five. The full check is therefore written with
- * `it.fails`: it passes while the check fails, and turns red the day a calibration meets
- * every band, so that this file is then changed to a plain `it`. The parts of the check
- * that hold are asserted plainly.
+ * from scenarios/calibration.yaml, seed 1) meets the world total (median 29,900), all seven
+ * regions, ten of eleven countries, the top five, the countries represented and the US and
+ * Tunisian details, but misses two bands in the median over these 20 seeds: Germany +21%
+ * (920 against 646–874) and the returned share (0.189 against 0.20–0.30). The full check
+ * is therefore written with `it.fails`: it passes while the check fails, and turns red
+ * the day a calibration meets every band, so that this file is then changed to a plain
+ * `it`. The parts of the check that hold are asserted plainly.
  */
 import { describe, expect, it } from 'vitest';
 import { checkAgainstTargets, type CheckResult } from '../../src/calibration/check.js';
@@ -60,17 +58,18 @@ describe('calibration: the shipped baseline against its targets (CI check 1)', (
   let shipped: CheckResult | undefined;
   const shippedCheck = () => (shipped ??= check());
 
-  it('the calibrated baseline: the world total, the returned share and the countries represented, in the median over 20 seeds', () => {
+  it('the calibrated baseline: the world total, every region, the top five and the countries represented, in the median over 20 seeds', () => {
     const r = shippedCheck();
     const world = r.targets.find((t) => t.name === 'world')!;
     expect(world.median).toBeGreaterThanOrEqual(27_000);
     expect(world.median).toBeLessThanOrEqual(31_000);
-    expect(r.targets.find((t) => t.name === 'returnedShare')!.inside).toBe(true);
+    expect(r.targets.filter((t) => t.name.startsWith('region:') && !t.inside).map((t) => t.name)).toEqual([]);
+    expect(r.top.found.slice().sort()).toEqual(['Jordan', 'Russia', 'Saudi Arabia', 'Tunisia', 'Turkey']);
     expect(r.targets.find((t) => t.name === 'countriesRepresented')!.median).toBeGreaterThanOrEqual(86);
   }, 180_000);
 
   // KNOWN MISS, issue 3: see the header. Passes while the full check fails.
-  it.fails('the calibrated baseline meets every target and the top five in the median over 20 seeds (not met yet: 5 bands and the top five)', () => {
+  it.fails('the calibrated baseline meets every target in the median over 20 seeds (not met yet: Germany and the returned share)', () => {
     const r = shippedCheck();
     if (!r.passed) console.error(`baseline check: ${r.failures.length} misses\n${r.failures.join('\n')}\n${report(r)}`);
     expect(r.failures).toEqual([]);
