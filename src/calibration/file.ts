@@ -11,17 +11,18 @@
  * refuses is reported here, before anything runs.
  */
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { UserError, isUserError } from '../scenario/errors.js';
+import { isUserError } from '../scenario/errors.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
-import { canonicalJson, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
 import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
 import { messages } from '../scenario/messages.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
 import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';
+import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
 import { loadTargets, type Band } from '../scenario/targets.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld, placeNames } from '../world/plan.js';
@@ -210,20 +211,7 @@ export function loadCalibration(file: string): Calibration {
   const here = dirname(file);
 
   // The scenario, at the calibration scale, with the fixed overrides.
-  const scenarioFile = displayPath(isAbsolute(c.scenario) ? c.scenario : resolve(here, c.scenario));
-  const set = [...c.set, ...(c.scale !== undefined ? [`scale=${c.scale}`] : [])];
-  let loaded: LoadedScenario;
-  try {
-    loaded = loadScenario(scenarioFile, { set });
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    if (e.details.problem === 'file not found' && e.details.file === scenarioFile) {
-      throw messages.wrongValue(at(['scenario']), 'scenario', 'the path of an existing scenario file', c.scenario);
-    }
-    // A mistake in the file's `set` list: point at the list rather than at a command line.
-    if (e.details.file === '--set') throw new UserError({ ...e.details, ...at(['set']), path: `set: ${e.details.path ?? ''}`.replace(/: $/, '') });
-    throw e;
-  }
+  const { scenarioFile, loaded } = loadReferencedScenario(file, c, at);
   const scenario = loaded.scenario;
 
   if (c.budget.maxSimulations !== undefined && c.budget.maxSimulations < c.budget.population) {
@@ -440,7 +428,3 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-const displayPath = (p: string) => {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-};

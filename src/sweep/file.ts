@@ -16,19 +16,19 @@
  * are checked against.
  */
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { parameterOverride } from '../calibration/file.js';
 import { measureNames } from '../results/measures.js';
-import { isUserError, UserError } from '../scenario/errors.js';
+import { isUserError } from '../scenario/errors.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
-import { canonicalJson, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
 import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
 import { messages } from '../scenario/messages.js';
 import { applyOverrides } from '../scenario/overrides.js';
 import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';
+import { loadReferencedScenario } from '../scenario/referenced.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld, placeNames } from '../world/plan.js';
 import { sweepMessages } from './messages.js';
@@ -184,20 +184,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
   if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, experimentJsonSchema());
   const e = parsed.data;
 
-  const scenarioFile = displayPath(isAbsolute(e.scenario) ? e.scenario : resolve(dirname(file), e.scenario));
-  const set = [...e.set, ...(e.scale !== undefined ? [`scale=${e.scale}`] : [])];
-  let loaded: LoadedScenario;
-  try {
-    loaded = loadScenario(scenarioFile, { set });
-  } catch (err) {
-    if (!isUserError(err)) throw err;
-    if (err.details.problem === 'file not found' && err.details.file === scenarioFile) {
-      throw messages.wrongValue(at(['scenario']), 'scenario', 'the path of an existing scenario file', e.scenario);
-    }
-    // A mistake in the file's `set` list: point at the list rather than at a command line.
-    if (err.details.file === '--set') throw new UserError({ ...err.details, ...at(['set']), path: `set: ${err.details.path ?? ''}`.replace(/: $/, '') });
-    throw err;
-  }
+  const { scenarioFile, loaded, set } = loadReferencedScenario(file, e, at);
   const scenario = loaded.scenario;
   const shown = (path: (string | number)[]) => formatPath(namedPath(source.value, path));
 
@@ -356,7 +343,3 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-const displayPath = (p: string) => {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-};
