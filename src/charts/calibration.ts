@@ -7,9 +7,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationChartInputs } from '../calibration/chart-inputs.js';
-import { reportMessages } from './captions.js';
-import { assertInertSvg } from './html.js';
-import { renderPngAsync, renderSvg } from './render.js';
+import { drawChartFiles } from './chart-files.js';
 import { fitSpec, fitTitle } from './specs/calibration-fit.js';
 import { posteriorSpec, posteriorTitle } from './specs/calibration-posterior.js';
 import { predictiveSpec, predictiveTitle } from './specs/calibration-predictive.js';
@@ -31,29 +29,6 @@ export const calibrationChartList: readonly CalibrationChart[] = [
 ];
 
 /** The chart files of a calibration, by path relative to its output folder. Same inputs, same bytes. */
-export async function calibrationCharts(inputs: CalibrationChartInputs): Promise<Record<string, string | Uint8Array>> {
-  const drawn: { name: string; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array> }[] = [];
-  for (const chart of calibrationChartList) {
-    try {
-      const spec = chart.spec(inputs);
-      if (!spec) continue;
-      const svg = await renderSvg(spec);
-      assertInertSvg(svg, chart.name);
-      const png = renderPngAsync(svg).catch((err: unknown) => Promise.reject(failure(chart.name, err)));
-      png.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
-      drawn.push({ name: chart.name, spec, svg, png });
-    } catch (err) {
-      throw failure(chart.name, err);
-    }
-  }
-  const files: Record<string, string | Uint8Array> = {};
-  for (const c of drawn) {
-    files[`charts/${c.name}.vl.json`] = `${JSON.stringify(c.spec, null, 2)}\n`;
-    files[`charts/${c.name}.svg`] = c.svg;
-    files[`charts/${c.name}.png`] = await c.png;
-  }
-  return files;
+export function calibrationCharts(inputs: CalibrationChartInputs): Promise<Record<string, string | Uint8Array>> {
+  return drawChartFiles(calibrationChartList.map((chart) => ({ name: chart.name, spec: () => chart.spec(inputs) })));
 }
-
-const failure = (name: string, err: unknown) =>
-  err instanceof Error && err.message.startsWith(`chart "${name}"`) ? err : new Error(reportMessages.chartFailed(name, err instanceof Error ? err.message : String(err)), { cause: err });

@@ -1,0 +1,44 @@
+/**
+ * A set of named charts drawn to files: charts/<name>.vl.json (the spec with its
+ * data), .svg and .png. A chart that fails rejects the whole set, so a result
+ * folder never holds half its charts. PNGs are rasterized while the next SVG is
+ * drawn. Same specs, same bytes.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { reportMessages } from './captions.js';
+import { assertInertSvg } from './html.js';
+import { renderPngAsync, renderSvg } from './render.js';
+
+export interface NamedChart {
+  /** File stem. */
+  name: string;
+  /** The spec, or undefined when there is nothing to draw. */
+  spec: () => TopLevelSpec | undefined;
+}
+
+export async function drawChartFiles(charts: readonly NamedChart[]): Promise<Record<string, string | Uint8Array>> {
+  const drawn: { name: string; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array> }[] = [];
+  for (const chart of charts) {
+    try {
+      const spec = chart.spec();
+      if (!spec) continue;
+      const svg = await renderSvg(spec);
+      assertInertSvg(svg, chart.name);
+      const png = renderPngAsync(svg).catch((err: unknown) => Promise.reject(failure(chart.name, err)));
+      png.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
+      drawn.push({ name: chart.name, spec, svg, png });
+    } catch (err) {
+      throw failure(chart.name, err);
+    }
+  }
+  const files: Record<string, string | Uint8Array> = {};
+  for (const c of drawn) {
+    files[`charts/${c.name}.vl.json`] = `${JSON.stringify(c.spec, null, 2)}\n`;
+    files[`charts/${c.name}.svg`] = c.svg;
+    files[`charts/${c.name}.png`] = await c.png;
+  }
+  return files;
+}
+
+const failure = (name: string, err: unknown) =>
+  err instanceof Error && err.message.startsWith(`chart "${name}"`) ? err : new Error(reportMessages.chartFailed(name, err instanceof Error ? err.message : String(err)), { cause: err });
