@@ -5,37 +5,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { calibrateCommand } from '../../src/cli/calibrate-command.js';
-import { isUserError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/scenario/messages.js';
 import { snapshot } from '../cli/cli.js';
+import { runInProcess } from '../cli/in-process.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { townCalibration, townTargets } from './helpers.js';
 
 afterAll(cleanup);
 
-async function hotbedCalibrate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  let code = 0;
-  try {
-    await yargs(['calibrate', ...args]).command(calibrateCommand((c) => (code = c))).strict().exitProcess(false)
-      .fail((message, error) => { throw error ?? messages.usage(message); }).parseAsync();
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    stderr += `hotbed: ${e.message}\n`;
-    code = 2;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { code, stdout, stderr };
-}
+const hotbedCalibrate = (args: string[]) => runInProcess(calibrateCommand, ['calibrate', ...args]);
 
 const dir = tempDir('hotbed-calibrate-cli-');
 const targets = townTargets(dir, 'targets.yaml', 350, 0.25);

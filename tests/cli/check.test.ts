@@ -3,35 +3,16 @@
  * the real command line (in process). Exit 0 when every median is inside its band,
  * 1 when one is not, 2 for a user mistake; nothing is written.
  */
-import yargs from 'yargs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/check-command.js';
-import { isUserError } from '../../src/scenario/errors.js';
 import { messages } from '../../src/scenario/messages.js';
+import { runInProcess } from './in-process.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { TOWN, townCalibration, townData, townTargets } from '../calibration/helpers.js';
 
 afterAll(cleanup);
 
-async function hotbedCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  let code = 0;
-  try {
-    await yargs(['check', ...args]).command(checkCommand((c) => (code = c))).strict().exitProcess(false)
-      .fail((message, error) => { throw error ?? messages.usage(message); }).parseAsync();
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    stderr += `hotbed: ${e.message}\n`;
-    code = 2;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { code, stdout, stderr };
-}
+const hotbedCheck = (args: string[]) => runInProcess(checkCommand, ['check', ...args]);
 
 const dir = tempDir('hotbed-check-');
 // Targets from the town's own runs: the town meets them; a town with weaker peer influence does not.
