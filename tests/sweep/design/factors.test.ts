@@ -21,8 +21,10 @@ describe('sweep/design/factors', () => {
   it('toUnit inverts fromUnit (property)', () => {
     const factor = fc
       .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.boolean())
+      // Log ranges are drawn as a ratio (high/low ≥ 1 + 1e-6): a range like 562,949.5635–562,949.5645
+      // has a log width of 2e-9, where no double can carry 6 digits of u through log and exp.
       .map(([a, w, isLog]): Factor =>
-        isLog ? { name: 'f', low: Math.abs(a) + 1e-3, high: Math.abs(a) + 1e-3 + w, scale: 'log' } : { name: 'f', low: a, high: a + w, scale: 'linear' },
+        isLog ? { name: 'f', low: Math.abs(a) + 1e-3, high: (Math.abs(a) + 1e-3) * (1 + w / 1e3), scale: 'log' } : { name: 'f', low: a, high: a + w, scale: 'linear' },
       );
     fc.assert(
       fc.property(factor, fc.double({ min: 0, max: 1, noNaN: true }), (f, u) => {
