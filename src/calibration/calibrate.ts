@@ -46,8 +46,8 @@ export interface CalibrateOptions {
   workers: number;
   /** Called once the output folder is checked (and the saved state read), before the first simulation. */
   onStart?: (resumedGenerations: number) => void;
-  /** Called before the candidates for the calibrated point are run (candidates, runs each). */
-  onPoint?: (candidates: number, replicates: number) => void;
+  /** Called before the candidates for the calibrated point are run: how many, simulations each, and the second round's. */
+  onPoint?: (plan: { candidates: number; replicates: number; finalists: number; finalReplicates: number }) => void;
   /** Called after each batch of simulations. */
   onProgress?: (p: RoundProgress & { generations: number }) => void;
   /** Called after each generation (and once for the generations a resume starts from). */
@@ -80,7 +80,15 @@ export interface CalibrationSummary {
   stopReason: string;
   parameters: ParameterSummary[];
   /** The values written to calibrated.yaml, and how they were chosen (see point.ts). */
-  point: { source: string; score: number; replicates: number; values: Record<string, number>; candidates: { source: string; score: number }[] };
+  point: {
+    source: string;
+    score: number;
+    replicates: number;
+    values: Record<string, number>;
+    candidates: { source: string; score: number }[];
+    /** The second round on fresh runs (empty without one). */
+    finalists: { source: string; score: number }[];
+  };
   generations: ReturnType<typeof generationRows>;
   fit: FitRow[];
   simulations: { counted: number; evaluated: number; seconds: number; pointSeconds: number; perSecond: number; workers: number };
@@ -142,7 +150,12 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       onProgress: (p) => options.onProgress?.({ ...p, generations: c.budget.generations }),
     }, evaluate, distance);
     parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
-    options.onPoint?.(c.point.candidates + 1, c.point.replicates);
+    options.onPoint?.({
+      candidates: c.point.candidates + 1,
+      replicates: c.point.replicates,
+      finalists: Math.min(c.point.finalists, c.point.candidates + 1),
+      finalReplicates: c.point.finalReplicates ?? c.point.replicates,
+    });
     const t0 = performance.now();
     const scoring = c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance };
     point = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
@@ -174,6 +187,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       replicates: point.replicates,
       values: Object.fromEntries(c.parameters.map((p, k) => [p.name, point.params[k]!])),
       candidates: point.candidates.map((x) => ({ source: x.source, score: round(x.score) })),
+      finalists: point.finalists.map((x) => ({ source: x.source, score: round(x.score) })),
     },
     generations: generationRows(result.generations),
     fit,
@@ -198,7 +212,10 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       '',
       `Values: ${point.source === 'median' ? 'the posterior medians' : `posterior ${point.source} of the last generation`}, the best of ${point.candidates.length} candidates`,
       `(the medians and the particles closest to the targets) by the fit of the median of`,
-      `${point.replicates} runs each (${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
+      ...(point.finalists.length > 0
+        ? [`${c.point.replicates} simulations each, then of the best ${point.finalists.length} on ${point.replicates} fresh simulations each`]
+        : [`${point.replicates} simulations each`]),
+      `(${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
       ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)}); prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
       '',
       'This file extends the calibrated scenario (path relative to this file), so',

@@ -124,7 +124,10 @@ export const calibrationSchema = z.strictObject({
     replicates: z.number().int().min(1).max(1000).default(8).describe('Runs per candidate.'),
     score: z.enum(['distance', 'worst']).default('distance')
       .describe('How candidates are compared: distance (the calibration\'s distance of their median statistics) or worst (their largest miss in band units, ties broken by distance: the candidate that best meets every target).'),
-  }).default({ candidates: 16, replicates: 8, score: 'distance' })
+    finalists: z.number().int().min(0).max(1000).default(0)
+      .describe('The best this many candidates are run again on fresh streams and the point is chosen on those runs alone (0: no second round). Choosing the best of many noisy scores favours lucky runs; a second round on fresh runs does not.'),
+    finalReplicates: z.number().int().min(1).max(1000).optional().describe('Runs per finalist (default: replicates).'),
+  }).default({ candidates: 16, replicates: 8, score: 'distance', finalists: 0 })
     .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
   budget: z.strictObject({
     population: z.number().int().min(1).max(100000).describe('Particles per generation.'),
@@ -189,7 +192,7 @@ export interface Calibration {
   targets: CalibrationTarget[];
   distance: DistanceKind;
   budget: Budget;
-  point: { candidates: number; replicates: number; score: 'distance' | 'worst' };
+  point: { candidates: number; replicates: number; score: 'distance' | 'worst'; finalists: number; finalReplicates?: number };
   /** Runs per proposal whose median statistics are compared with the targets. */
   runsPerProposal: number;
   /**

@@ -78,7 +78,8 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
             + `${process.stderr.isTTY ? '' : `, ETA ${duration(perSimulation * p.remainingEstimate)}`}`);
         },
         onChartsFailed: (message) => say(`warning: no charts written (${message}); the other outputs are complete`),
-        onPoint: (candidates, replicates) => say(`choosing the calibrated point: ${candidates} candidates × ${replicates} runs`),
+        onPoint: (plan) => say(`choosing the calibrated point: ${plan.candidates} candidates × ${plan.replicates} simulations`
+          + (plan.finalists > 0 ? `, then the best ${plan.finalists} × ${plan.finalReplicates} on fresh streams` : '')),
         onGeneration: (g, all, resumed) => {
           bar?.stop();
           bar = undefined;

@@ -209,6 +209,38 @@ describe('the calibrated point', () => {
   });
 });
 
+describe('the calibrated point with a second round', () => {
+  const last: Generation = {
+    generation: 1, tolerance: 1, particles: [[1], [2], [2.9], [4]], weights: [0.25, 0.25, 0.25, 0.25], distances: [0.1, 0.2, 0.3, 0.4],
+    stats: [[0], [0], [0], [0]], attempts: [0, 0, 0, 0], simulations: 4, acceptanceRate: 1, ess: 4, evaluated: 4, ms: 0,
+  };
+  // A model whose first-round runs (generation −1) flatter particle 4 and whose fresh runs do not:
+  // the winner's curse in its purest form.
+  const model = (p: readonly number[], key: ProposalKey) => [key.generation === -1 && p[0] === 4 ? 3 : p[0]!];
+  const toward = (target: number) => ({ score: (s: readonly number[]) => Math.abs(s[0]! - target) });
+
+  it('chooses among the best of the screening on fresh runs, and reports the fresh score', async () => {
+    const once = await choosePoint(last, [2.5], 9, { candidates: 4, replicates: 3 }, localEvaluator(model), toward(3));
+    expect(once.source).toBe('particle 3');
+    expect(once.finalists).toEqual([]);
+    const twice = await choosePoint(last, [2.5], 9, { candidates: 4, replicates: 3, finalists: 3, finalReplicates: 2 }, localEvaluator(model), toward(3));
+    expect(twice.replicates).toBe(2);
+    expect(twice.finalists.map((f) => f.source)).toEqual(['particle 3', 'particle 2', 'median']);
+    expect(twice.finalists[0]!.score).toBe(1);
+    expect(twice.source).toBe('particle 2');
+    expect(twice.score).toBeCloseTo(0.1, 12);
+    expect(twice.candidates).toHaveLength(5);
+  });
+
+  it('asks for fresh streams: the second round\'s keys are generation −2', async () => {
+    const seen: number[] = [];
+    const spy = (p: readonly number[], key: ProposalKey) => { seen.push(key.generation); return [p[0]!]; };
+    await choosePoint(last, [2.5], 9, { candidates: 2, replicates: 1, finalists: 2, finalReplicates: 3 }, localEvaluator(spy), toward(3));
+    expect(seen.filter((g) => g === -1)).toHaveLength(3);
+    expect(seen.filter((g) => g === -2)).toHaveLength(6);
+  });
+});
+
 describe('the worst miss', () => {
   it('is the largest |residual| in band units over the weighted targets, Infinity with a missing statistic', () => {
     const targets = [

@@ -30,7 +30,7 @@ describe('hotbed calibrate', () => {
     expect(ran.stderr).toMatch(/^hotbed: calibrating 2 parameters of .*town\.yaml against 2 targets/);
     expect(ran.stderr).toMatch(/hotbed: generation 0\/2: tolerance ∞, acceptance 100% \(12 simulations\), ESS 12/);
     expect(ran.stderr).toMatch(/hotbed: generation 2\/2: tolerance \d/);
-    expect(ran.stderr).toMatch(/hotbed: choosing the calibrated point: 5 candidates × 3 runs\n/);
+    expect(ran.stderr).toMatch(/hotbed: choosing the calibrated point: 5 candidates × 3 simulations\n/);
     expect(ran.stdout).toMatch(/^parameter +median +90% interval +prior 90% +calibrated\n/);
     expect(ran.stdout).toMatch(/\npeer +0\.00\d+ +0\.00\d+–0\.00\d+ +0\.00112–0\.00891 +0\.00\d+\n/);
     expect(ran.stdout).toMatch(/\n\(calibrated: (the posterior medians|posterior particle \d+), the best fit of 5 candidates over 3 runs each\)\n/);
