@@ -24,9 +24,10 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
 }
 
 /** Options of the commands that write a result folder from replicates (run, compare). */
-export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates: number; out: string; report: string }) {
+/** Without `defaultReplicates` --replicates has no default: the command takes the scenario's. */
+export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates?: number; out: string; report: string }) {
   return y
-    .option('replicates', { type: 'number', default: help.defaultReplicates, description: help.replicates })
+    .option('replicates', { type: 'number', ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
     .option('out', { type: 'string', description: help.out })
     .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
     .option('report', { type: 'boolean', default: true, description: help.report });

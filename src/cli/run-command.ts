@@ -26,7 +26,8 @@ interface RunArgs {
   set: string[];
   seed?: number;
   scale?: number;
-  replicates: number;
+  /** Default: the scenario's `replicates`. */
+  replicates?: number;
   out?: string;
   quiet: boolean;
   report: boolean;
@@ -38,17 +39,17 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
     describe: 'Run a scenario and write its results folder',
     builder: (y) => resultOptions(scenarioOptions(y
       .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' })), {
-      defaultReplicates: 1,
-      replicates: 'Independent replicates (worlds and runs) from the same seed',
+      replicates: 'Independent replicates (worlds and runs) from the same seed (default: the scenario\'s `replicates`, 1 unless it says)',
       out: 'Result folder (default: results/<scenario>-<timestamp>); must not exist',
       report: 'With --replicates above 1: also write bands.csv, the charts and report.html; --no-report writes bands.csv without them',
     }) as never,
     handler: async (argv) => {
       const started = performance.now();
-      checkReplicates(argv.replicates);
+      if (argv.replicates !== undefined) checkReplicates(argv.replicates);
       const overrides = overridesFrom(argv);
       const loaded = loadScenario(argv.scenario, { set: overrides });
       const { scenario } = loaded;
+      const replicates = argv.replicates ?? scenario.replicates;
       const plan = planWorld(scenario);
       const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
       const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
@@ -57,15 +58,15 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
 
       // With replicates, bands and the report too: they need the first of each month (monthly flows)
       // and a network sample from replicate 0. series.csv keeps the scenario's own days only.
-      const banded = argv.replicates > 1;
+      const banded = replicates > 1;
       let network: NetworkSample | undefined;
-      const progress = progressReporter(argv.replicates * 1000, { quiet: argv.quiet });
+      const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
       const run = runScenario(scenario, {
         extraRecordDays: banded ? monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)) : undefined,
         onOutcome: banded ? (replicate, world, outcome) => {
           if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([argv.scenario])[0]!);
         } : undefined,
-        replicates: argv.replicates,
+        replicates,
         memoryLimitBytes: Math.floor(totalmem() * 0.75),
         scenarioFile: argv.scenario,
         onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
@@ -77,7 +78,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       let extra: Record<string, string | Uint8Array> = {};
       if (banded) {
         const comparison = comparisonOfRun(loaded, run, network);
-        const createdWith = ['hotbed run', argv.scenario, `--replicates ${argv.replicates}`, `--seed ${run.seed}`,
+        const createdWith = ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${run.seed}`,
           ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' ');
         // Built in memory before anything is written: a chart that cannot be rendered leaves no folder.
         const report = argv.report ? await reportFiles(reportInputs(comparison, targets, { version: toolVersion(), createdWith })) : {};
@@ -88,7 +89,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         tool: { name: 'hotbed', version: toolVersion(), node: process.version },
         scenario: { file: argv.scenario, extends: loaded.files.slice(1), hash: loaded.hash, overrides, resolved: scenario },
         seed: run.seed,
-        replicates: argv.replicates,
+        replicates,
         scale: scenario.scale,
         agents: plan.agentCount,
         targets: loaded.targetsFile ?? null,

@@ -1,26 +1,57 @@
 import type { CommandModule } from 'yargs';
+import { loadCalibration } from '../calibration/file.js';
 import { isUserError } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
+import { readSource } from '../scenario/source.js';
 import { loadTargets } from '../scenario/targets.js';
+import { loadExperiment } from '../sweep/file.js';
 import { planWorld, placeNames } from '../world/plan.js';
 import { agentScale, thousands } from './format.js';
+import { toolVersion } from './version.js';
+
+/**
+ * Scenario, calibration and experiment files are all YAML and are easily confused; a
+ * calibration checked as a scenario gives a baffling message ("targets: expected a
+ * string"), so the file's own top-level keys say which loader checks it.
+ */
+type FileKind = 'scenario' | 'calibration' | 'experiment';
+
+function kindOf(value: Record<string, unknown>): FileKind {
+  if (!('scenario' in value)) return 'scenario';
+  if ('parameters' in value) return 'calibration';
+  if ('factors' in value || 'design' in value) return 'experiment';
+  return 'scenario';
+}
+
+function describe(file: string): string {
+  const kind = kindOf(readSource(file).value);
+  if (kind === 'calibration') {
+    const c = loadCalibration(file);
+    return `calibration of ${c.scenarioFile} at ${agentScale(c.scale)}: ${count(c.parameters.length, 'free parameter')}, `
+      + `${count(c.targets.length, 'target')}, ${c.budget.population} particles, ${count(c.runsPerProposal, 'run')} per simulation`;
+  }
+  if (kind === 'experiment') {
+    const { plan } = loadExperiment(file, { toolVersion: toolVersion() });
+    return `experiment (${plan.design.kind}) on ${plan.scenarioFile} at ${agentScale(plan.scale)}: ${count(plan.factors.length, 'factor')}, `
+      + `${count(plan.points, 'point')} × ${count(plan.replicates, 'replicate')} = ${thousands(plan.runs)} runs`;
+  }
+  const loaded = loadScenario(file);
+  const plan = planWorld(loaded.scenario);
+  if (loaded.targetsFile) loadTargets(loaded.targetsFile, placeNames(plan));
+  return `${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
+    + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties`;
+}
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[] }> {
   return {
     command: 'validate <files..>',
-    describe: 'Check scenario files and say what world each describes',
-    builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario files (.yaml, .json)' }) as never,
+    describe: 'Check scenario, calibration and experiment files and say what each describes',
+    builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario, calibration or experiment files (.yaml, .json)' }) as never,
     handler: ({ files }) => {
       let failed = 0;
       for (const file of files) {
         try {
-          const loaded = loadScenario(file);
-          const plan = planWorld(loaded.scenario);
-          if (loaded.targetsFile) {
-            loadTargets(loaded.targetsFile, placeNames(plan));
-          }
-          process.stdout.write(`ok  ${file}: ${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
-            + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties\n`);
+          process.stdout.write(`ok  ${file}: ${describe(file)}\n`);
         } catch (e) {
           if (!isUserError(e)) throw e;
           failed++;

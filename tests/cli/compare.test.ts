@@ -7,7 +7,9 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/scenario/messages.js';
 import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
+import { runCommand } from '../../src/cli/run-command.js';
 import { hotbed, snapshot, type Ran } from './cli.js';
+import { runInProcess } from './in-process.js';
 
 // Only the in-process test at the end makes the report fail; child processes load the real module.
 const failReport = vi.hoisted(() => ({ on: false }));
@@ -30,6 +32,7 @@ const cwd = tempDir('hotbed-compare-cli-');
 writeFixture(cwd, 'tiny.yaml', TINY);
 writeFixture(cwd, 'closed.yaml', CLOSED);
 writeFixture(cwd, 'no-morocco.yaml', NO_MOROCCO);
+writeFixture(cwd, 'tiny-3.yaml', 'extends: tiny.yaml\nreplicates: 3\n');
 const out = (name: string) => join(cwd, 'results', name);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
@@ -124,6 +127,20 @@ describe('hotbed run --replicates', { timeout: 60_000 }, () => {
     expect(bands).toContain('tiny,2014-07-01,world,World,travelled,');
     expect(read(out('run-3'), 'series.csv')).not.toContain(',2014-07-01,');
     expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv, summary\.json, manifest\.json, bands\.csv/);
+  });
+});
+
+describe('hotbed run: replicates from the scenario', { timeout: 60_000 }, () => {
+  it('makes the scenario\'s `replicates` without --replicates, and --replicates overrides it', async () => {
+    const byScenario = await runInProcess(runCommand, ['run', join(cwd, 'tiny-3.yaml'), '--out', out('scenario-3'), '--quiet', '--no-report']);
+    const overridden = await runInProcess(runCommand, ['run', join(cwd, 'tiny-3.yaml'), '--replicates', '1', '--out', out('scenario-3-as-1'), '--quiet']);
+    expect(byScenario.code, byScenario.stderr).toBe(0);
+    expect(JSON.parse(read(out('scenario-3'), 'manifest.json'))).toMatchObject({ replicates: 3 });
+    expect(readdirSync(out('scenario-3'))).toContain('bands.csv');
+    expect(byScenario.stdout).toContain('medians of 3 replicates');
+    expect(overridden.code, overridden.stderr).toBe(0);
+    expect(JSON.parse(read(out('scenario-3-as-1'), 'manifest.json'))).toMatchObject({ replicates: 1 });
+    expect(readdirSync(out('scenario-3-as-1'))).not.toContain('bands.csv');
   });
 });
 
