@@ -1,28 +1,44 @@
 /**
- * The sensitivity analysis of a Morris or Sobol sweep, per output: the design
- * module's estimators (src/sweep/design/) applied to one value per design point,
- * the mean over the point's replicates. Bootstrap intervals draw from a stream of
- * the experiment's seed and the output's name, so the analysis is reproducible
- * and one output's intervals do not shift when another output is added.
+ * The sensitivity analysis of a Morris, Sobol or Latin hypercube sweep, per
+ * output: the design module's estimators (src/sweep/design/) applied to one value
+ * per design point, the mean over the point's replicates. Bootstrap intervals
+ * draw from a stream of the experiment's seed and the output's name, so the
+ * analysis is reproducible and one output's intervals do not shift when another
+ * output is added.
  *
- * An output that has no value at some point (a share of nothing) is not analysed;
- * the analysis says so rather than inventing a value.
+ * An output that has no value at some point (a share of nothing) is not analysed
+ * by Morris or Sobol, whose estimators need every point of their structured
+ * designs; the analysis says so rather than inventing a value. A Latin hypercube's
+ * points are exchangeable, so PRCC leaves those points out and says how many.
  */
 import { csvField } from '../calibration/outputs.js';
 import { stream } from '../random/streams.js';
 import { morrisIndices, type MorrisIndex } from './design/morris.js';
+import { prcc, type PrccIndex } from './design/prcc.js';
 import { sobolIndices, type SobolIndex } from './design/saltelli.js';
 import type { SweepPlan } from './file.js';
 import { designFactors, type SweepDesign } from './points.js';
 import type { PointSummary } from './tables.js';
 
+export type AnalysisMethod = 'morris' | 'sobol' | 'prcc';
+
 export type OutputAnalysis =
   | { output: string; method: 'morris'; indices: MorrisIndex[] }
   | { output: string; method: 'sobol'; indices: SobolIndex[] }
-  | { output: string; method: 'morris' | 'sobol'; skipped: string };
+  | {
+    output: string;
+    method: 'prcc';
+    /** Points analysed, and points left out for want of a value. */
+    points: number;
+    dropped: number;
+    indices: PrccIndex[];
+    /** Why points were left out or an index is missing (NaN, written null). */
+    note?: string;
+  }
+  | { output: string; method: AnalysisMethod; skipped: string };
 
 export interface SweepAnalysis {
-  method: 'morris' | 'sobol';
+  method: AnalysisMethod;
   note: string;
   outputs: OutputAnalysis[];
 }
@@ -32,6 +48,7 @@ const roundAll = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
 
 export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonly PointSummary[][]): SweepAnalysis | undefined {
+  if (design.kind === 'latin-hypercube') return analysePrcc(plan, design.points, summaries);
   if (design.kind !== 'morris' && design.kind !== 'sobol') return undefined;
   const factors = designFactors(plan.factors);
   const bootstrap = plan.design.kind === 'morris' || plan.design.kind === 'sobol' ? plan.design.bootstrap : 1000;
@@ -52,10 +69,34 @@ export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonl
   return { method: design.kind, note, outputs };
 }
 
+/**
+ * PRCC per output (design/prcc.ts). The experiment file's Latin hypercube has no
+ * bootstrap setting, so the intervals take the default of 1,000 resamples.
+ */
+function analysePrcc(plan: SweepPlan, points: readonly number[][], summaries: readonly PointSummary[][]): SweepAnalysis {
+  const factors = designFactors(plan.factors);
+  const outputs = plan.outputs.map((o, k): OutputAnalysis => {
+    const means = summaries[k]!.map((s) => s.mean);
+    const random = stream({ seed: plan.seed, replicate: 0, purpose: `sweep/analysis/${o.name}` });
+    const r = prcc(points, factors, means, { random });
+    const without = r.dropped > 0 ? `${r.dropped} of ${means.length} points have no value (a share of nothing) and are left out` : '';
+    if ('skipped' in r) return { output: o.name, method: 'prcc', skipped: `no PRCC: ${r.skipped}` };
+    const note = [without, ...r.notes].filter(Boolean).join('; ');
+    return { output: o.name, method: 'prcc', points: r.n, dropped: r.dropped, indices: r.indices.map(roundAll), ...(note ? { note } : {}) };
+  });
+  const note = `Partial rank correlation coefficients (PRCC; Marino et al. 2008) over ${plan.points} Latin hypercube points, on the mean of ${plan.replicates} replicate${plan.replicates === 1 ? '' : 's'} per point. `
+    + 'prcc: the rank correlation of the factor with the output once the other factors\' (linear, on ranks) effects are taken out of both; from -1 to 1, its sign the direction of a monotone effect, near 0 no monotone effect (a non-monotone one can still hide there: see the scatter charts). '
+    + 'Intervals: 90 % bootstrap over points (resampled and re-ranked). p_value: two-sided test of prcc = 0, t = prcc·sqrt((n - k - 1)/(1 - prcc²)) with n - k - 1 degrees of freedom (n points, k factors). '
+    + 'spearman: the plain rank correlation, not adjusted for the other factors. An index is null when undefined (the note of its output says why).';
+  return { method: 'prcc', note, outputs };
+}
+
 export function analysisCsv(a: SweepAnalysis): string {
   const header = a.method === 'morris'
     ? ['output', 'factor', 'mu_star', 'mu_star_low', 'mu_star_high', 'mu', 'sigma']
-    : ['output', 'factor', 'first', 'first_low', 'first_high', 'total', 'total_low', 'total_high'];
+    : a.method === 'sobol'
+      ? ['output', 'factor', 'first', 'first_low', 'first_high', 'total', 'total_low', 'total_high']
+      : ['output', 'factor', 'prcc', 'prcc_low', 'prcc_high', 'p_value', 'spearman', 'points'];
   const lines = [header.join(',')];
   const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
   for (const o of a.outputs) {
@@ -63,7 +104,9 @@ export function analysisCsv(a: SweepAnalysis): string {
     for (const i of o.indices) {
       const cells = o.method === 'morris'
         ? [(i as MorrisIndex).muStar, (i as MorrisIndex).muStarLow, (i as MorrisIndex).muStarHigh, (i as MorrisIndex).mu, (i as MorrisIndex).sigma]
-        : [(i as SobolIndex).first, (i as SobolIndex).firstLow, (i as SobolIndex).firstHigh, (i as SobolIndex).total, (i as SobolIndex).totalLow, (i as SobolIndex).totalHigh];
+        : o.method === 'sobol'
+          ? [(i as SobolIndex).first, (i as SobolIndex).firstLow, (i as SobolIndex).firstHigh, (i as SobolIndex).total, (i as SobolIndex).totalLow, (i as SobolIndex).totalHigh]
+          : [(i as PrccIndex).prcc, (i as PrccIndex).prccLow, (i as PrccIndex).prccHigh, (i as PrccIndex).pValue, (i as PrccIndex).spearman, o.points];
       lines.push([csvField(o.output), csvField(i.factor), ...cells.map(n)].join(','));
     }
   }

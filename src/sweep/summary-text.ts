@@ -1,14 +1,19 @@
 /**
  * What `hotbed sweep` and `hotbed merge` print: per output, the factors ranked by
- * influence (Morris μ*, Sobol total index), or the range of the point means
- * (grid, Latin hypercube). The files hold everything; this is the first look.
+ * influence (Morris μ*, Sobol total index, the size of the PRCC of a Latin
+ * hypercube), or the range of the point means (grid). The files hold everything;
+ * this is the first look.
  */
 import type { MorrisIndex } from './design/morris.js';
+import type { PrccIndex } from './design/prcc.js';
 import type { SobolIndex } from './design/saltelli.js';
 import type { SweepPlan } from './file.js';
 import type { SweepFiles } from './outputs.js';
 
 const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)))) : '–');
+
+/** p-values span hundreds of orders of magnitude: two digits, and "< 1e-12" past what a sweep can resolve. */
+const pValue = (p: number) => (!Number.isFinite(p) ? '–' : p < 1e-12 ? '< 1e-12' : p < 0.001 ? p.toExponential(1) : String(Number(p.toPrecision(2))));
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -31,6 +36,13 @@ export function sweepSummaryText(plan: SweepPlan, outputs: SweepFiles): string {
       const rows = [...(a.indices as SobolIndex[])].sort((x, y) => y.total - x.total)
         .map((i) => [i.factor, sig(i.first), `${sig(i.firstLow)}–${sig(i.firstHigh)}`, sig(i.total), `${sig(i.totalLow)}–${sig(i.totalHigh)}`]);
       parts.push(`${title}\n${table(['factor', 'first-order', '90% interval', 'total', '90% interval'], rows)}`);
+    } else if (a?.method === 'prcc') {
+      // Strongest first whatever the sign; an undefined index last.
+      const size = (i: PrccIndex) => (Number.isFinite(i.prcc) ? Math.abs(i.prcc) : -1);
+      const rows = [...(a.indices as PrccIndex[])].sort((x, y) => size(y) - size(x))
+        .map((i) => [i.factor, sig(i.prcc), `${sig(i.prccLow)}–${sig(i.prccHigh)}`, pValue(i.pValue), sig(i.spearman)]);
+      const note = 'note' in a && a.note ? `\n(${a.note})` : '';
+      parts.push(`${title}\n${table(['factor', 'PRCC', '90% interval', 'p', 'Spearman'], rows)}${note}`);
     } else {
       const means = outputs.summaries[k]!.map((s) => s.mean).filter(Number.isFinite);
       parts.push(means.length
