@@ -1,7 +1,7 @@
 /**
  * The sweep charts' specs, for every design and shape (grid of one, two and three
- * factors, Latin hypercube, Morris, Sobol), compile to Vega without a word of
- * complaint; Morris labels do not overlap. (Rendering to SVG and PNG goes through
+ * factors, Latin hypercube scatter and PRCC, Morris, Sobol), compile to Vega
+ * without a word of complaint; Morris labels do not overlap. (Rendering to SVG and PNG goes through
  * the shared pipeline, exercised by the CLI tests.)
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { sweepGridSpec } from '../../src/charts/specs/sweep-grid.js';
 import { sweepScatterSpec } from '../../src/charts/specs/sweep-scatter.js';
 import { sweepSobolSpec } from '../../src/charts/specs/sweep-sobol.js';
 import type { SweepChartInputs } from '../../src/sweep/chart-inputs.js';
+import { sweepPrccSpec } from '../../src/sweep/charts.js';
 import type { SweepFactor } from '../../src/sweep/file.js';
 import { summarize } from '../../src/sweep/tables.js';
 
@@ -25,7 +26,9 @@ function inputs(design: SweepChartInputs['design'], factors: SweepFactor[], poin
       ? { method: 'morris', note: '', outputs: [{ output: 'travelled', method: 'morris', indices: factors.map((f, i) => ({ factor: f.name, mu: i, muStar: 10 + i, sigma: 5, muStarLow: 8, muStarHigh: 13 + i })) }] }
       : design === 'sobol'
         ? { method: 'sobol', note: '', outputs: [{ output: 'travelled', method: 'sobol', indices: factors.map((f) => ({ factor: f.name, first: 0.3, firstLow: 0.1, firstHigh: 0.5, total: 0.4, totalLow: 0.2, totalHigh: 0.6 })) }] }
-        : undefined,
+        : design === 'latin-hypercube'
+          ? { method: 'prcc', note: '', outputs: [{ output: 'travelled', method: 'prcc', points: points.length, dropped: 1, indices: factors.map((f, i) => ({ factor: f.name, prcc: i === 1 ? NaN : 0.9 - 0.5 * i, prccLow: i === 1 ? NaN : 0.7 - 0.5 * i, prccHigh: i === 1 ? NaN : 0.95 - 0.5 * i, pValue: 0.01, spearman: 0.5 - 0.3 * i })) }] }
+          : undefined,
   };
 }
 
@@ -52,6 +55,21 @@ describe('sweep charts', () => {
     compiles(sweepMorrisSpec(inputs('morris', fs, pts), 0));
     compiles(sweepSobolSpec(inputs('sobol', fs, pts), 0));
     expect(sweepMorrisSpec(inputs('sobol', fs, pts), 0)).toBeUndefined();
+  });
+
+  it('PRCC: dots with intervals on a fixed −1…1 axis, an undefined index named on the zero line; none for a skipped output', () => {
+    const fs = [factor('a'), factor('b'), factor('c'), factor('d')];
+    const pts = Array.from({ length: 10 }, (_, i) => fs.map((_f, j) => 0.1 + ((i * 7 + j * 3) % 10) / 11));
+    const spec = sweepPrccSpec(inputs('latin-hypercube', fs, pts), 0);
+    compiles(spec);
+    const text = JSON.stringify(spec);
+    expect(text).toContain('"domain":[-1,1]');
+    expect(text).toContain('1 point without a value left out');
+    expect(text).toContain('{"factor":"b","x":0,"text":"PRCC undefined (see analysis.json)"}');
+    const skipped = inputs('latin-hypercube', fs, pts);
+    skipped.analysis = { method: 'prcc', note: '', outputs: [{ output: 'travelled', method: 'prcc', skipped: 'too few points' }] };
+    expect(sweepPrccSpec(skipped, 0)).toBeUndefined();
+    expect(sweepPrccSpec(inputs('sobol', fs, pts), 0)).toBeUndefined();
   });
 
   it('Morris labels of dots close together are moved apart', () => {
