@@ -20,14 +20,23 @@ const load = (file: string) => loadExperiment(file, { toolVersion: 'test' });
 const shipped = readdirSync('scenarios/experiments').filter((f) => f.endsWith('.yaml'));
 
 describe('shipped experiments', () => {
-  it('include the Morris screening of the baseline, a grid and a Sobol example', () => {
-    expect(shipped).toEqual(expect.arrayContaining(['morris-baseline.yaml', 'grid-single-town.yaml', 'sobol-single-town.yaml']));
+  it('include the Morris screening of the baseline, a grid, a Sobol and a Latin hypercube example', () => {
+    expect(shipped).toEqual(expect.arrayContaining(['morris-baseline.yaml', 'grid-single-town.yaml', 'sobol-single-town.yaml', 'lhs-single-town.yaml']));
   });
 
   it.each(shipped)('%s loads', (file) => {
     const { plan } = load(join('scenarios/experiments', file));
     expect(plan.runs).toBe(plan.points * plan.replicates);
     expect(plan.runs).toBeLessThanOrEqual(1000); // each runs in minutes on 2 cores
+  });
+
+  it('the Latin hypercube example: 4 factors, 100 points × 2 replicates (about 10 s on 2 cores), PRCC-ready', () => {
+    const { plan } = load('scenarios/experiments/lhs-single-town.yaml');
+    expect(plan.design).toEqual({ kind: 'latin-hypercube', samples: 100 });
+    expect(plan.factors).toHaveLength(4);
+    expect(plan.runs).toBe(200);
+    // 10 points per factor, far above the factors + 3 PRCC needs.
+    expect(plan.points).toBeGreaterThanOrEqual(10 * plan.factors.length);
   });
 
   it('the Morris screening of the baseline records the December 2015 world total', () => {
