@@ -29,7 +29,8 @@
  *   calibration/   ABC-SMC: priors ─► proposals ─► runs ─► statistics ─► distance;     ──► posterior,
  *                  the calibrated point; check: targets in the median over seeds          calibrated.yaml
  *   sweep/         design (grid, Latin hypercube, Morris, Saltelli) ─► runs keyed     ──► runs table,
- *                  by (seed, point, replicate) ─► journal ─► analysis (μ*, σ; S1, ST)     indices, charts
+ *                  by (seed, point, replicate) ─► journal ─► analysis                     indices, charts
+ *                  (Morris μ*, σ; Sobol S1, ST; Latin hypercube PRCC)
  *
  * The engine knows nothing of files or terminals; cli/ holds no model logic.
  */

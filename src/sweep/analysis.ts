@@ -51,7 +51,7 @@ export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonl
   if (design.kind === 'latin-hypercube') return analysePrcc(plan, design.points, summaries);
   if (design.kind !== 'morris' && design.kind !== 'sobol') return undefined;
   const factors = designFactors(plan.factors);
-  const bootstrap = plan.design.kind === 'morris' || plan.design.kind === 'sobol' ? plan.design.bootstrap : 1000;
+  const bootstrap = plan.design.kind === 'grid' ? 1000 : plan.design.bootstrap;
   const outputs = plan.outputs.map((o, k): OutputAnalysis => {
     const means = summaries[k]!.map((s) => s.mean);
     const missing = means.filter((x) => !Number.isFinite(x)).length;
@@ -69,16 +69,13 @@ export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonl
   return { method: design.kind, note, outputs };
 }
 
-/**
- * PRCC per output (design/prcc.ts). The experiment file's Latin hypercube has no
- * bootstrap setting, so the intervals take the default of 1,000 resamples.
- */
+/** PRCC per output (design/prcc.ts), with the experiment's bootstrap resamples. */
 function analysePrcc(plan: SweepPlan, points: readonly number[][], summaries: readonly PointSummary[][]): SweepAnalysis {
   const factors = designFactors(plan.factors);
   const outputs = plan.outputs.map((o, k): OutputAnalysis => {
     const means = summaries[k]!.map((s) => s.mean);
     const random = stream({ seed: plan.seed, replicate: 0, purpose: `sweep/analysis/${o.name}` });
-    const r = prcc(points, factors, means, { random });
+    const r = prcc(points, factors, means, { random, bootstrap: plan.design.kind === 'latin-hypercube' ? plan.design.bootstrap : undefined });
     const without = r.dropped > 0 ? `${r.dropped} of ${means.length} points have no value (a share of nothing) and are left out` : '';
     if ('skipped' in r) return { output: o.name, method: 'prcc', skipped: `no PRCC: ${r.skipped}` };
     const note = [without, ...r.notes].filter(Boolean).join('; ');

@@ -55,8 +55,8 @@ export type DesignKind = typeof designKinds[number];
 const bootstrap = z.number().int().min(1).max(100000).default(1000).describe('Bootstrap resamples for the intervals of the indices.');
 const designSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('grid') }).describe('Every combination of the factors\' values; the first factor varies slowest.'),
-  z.strictObject({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(2).max(10_000_000) })
-    .describe('samples points, each factor\'s range cut into samples strata, one point in each.'),
+  z.strictObject({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(2).max(10_000_000), bootstrap })
+    .describe('samples points, each factor\'s range cut into samples strata, one point in each; analysed by partial rank correlation (PRCC).'),
   z.strictObject({
     kind: z.literal('morris'),
     trajectories: z.number().int().min(2).max(100000).describe('One-at-a-time trajectories of k + 1 points each.'),
@@ -106,7 +106,7 @@ export const experimentSchema = z.strictObject({
 
 export type DesignSpec =
   | { kind: 'grid' }
-  | { kind: 'latin-hypercube'; samples: number }
+  | { kind: 'latin-hypercube'; samples: number; bootstrap: number }
   | { kind: 'morris'; trajectories: number; levels: number; bootstrap: number }
   | { kind: 'sobol'; samples: number; bootstrap: number };
 

@@ -7,7 +7,7 @@
  *
  *   runs.csv        one row per run (tables.ts)
  *   points.csv      one row per point and output: mean, sd, 5/50/95 % over replicates
- *   analysis.json   Morris or Sobol indices per output (analysis.ts); with analysis.csv
+ *   analysis.json   Morris or Sobol indices, or PRCC, per output (analysis.ts); with analysis.csv
  *   charts/         one chart per output (charts.ts), spec + SVG + PNG
  *   manifest.json   the experiment, its hash, the tool version, what each file holds
  */
@@ -62,7 +62,7 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
   const describe: Record<string, string> = {
     'runs.csv': 'one row per run: run, point, replicate, seed, the factor values, then the outputs (empty: no value, e.g. a share of nothing)',
     'points.csv': 'one row per point and output: the factor values, output, n (replicates with a value), mean, sd, p5, p50, p95 over the point\'s replicates',
-    'analysis.json': plan.design.kind === 'morris' ? 'Morris indices per output and factor: muStar (with a 90 % bootstrap interval), mu, sigma' : 'Sobol indices per output and factor: first-order and total, with 90 % bootstrap intervals',
+    'analysis.json': analysisKinds[plan.design.kind],
     'analysis.csv': 'the indices of analysis.json as a table: one row per output and factor',
     'run-info.json': 'how this folder was made (command, workers, shards, wall time, Node version): not part of the identical outputs',
     ...(charts.length ? { 'charts/': `one chart per output (Vega-Lite spec .vl.json, SVG and PNG): ${chartKinds[plan.design.kind]}` } : {}),
@@ -90,9 +90,16 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
   }, null, 2)}\n`;
 }
 
+const analysisKinds: Record<SweepPlan['design']['kind'], string> = {
+  grid: '',
+  'latin-hypercube': 'PRCC per output and factor: prcc with a 90 % bootstrap interval, p-value, Spearman',
+  morris: 'Morris indices per output and factor: muStar (with a 90 % bootstrap interval), mu, sigma',
+  sobol: 'Sobol indices per output and factor: first-order and total, with 90 % bootstrap intervals',
+};
+
 const chartKinds: Record<SweepPlan['design']['kind'], string> = {
   grid: 'heat map of the mean (two factors), line with a 5–95 % band (one factor), or main effects (more)',
-  'latin-hypercube': 'the output at each point against each factor',
+  'latin-hypercube': 'the output at each point against each factor, and the PRCC per factor with its interval',
   morris: 'μ* against σ per factor, with μ*\'s interval',
   sobol: 'first-order and total indices per factor, with intervals',
 };

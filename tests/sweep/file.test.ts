@@ -32,7 +32,7 @@ describe('shipped experiments', () => {
 
   it('the Latin hypercube example: 4 factors, 100 points × 2 replicates (about 10 s on 2 cores), PRCC-ready', () => {
     const { plan } = load('scenarios/experiments/lhs-single-town.yaml');
-    expect(plan.design).toEqual({ kind: 'latin-hypercube', samples: 100 });
+    expect(plan.design).toEqual({ kind: 'latin-hypercube', samples: 100, bootstrap: 1000 });
     expect(plan.factors).toHaveLength(4);
     expect(plan.runs).toBe(200);
     // 10 points per factor, far above the factors + 3 PRCC needs.
