@@ -34,6 +34,7 @@ import type { Calibration } from './file.js';
 import { createModel, modelSpecOf, outputNames } from './model.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
 import { choosePoint, type PointChoice } from './point.js';
+import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
 import { createPool } from './pool.js';
 import { loadState, saveGeneration, startState, writeFileAtomic } from './state.js';
 
@@ -48,6 +49,10 @@ export interface CalibrateOptions {
   onStart?: (resumedGenerations: number) => void;
   /** Called before the candidates for the calibrated point are run: how many, simulations each, and the second round's. */
   onPoint?: (plan: { candidates: number; replicates: number; finalists: number; finalReplicates: number }) => void;
+  /** Called before the chosen point is refined (point.refine): where it starts and the search's settings. */
+  onRefine?: (plan: { start: string } & RefineOptions) => void;
+  /** Called after each round of the refinement. */
+  onRefineRound?: (round: RefineRound, evaluations: number) => void;
   /** Called after each batch of simulations. */
   onProgress?: (p: RoundProgress & { generations: number }) => void;
   /** Called after each generation (and once for the generations a resume starts from). */
@@ -88,6 +93,14 @@ export interface CalibrationSummary {
     candidates: { source: string; score: number }[];
     /** The second round on fresh runs (empty without one). */
     finalists: { source: string; score: number }[];
+    /** The compass search from the chosen point (point.refine), scores on its common runs and on fresh runs. */
+    refinement?: {
+      kept: 'refined' | 'start';
+      evaluations: number;
+      rounds: number;
+      searchScores: { start: number; end: number };
+      freshScores: { start: number; refined: number };
+    };
   };
   generations: ReturnType<typeof generationRows>;
   fit: FitRow[];
@@ -128,6 +141,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   const distance = makeDistance(c.targets, c.distance);
   let result: AbcSmcResult;
   let point: PointChoice;
+  let refinement: RefineResult | undefined;
   let parameters: ParameterSummary[];
   let pointMs: number;
   try {
@@ -158,7 +172,21 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     });
     const t0 = performance.now();
     const scoring = c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance };
-    point = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
+    const chosen = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
+    if (c.point.refine) {
+      options.onRefine?.({ start: chosen.source, ...c.point.refine });
+      refinement = await refinePoint(chosen.params, c.parameters.map((p) => p.prior), c.seed, c.point.refine, evaluate, scoring, options.onRefineRound);
+      point = {
+        ...chosen,
+        source: refinement.kept === 'refined' ? `${chosen.source}, refined` : chosen.source,
+        params: refinement.params,
+        statistics: refinement.statistics,
+        score: refinement.score,
+        replicates: c.point.refine.freshReplicates,
+      };
+    } else {
+      point = chosen;
+    }
     pointMs = performance.now() - t0;
   } finally {
     await pool?.close();
@@ -188,6 +216,15 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       values: Object.fromEntries(c.parameters.map((p, k) => [p.name, point.params[k]!])),
       candidates: point.candidates.map((x) => ({ source: x.source, score: round(x.score) })),
       finalists: point.finalists.map((x) => ({ source: x.source, score: round(x.score) })),
+      ...(refinement ? {
+        refinement: {
+          kept: refinement.kept,
+          evaluations: refinement.evaluations,
+          rounds: refinement.rounds.length,
+          searchScores: { start: round(refinement.searchScores.start), end: round(refinement.searchScores.end) },
+          freshScores: { start: round(refinement.freshScores.start), refined: round(refinement.freshScores.refined) },
+        },
+      } : {}),
     },
     generations: generationRows(result.generations),
     fit,
@@ -213,8 +250,11 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       `Values: ${point.source === 'median' ? 'the posterior medians' : `posterior ${point.source} of the last generation`}, the best of ${point.candidates.length} candidates`,
       `(the medians and the particles closest to the targets) by the fit of the median of`,
       ...(point.finalists.length > 0
-        ? [`${c.point.replicates} simulations each, then of the best ${point.finalists.length} on ${point.replicates} fresh simulations each`]
-        : [`${point.replicates} simulations each`]),
+        ? [`${c.point.replicates} simulations each, then of the best ${point.finalists.length} on ${c.point.finalReplicates ?? c.point.replicates} fresh simulations each`]
+        : [`${c.point.replicates} simulations each`]),
+      ...(refinement ? [refinement.kept === 'refined'
+        ? `then refined by a compass search (${refinement.evaluations} points on common runs) and kept on ${point.replicates} fresh simulations`
+        : `(a compass search from it, ${refinement.evaluations} points, did not do better on ${point.replicates} fresh simulations)`] : []),
       `(${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
       ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)}); prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
       '',

@@ -28,6 +28,7 @@ import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld, placeNames } from '../world/plan.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
+import type { RefineOptions } from './refine.js';
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
 
@@ -127,6 +128,13 @@ export const calibrationSchema = z.strictObject({
     finalists: z.number().int().min(0).max(1000).default(0)
       .describe('The best this many candidates are run again on fresh streams and the point is chosen on those runs alone (0: no second round). Choosing the best of many noisy scores favours lucky runs; a second round on fresh runs does not.'),
     finalReplicates: z.number().int().min(1).max(1000).optional().describe('Runs per finalist (default: replicates).'),
+    refine: z.strictObject({
+      replicates: z.number().int().min(1).max(1000).default(5).describe('Simulations per point tried, on the same streams for every point (common random numbers).'),
+      maxEvaluations: z.number().int().min(1).max(100000).default(300).describe('Points tried at most.'),
+      initialStep: z.number().gt(0).max(1).default(0.2).describe('First step, as a share of each prior\'s width (log scale for log-uniform priors).'),
+      minStep: z.number().gt(0).max(1).default(0.01).describe('Stop once the step is below this share.'),
+      freshReplicates: z.number().int().min(1).max(1000).default(10).describe('Simulations on fresh streams that decide between the chosen and the refined point.'),
+    }).optional().describe('Move the chosen point by a compass search (steps up and down each parameter, halved when none helps) to where its median statistics best meet the targets; kept only if it also scores better on fresh runs.'),
   }).default({ candidates: 16, replicates: 8, score: 'distance', finalists: 0 })
     .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
   budget: z.strictObject({
@@ -192,7 +200,14 @@ export interface Calibration {
   targets: CalibrationTarget[];
   distance: DistanceKind;
   budget: Budget;
-  point: { candidates: number; replicates: number; score: 'distance' | 'worst'; finalists: number; finalReplicates?: number };
+  point: {
+    candidates: number;
+    replicates: number;
+    score: 'distance' | 'worst';
+    finalists: number;
+    finalReplicates?: number;
+    refine?: RefineOptions;
+  };
   /** Runs per proposal whose median statistics are compared with the targets. */
   runsPerProposal: number;
   /**

@@ -21,7 +21,7 @@
  * (generation −2) and the winner is chosen on those runs alone, so the score reported
  * for it is not the one it was selected on.
  */
-import type { Evaluate, Generation, Proposal } from './abc-smc.js';
+import type { Evaluate, Generation, Proposal, ProposalKey } from './abc-smc.js';
 
 export interface PointOptions {
   /** Accepted particles checked besides the medians (the closest to the targets first). */
@@ -73,7 +73,8 @@ export async function choosePoint(
     ...closest.slice(0, Math.max(0, options.candidates)).map((i) => ({ source: `particle ${i}`, params: [...last.particles[i]!] })),
   ];
   const replicates = Math.max(1, options.replicates);
-  const screened = await scoreCandidates(pool, seed, -1, replicates, evaluate, scoring);
+  const keys = (generation: number) => (j: number, r: number) => ({ seed, generation, particle: j, attempt: r });
+  const screened = await scoreCandidates(pool, keys(-1), replicates, evaluate, scoring);
   const candidates = screened.map(({ source, score }) => ({ source, score }));
   const finalists = Math.min(Math.max(0, Math.floor(options.finalists ?? 0)), screened.length);
   if (finalists === 0) return { ...screened[best(screened, scoring)]!, replicates, candidates, finalists: [] };
@@ -81,7 +82,7 @@ export async function choosePoint(
   const ranked = screened.map((_, j) => j).sort((a, b) => compare(screened[a]!, screened[b]!, scoring) || a - b);
   const finalPool = ranked.slice(0, finalists).map((j) => pool[j]!);
   const finalReplicates = Math.max(1, options.finalReplicates ?? replicates);
-  const rescored = await scoreCandidates(finalPool, seed, -2, finalReplicates, evaluate, scoring);
+  const rescored = await scoreCandidates(finalPool, keys(-2), finalReplicates, evaluate, scoring);
   return {
     ...rescored[best(rescored, scoring)]!,
     replicates: finalReplicates,
@@ -90,17 +91,20 @@ export async function choosePoint(
   };
 }
 
-async function scoreCandidates(
-  pool: readonly { source: string; params: number[] }[],
-  seed: number,
-  generation: number,
+/**
+ * Each candidate's median statistics over `replicates` simulations and their score; the
+ * key of candidate j's run r is `keyOf(j, r)`.
+ */
+export async function scoreCandidates<C extends { params: number[] }>(
+  pool: readonly C[],
+  keyOf: (candidate: number, replicate: number) => ProposalKey,
   replicates: number,
   evaluate: Evaluate,
   scoring: PointScoring,
-): Promise<PointCandidate[]> {
+): Promise<(C & { statistics: number[]; score: number })[]> {
   const proposals: Proposal[] = pool.flatMap((c, j) => Array.from({ length: replicates }, (_, r) => ({
-    key: { seed, generation, particle: j, attempt: r },
-    params: c.params,
+    key: keyOf(j, r),
+    params: [...c.params],
   })));
   const results = await evaluate(proposals);
   return pool.map((c, j) => {

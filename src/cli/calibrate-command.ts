@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
-import { calibrate } from '../calibration/calibrate.js';
+import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js';
 import { loadCalibration } from '../calibration/file.js';
 import { defaultWorkers } from '../calibration/pool.js';
 import { checkMemory } from '../experiments/run.js';
@@ -80,6 +80,10 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
         onChartsFailed: (message) => say(`warning: no charts written (${message}); the other outputs are complete`),
         onPoint: (plan) => say(`choosing the calibrated point: ${plan.candidates} candidates × ${plan.replicates} simulations`
           + (plan.finalists > 0 ? `, then the best ${plan.finalists} × ${plan.finalReplicates} on fresh streams` : '')),
+        onRefine: (plan) => say(`refining the calibrated point (from ${plan.start}) by a compass search: up to ${plan.maxEvaluations} points × ${plan.replicates} simulations on common streams, `
+          + `steps ${plan.initialStep} → ${plan.minStep} of each prior's width, then ${plan.freshReplicates} fresh simulations`),
+        onRefineRound: (r, evaluations) => say(`refining: round ${r.round}, step ${r.step}, ${r.moved ? 'moved' : 'no better point: step halved'}; `
+          + `score ${r.score.toPrecision(3)} (${thousands(evaluations)} points tried)`),
         onGeneration: (g, all, resumed) => {
           bar?.stop();
           bar = undefined;
@@ -97,14 +101,13 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       const paramTable = renderTable(['parameter', 'median', '90% interval', 'prior 90%', 'calibrated'], summary.parameters.map((p) => [
         p.name, sig(p.median), `${sig(p.p5)}–${sig(p.p95)}`, `${sig(p.prior.p5)}–${sig(p.prior.p95)}`, sig(point.values[p.name]!),
       ]), (col) => col > 0);
-      const fitTable = renderTable([`target (${summary.targetDate})`, 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} runs)`, ''], summary.fit.map((f) => [
+      const fitTable = renderTable([`target (${summary.targetDate})`, 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} simulations)`, ''], summary.fit.map((f) => [
         f.statistic, value(f.target), !Number.isFinite(f.high) ? `≥ ${value(f.target)}` : `${value(f.low)}–${value(f.high)}`,
         value(f.median), `${value(f.p5)}–${value(f.p95)}`, f.point === undefined ? '' : value(f.point),
         f.pointInBand === false ? 'outside band' : '',
       ]), (col) => col > 0 && col < 6);
-      const chosen = point.source === 'median' ? 'the posterior medians' : `posterior ${point.source}`;
       const wall = (performance.now() - started) / 1000;
-      process.stdout.write(`${paramTable}\n(calibrated: ${chosen}, the best fit of ${point.candidates.length} candidates over ${point.replicates} runs each)\n\n`
+      process.stdout.write(`${paramTable}\n(${howChosen(point)})\n\n`
         + `${fitTable}\n(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
         + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`
         + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : ''));
@@ -125,4 +128,17 @@ function duration(ms: number): string {
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+/** One line on how the calibrated point was chosen, from summary.json's "point". */
+function howChosen(point: CalibrationSummary['point']): string {
+  const source = point.source.replace(/, refined$/, '');
+  const start = source === 'median' ? 'the posterior medians' : `posterior ${source}`;
+  const r = point.refinement;
+  return `calibrated: ${start}, the best of ${point.candidates.length} candidates`
+    + (point.finalists.length > 0 ? ` (then of the best ${point.finalists.length} on fresh simulations)` : '')
+    + (r === undefined ? ''
+      : r.kept === 'refined' ? `, refined by a compass search over ${thousands(r.evaluations)} points (score ${r.searchScores.start} → ${r.searchScores.end} on common simulations)`
+        : `; a compass search from it did no better on fresh simulations (${r.freshScores.refined} against ${r.freshScores.start})`)
+    + `; the last column is its median over ${point.replicates}${point.finalists.length > 0 || r !== undefined ? ' fresh' : ''} simulations`;
 }

@@ -171,8 +171,10 @@ export const scenarioSchema = z.strictObject({
   description: z.string().max(10000).optional(),
   seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of all random streams.'),
   scale: z.number().min(1).max(1e6).default(1).describe('People per agent: 10 means one agent stands for 10 people.'),
-  replicates: z.number().int().min(1).max(100000).default(1)
-    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given; above 1 its table shows medians, and the report bands.'),
+  // Optional, not defaulted: a default would enter every resolved scenario and change its hash
+  // (and so refuse to resume calibrations and sweeps made before the key existed).
+  replicates: z.number().int().min(1).max(100000).optional()
+    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given (1 when neither says); above 1 its table shows medians, and the report bands.'),
   dates: z.strictObject({
     start: isoDate.default('2014-06-01'),
     end: isoDate.default('2015-12-01'),
