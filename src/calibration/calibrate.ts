@@ -29,7 +29,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
 import { calibrationCharts } from '../charts/calibration.js';
 import { calibrationChartInputs } from './chart-inputs.js';
-import { makeDistance, makeWorstMiss } from './distance.js';
+import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './file.js';
 import { createModel, modelSpecOf, outputNames } from './model.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
@@ -171,7 +171,10 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       finalReplicates: c.point.finalReplicates ?? c.point.replicates,
     });
     const t0 = performance.now();
-    const scoring = c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance };
+    const scoring = {
+      ...(c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance }),
+      residuals: makeResiduals(c.targets, c.distance),
+    };
     const chosen = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
     if (c.point.refine) {
       options.onRefine?.({ start: chosen.source, ...c.point.refine });

@@ -85,3 +85,17 @@ export function makeWorstMiss(targets: readonly Target[], kind: DistanceKind = '
     return worst;
   };
 }
+
+/**
+ * Each used target's weighted residual, √w · r (band or relative units; `band-max` uses band
+ * residuals): the vector whose squared length the `band` and `relative` distances average.
+ * For least-squares steps (refine.ts).
+ */
+export function makeResiduals(targets: readonly Target[], kind: DistanceKind = 'band'): (stats: readonly number[]) => number[] {
+  const residualKind = kind === 'band-max' ? 'band' : kind;
+  const used = targets.flatMap((t, i) => (Number.isFinite(t.value) && t.weight > 0 ? [i] : []));
+  return (stats) => used.map((i) => {
+    const s = stats[i];
+    return s === undefined || Number.isNaN(s) ? NaN : Math.sqrt(targets[i]!.weight) * residual(residualKind, targets[i]!, s);
+  });
+}

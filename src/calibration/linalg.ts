@@ -98,3 +98,18 @@ export function whiten(l: Matrix, x: readonly number[]): number[] {
   }
   return y;
 }
+
+/** x with A x = b for a symmetric positive definite A (Cholesky, then two substitutions); undefined if A is not. */
+export function solveSpd(a: Matrix, b: readonly number[]): number[] | undefined {
+  const l = cholesky(a);
+  if (!l) return undefined;
+  const y = whiten(l, b);
+  const d = l.length;
+  const x = new Array<number>(d);
+  for (let i = d - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let k = i + 1; k < d; k++) s -= l[k]![i]! * x[k]!;
+    x[i] = s / l[i]![i]!;
+  }
+  return x;
+}

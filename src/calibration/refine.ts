@@ -17,6 +17,14 @@
  * beats the current point; otherwise the step is halved. It stops when the step falls
  * below `minStep` or the next round would pass `maxEvaluations`.
  *
+ * Steps along one parameter at a time are slow when targets pull against each other (the
+ * worst miss moves from one target to the next). When the scoring gives each target's
+ * residual, the round's steps up and down are also a finite-difference Jacobian of the
+ * residuals, and three Levenberg–Marquardt steps (damping 0.01, 0.1 and 1, each move at
+ * most `maxJump` of a prior's width) join the round's trials: a move of all parameters
+ * at once towards the least-squares fit of every target. The same rule (the best trial,
+ * if better than the current point) decides.
+ *
  * A point tuned on one set of runs flatters itself on those runs, so the result is scored
  * again on fresh runs (generation −4, `freshReplicates` simulations) together with the
  * starting point, on the same fresh keys; the refined point is kept only if it scores at
@@ -24,6 +32,7 @@
  */
 import type { Evaluate } from './abc-smc.js';
 import { scoreCandidates, type PointScoring } from './point.js';
+import { solveSpd } from './linalg.js';
 import { fromWorking, priorBounds, toWorking, type Prior } from './priors.js';
 
 export interface RefineOptions {
@@ -37,9 +46,19 @@ export interface RefineOptions {
   minStep: number;
   /** Simulations of the fresh check of the start and the refined point. */
   freshReplicates: number;
+  /** Largest move of one parameter in a Levenberg–Marquardt step, as a share of its prior's width. */
+  maxJump: number;
 }
 
-export const defaultRefineOptions: RefineOptions = { replicates: 5, maxEvaluations: 300, initialStep: 0.2, minStep: 0.01, freshReplicates: 10 };
+export const defaultRefineOptions: RefineOptions = { replicates: 5, maxEvaluations: 300, initialStep: 0.2, minStep: 0.01, freshReplicates: 10, maxJump: 0.25 };
+
+/** How points compare, and optionally each target's weighted residual (for Levenberg–Marquardt steps). */
+export interface RefineScoring extends PointScoring {
+  /** √weight × the miss in band units, per target with a weight (finite when the statistics are). */
+  residuals?: (stats: readonly number[]) => number[];
+}
+
+const DAMPING = [0.01, 0.1, 1];
 
 export interface RefineRound {
   round: number;
@@ -78,7 +97,7 @@ export async function refinePoint(
   seed: number,
   options: Partial<RefineOptions>,
   evaluate: Evaluate,
-  scoring: PointScoring,
+  scoring: RefineScoring,
   onRound?: (r: RefineRound, evaluations: number) => void,
 ): Promise<RefineResult> {
   const o = { ...defaultRefineOptions, ...options };
@@ -100,18 +119,31 @@ export async function refinePoint(
   while (step >= o.minStep) {
     const x = current.params.map((v, i) => toWorking(priors[i]!, v));
     const trials: number[][] = [];
+    /** For each parameter, the trials' indices and working values above and below x (−1: none). */
+    const sides = x.map(() => ({ up: -1, down: -1, uUp: NaN, uDown: NaN }));
     for (let i = 0; i < k; i++) {
       for (const sign of [1, -1]) {
         const u = Math.min(highs[i]!, Math.max(lows[i]!, x[i]! + sign * step * span[i]!));
         if (u === x[i]) continue;
         const y = [...current.params];
         y[i] = fromWorking(priors[i]!, u);
+        if (sign > 0) Object.assign(sides[i]!, { up: trials.length, uUp: u });
+        else Object.assign(sides[i]!, { down: trials.length, uDown: u });
         trials.push(y);
       }
     }
-    if (trials.length === 0 || evaluations + trials.length > o.maxEvaluations) break;
+    const jumps = scoring.residuals ? DAMPING.length : 0;
+    if (trials.length === 0 || evaluations + trials.length + jumps > o.maxEvaluations) break;
     const scored = await score(trials, -3, o.replicates);
     evaluations += trials.length;
+    if (scoring.residuals) {
+      const jumpsTo = marquardtPoints(x, current, scored, sides, span, lows, highs, scoring.residuals, o.maxJump)
+        .map((u) => u.map((v, i) => fromWorking(priors[i]!, v)));
+      if (jumpsTo.length > 0) {
+        scored.push(...await score(jumpsTo, -3, o.replicates));
+        evaluations += jumpsTo.length;
+      }
+    }
     let best = -1;
     for (let j = 0; j < scored.length; j++) {
       if (better(scored[j]!, best < 0 ? current : scored[best]!, scoring)) best = j;
@@ -137,6 +169,47 @@ export async function refinePoint(
     evaluations,
     rounds,
   };
+}
+
+/**
+ * Levenberg–Marquardt steps from x, one per damping, in working values: the Jacobian of the
+ * residuals from the round's trials (central differences where both sides exist), in units
+ * of the prior widths; each step solves (JᵀJ + λ diag(JᵀJ)) δ = −Jᵀr. None when a residual is
+ * not finite.
+ */
+function marquardtPoints(
+  x: readonly number[],
+  current: Scored,
+  scored: readonly Scored[],
+  sides: readonly { up: number; down: number; uUp: number; uDown: number }[],
+  span: readonly number[],
+  lows: readonly number[],
+  highs: readonly number[],
+  residuals: (stats: readonly number[]) => number[],
+  maxJump: number,
+): number[][] {
+  const r0 = residuals(current.statistics);
+  if (!r0.every(Number.isFinite)) return [];
+  const k = x.length;
+  const columns: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const s = sides[i]!;
+    const rUp = s.up >= 0 ? residuals(scored[s.up]!.statistics) : r0;
+    const rDown = s.down >= 0 ? residuals(scored[s.down]!.statistics) : r0;
+    if (![...rUp, ...rDown].every(Number.isFinite)) return [];
+    const width = ((s.up >= 0 ? s.uUp : x[i]!) - (s.down >= 0 ? s.uDown : x[i]!)) / span[i]!;
+    columns.push(rUp.map((v, t) => (v - rDown[t]!) / width));
+  }
+  const jtj = columns.map((a) => columns.map((b) => a.reduce((sum, v, t) => sum + v * b[t]!, 0)));
+  const jtr = columns.map((a) => a.reduce((sum, v, t) => sum + v * r0[t]!, 0));
+  const points: number[][] = [];
+  for (const lambda of DAMPING) {
+    const a = jtj.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda) + 1e-9 : v)));
+    const delta = solveSpd(a, jtr.map((v) => -v));
+    if (!delta || !delta.every(Number.isFinite)) continue;
+    points.push(x.map((u, i) => Math.min(highs[i]!, Math.max(lows[i]!, u + Math.max(-maxJump, Math.min(maxJump, delta[i]!)) * span[i]!))));
+  }
+  return points;
 }
 
 /** Whether `a` beats `b`: a lower score, or the same score and a lower tie-break. */
@@ -168,4 +241,5 @@ function check(o: RefineOptions, start: readonly number[], priors: readonly Prio
   if (!Number.isInteger(o.maxEvaluations) || o.maxEvaluations < 1) fail('options.maxEvaluations must be a whole number ≥ 1', o.maxEvaluations);
   if (!(o.initialStep > 0 && o.initialStep <= 1)) fail('options.initialStep must be in (0, 1]', o.initialStep);
   if (!(o.minStep > 0 && o.minStep <= o.initialStep)) fail('options.minStep must be in (0, initialStep]', o.minStep);
+  if (!(o.maxJump > 0 && o.maxJump <= 1)) fail('options.maxJump must be in (0, 1]', o.maxJump);
 }

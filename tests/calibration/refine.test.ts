@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { localEvaluator, type ProposalKey } from '../../src/calibration/abc-smc.js';
-import { makeDistance, makeWorstMiss, type Target } from '../../src/calibration/distance.js';
+import { makeDistance, makeResiduals, makeWorstMiss, type Target } from '../../src/calibration/distance.js';
 import { normalQuantile, type Prior } from '../../src/calibration/priors.js';
 import { refinePoint } from '../../src/calibration/refine.js';
 import { stream } from '../../src/random/streams.js';
@@ -97,5 +97,19 @@ describe('refining the calibrated point', () => {
     await expect(go({ replicates: 0 })).rejects.toThrow('calibration/refine: options.replicates must be a whole number ≥ 1, found 0');
     await expect(go({ initialStep: 0.1, minStep: 0.2 })).rejects.toThrow('calibration/refine: options.minStep must be in (0, initialStep], found 0.2');
     await expect(refinePoint([1], priors, 1, {}, localEvaluator(model), scoring)).rejects.toThrow('calibration/refine: start must have one value per prior (4), found 1');
+  });
+
+  it('with each target\'s residual, Levenberg–Marquardt steps get there in fewer points than steps along one parameter', async () => {
+    // Regions that share most of their parameters: region i = 1000 · m_i · r · (m_0 m_1 m_2)^0.5, so every
+    // multiplier moves every region and single-parameter steps zigzag.
+    const coupled = (p: readonly number[], key: ProposalKey) => {
+      const shared = Math.sqrt(p[0]! * p[1]! * p[2]!);
+      return [0, 1, 2].map((i) => 1000 * p[i]! * p[3]! * shared * (1 + 0.03 * normal(key, `r${i}`)));
+    };
+    const budget = { replicates: 3, maxEvaluations: 120, freshReplicates: 6 };
+    const compass = await refinePoint(start, priors, 5, budget, localEvaluator(coupled), scoring);
+    const marquardt = await refinePoint(start, priors, 5, budget, localEvaluator(coupled), { ...scoring, residuals: makeResiduals(targets) });
+    expect(marquardt.searchScores.end).toBeLessThan(1);
+    expect(marquardt.searchScores.end).toBeLessThan(compass.searchScores.end);
   });
 });
