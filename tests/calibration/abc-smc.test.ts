@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { abcSmc, localEvaluator, weightedQuantile, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { posteriorCsv } from '../../src/calibration/outputs.js';
-import { makeDistance, makeWorstMiss } from '../../src/calibration/distance.js';
+import { makeDistance, makeResiduals, makeWorstMiss } from '../../src/calibration/distance.js';
 import { choosePoint } from '../../src/calibration/point.js';
 import { stream } from '../../src/random/streams.js';
 import { normalQuantile } from '../../src/calibration/priors.js';
@@ -257,5 +257,22 @@ describe('the worst miss', () => {
     const bandMax = makeDistance(targets, 'band-max');
     expect(bandMax([100, 2, 50])).toBe(worst([100, 2, 50]));
     expect(bandMax([130, 10, 0])).toBeCloseTo(1.5);
+  });
+});
+
+describe('the weighted residuals', () => {
+  it('are √w times each used target\'s residual, so that their mean square is the squared band distance', () => {
+    const targets = [
+      { name: 'a', value: 100, low: 90, high: 120, weight: 4 },
+      { name: 'b', value: 10, low: 5, high: 15, weight: 1 },
+      { name: 'c', value: 1, low: 0, high: 2, weight: 0 },
+      { name: 'd', value: 86, low: 86, high: Infinity, weight: 1 },
+    ];
+    const residuals = makeResiduals(targets);
+    const stats = [110, 2, 50, 97];
+    expect(residuals(stats)).toEqual([2 * 0.5, -1.6, 0]);
+    const r = residuals(stats);
+    expect(Math.sqrt(r.reduce((s, v) => s + v * v, 0) / 6)).toBeCloseTo(makeDistance(targets)(stats), 12);
+    expect(residuals([100, NaN, 1, 90])[1]).toBeNaN();
   });
 });
