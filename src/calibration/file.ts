@@ -135,7 +135,7 @@ export const calibrationSchema = z.strictObject({
       minStep: z.number().gt(0).max(1).default(0.01).describe('Stop once the step is below this share.'),
       freshReplicates: z.number().int().min(1).max(1000).default(10).describe('Simulations on fresh streams that decide between the chosen and the refined point.'),
       maxJump: z.number().gt(0).max(1).default(0.25).describe('Largest move of one parameter in a Levenberg–Marquardt step (all parameters at once, from the round\'s finite differences), as a share of its prior\'s width.'),
-    }).optional().describe('Move the chosen point by a compass search (steps up and down each parameter, halved when none helps) to where its median statistics best meet the targets; kept only if it also scores better on fresh runs.'),
+    }).optional().describe('Move the chosen point by a compass search (steps up and down each parameter, halved when none helps, and Levenberg–Marquardt steps from the same finite differences) to where its median statistics best meet the targets; kept only if it also scores better on fresh runs.'),
   }).default({ candidates: 16, replicates: 8, score: 'distance', finalists: 0 })
     .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
   budget: z.strictObject({

@@ -80,7 +80,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
         onChartsFailed: (message) => say(`warning: no charts written (${message}); the other outputs are complete`),
         onPoint: (plan) => say(`choosing the calibrated point: ${plan.candidates} candidates × ${plan.replicates} simulations`
           + (plan.finalists > 0 ? `, then the best ${plan.finalists} × ${plan.finalReplicates} on fresh streams` : '')),
-        onRefine: (plan) => say(`refining the calibrated point (from ${plan.start}) by a compass search: up to ${plan.maxEvaluations} points × ${plan.replicates} simulations on common streams, `
+        onRefine: (plan) => say(`refining the calibrated point (from ${plan.start}) by a compass search with Levenberg–Marquardt steps: up to ${plan.maxEvaluations} points × ${plan.replicates} simulations on common streams, `
           + `steps ${plan.initialStep} → ${plan.minStep} of each prior's width, then ${plan.freshReplicates} fresh simulations`),
         onRefineRound: (r, evaluations) => say(`refining: round ${r.round}, step ${r.step}, ${r.moved ? 'moved' : 'no better point: step halved'}; `
           + `score ${r.score.toPrecision(3)} (${thousands(evaluations)} points tried)`),
