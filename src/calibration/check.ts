@@ -19,7 +19,7 @@ import type { CalibrationTarget } from './file.js';
 import { statisticDays, statisticsReader } from './statistics.js';
 
 export interface CheckOptions {
-  /** Runs (replicates) of the scenario; the median over them is checked. Default 20. */
+  /** Runs (replicates) of the scenario; the median over them is checked. Default 100 (the median of 20 runs of a small region moves by as much as its band). */
   replicates?: number;
   /** Overrides the scenario's seed. */
   seed?: number;
@@ -65,7 +65,7 @@ export function checkAgainstTargets(
   targetDate: string,
   options: CheckOptions = {},
 ): CheckResult {
-  const replicates = options.replicates ?? 20;
+  const replicates = options.replicates ?? 100;
   if (!Number.isInteger(replicates) || replicates < 1) throw new Error(`calibration/check: options.replicates must be a whole number ≥ 1, found ${replicates}`);
   const start = scenario.dates.start;
   const targetDay = daysBetween(start, targetDate);

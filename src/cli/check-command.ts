@@ -29,7 +29,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
     builder: (y) => y
       .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file whose targets are checked, e.g. scenarios/calibration.yaml' })
       .option('scenario', { type: 'string', default: 'scenarios/baseline.yaml', description: 'Scenario to check (at its own scale)' })
-      .option('replicates', { type: 'number', default: 20, description: 'Runs (seeds) whose medians are compared with the bands' })
+      .option('replicates', { type: 'number', default: 100, description: 'Runs (seeds) whose medians are compared with the bands (the median of 20 runs of a small region moves by as much as its band)' })
       .option('seed', { type: 'number', description: 'Seed of the first run (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, description: 'Override a scenario value, e.g. --set channels.peer.cascade.probability=0.0002' })
       .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
