@@ -44,7 +44,19 @@ export interface CalibrationChartInputs {
   /** The world target band, if the calibration has one. */
   worldTarget?: { date: string; low: number; high: number; value: number };
   /** 4. Per target: the band and the weighted posterior median and 5–95 % of the simulated statistic. */
-  fit: { statistic: string; level: 'world' | 'region' | 'country' | 'other'; place: string; target: number; low: number; high: number; median: number; p5: number; p95: number }[];
+  fit: {
+    statistic: string;
+    level: 'world' | 'region' | 'country' | 'other';
+    place: string;
+    target: number;
+    low: number;
+    high: number;
+    median: number;
+    p5: number;
+    p95: number;
+    /** The calibrated point's median over its own runs (calibrated.yaml), when there is one. */
+    point?: number;
+  }[];
 }
 
 /** The chart inputs of a calibration: `statistics` names the columns of each particle's stats (targets, then `trace:DATE`). */
@@ -98,7 +110,7 @@ export function calibrationChartInputs(o: {
     ...(world && Number.isFinite(world.high) ? { worldTarget: { date: o.targetDate, low: world.low, high: world.high, value: world.target } } : {}),
     fit: o.fit.map((f) => {
       const [level, place] = levelOf(f.statistic);
-      return { statistic: f.statistic, level, place, target: f.target, low: f.low, high: f.high, median: f.median, p5: f.p5, p95: f.p95 };
+      return { statistic: f.statistic, level, place, target: f.target, low: f.low, high: f.high, median: f.median, p5: f.p5, p95: f.p95, ...(f.point !== undefined ? { point: f.point } : {}) };
     }),
   };
 }

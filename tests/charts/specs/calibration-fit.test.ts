@@ -31,4 +31,17 @@ describe('calibration chart: fit by region and country', () => {
     inputs.fit = inputs.fit.filter((f) => f.level === 'other');
     expect(fitSpec(inputs)).toBeUndefined();
   });
+
+  it('draws the calibrated point beside the posterior when the fit has one (and says so), only where it has a value', () => {
+    const inputs = calibrationFixture();
+    expect(titleOf(fitSpec(inputs)!).subtitle.join(' ')).not.toContain('calibrated point');
+    inputs.fit = inputs.fit.map((f, i) => (i === 1 ? f : { ...f, point: f.target * 1.01 }));
+    const spec = fitSpec(inputs);
+    expectPublishable(spec);
+    expect(titleOf(spec!).subtitle.join(' ')).toContain('Orange diamond: the calibrated point (calibrated.yaml), median over its own runs.');
+    const panels = (spec as unknown as { vconcat: { data: { values: { place: string; point: number | null }[] }; layer: { mark: { shape?: string } }[] }[] }).vconcat;
+    expect(panels[0]!.layer.some((l) => l.mark.shape === 'diamond')).toBe(true);
+    expect(panels[0]!.data.values.find((v) => v.place === 'World')!.point).toBeCloseTo(29_290);
+    expect(panels[0]!.data.values.find((v) => v.place === 'Middle East')!.point).toBeNull();
+  });
 });
