@@ -33,7 +33,8 @@ describe('calibration files that load', () => {
       const c = loadCalibration(BASELINE.replace('baseline.yaml', name));
       expect(c.parameters.map((p) => p.name)).toEqual(['media_exposure', 'peer_probability', 'group_probability', 'return_rate',
         'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet',
-        'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'us_enforcement']);
+        'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'susceptibility_germany',
+        'us_enforcement']);
       // World, 7 regions, 11 countries, returned share, countries represented, US attempts and attempts a month, Tunisia's share from two towns.
       expect(c.targets).toHaveLength(24);
       expect(c.targets[0]).toMatchObject({ name: 'world', value: 29000, low: 27000, high: 31000, weight: 4 });

@@ -73,7 +73,7 @@ describe('the model bridge', () => {
     const ci = loadCalibration(BASELINE.replace('baseline.yaml', 'calibration-ci.yaml'));
     const ciSpec = { ...modelSpecOf(ci), scenario: { ...ci.loaded.scenario, scale: 200 } };
     // world.yaml's hand-set values.
-    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1, 1, 1, 1, 1.3, 0.7];
+    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1, 1, 1, 1, 1.3, 2.5, 0.7];
     const stats = createModel(ciSpec)(baselineValues, key(0));
     const named = Object.fromEntries(ci.targets.map((t, i) => [t.name, stats[i]!]));
     expect(named.world).toBeGreaterThan(12000);
