@@ -79,7 +79,7 @@ export async function choosePoint(
   const finalists = Math.min(Math.max(0, Math.floor(options.finalists ?? 0)), screened.length);
   if (finalists === 0) return { ...screened[best(screened, scoring)]!, replicates, candidates, finalists: [] };
 
-  const ranked = screened.map((_, j) => j).sort((a, b) => compare(screened[a]!, screened[b]!, scoring) || a - b);
+  const ranked = screened.map((_, j) => j).sort((a, b) => compareCandidates(screened[a]!, screened[b]!, scoring) || a - b);
   const finalPool = ranked.slice(0, finalists).map((j) => pool[j]!);
   const finalReplicates = Math.max(1, options.finalReplicates ?? replicates);
   const rescored = await scoreCandidates(finalPool, keys(-2), finalReplicates, evaluate, scoring);
@@ -115,7 +115,7 @@ export async function scoreCandidates<C extends { params: number[] }>(
 }
 
 /** Negative when `a` is the better candidate: lower score, then lower tie-break. */
-function compare(a: PointCandidate, b: PointCandidate, scoring: PointScoring): number {
+export function compareCandidates(a: Pick<PointCandidate, 'score' | 'statistics'>, b: Pick<PointCandidate, 'score' | 'statistics'>, scoring: PointScoring): number {
   const tie = scoring.tieBreak ?? (() => 0);
   return order(a.score, b.score) || order(tie(a.statistics), tie(b.statistics));
 }
@@ -123,7 +123,7 @@ function compare(a: PointCandidate, b: PointCandidate, scoring: PointScoring): n
 /** The best candidate's index; ties go to the earlier one. */
 function best(scored: readonly PointCandidate[], scoring: PointScoring): number {
   let b = 0;
-  for (let j = 1; j < scored.length; j++) if (compare(scored[j]!, scored[b]!, scoring) < 0) b = j;
+  for (let j = 1; j < scored.length; j++) if (compareCandidates(scored[j]!, scored[b]!, scoring) < 0) b = j;
   return b;
 }
 

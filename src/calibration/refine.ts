@@ -31,7 +31,7 @@
  * least as well there. Deterministic: every key derives from the calibration's seed.
  */
 import type { Evaluate } from './abc-smc.js';
-import { scoreCandidates, type PointScoring } from './point.js';
+import { compareCandidates, scoreCandidates, type PointScoring } from './point.js';
 import { solveSpd } from './linalg.js';
 import { fromWorking, priorBounds, toWorking, type Prior } from './priors.js';
 
@@ -146,7 +146,7 @@ export async function refinePoint(
     }
     let best = -1;
     for (let j = 0; j < scored.length; j++) {
-      if (better(scored[j]!, best < 0 ? current : scored[best]!, scoring)) best = j;
+      if (beats(scored[j]!, best < 0 ? current : scored[best]!, scoring)) best = j;
     }
     const moved = best >= 0;
     if (moved) current = scored[best]!;
@@ -157,7 +157,7 @@ export async function refinePoint(
   }
 
   const [freshStart, freshRefined] = await score([start, current.params], -4, o.freshReplicates);
-  const keepRefined = !better(freshStart!, freshRefined!, scoring);
+  const keepRefined = !beats(freshStart!, freshRefined!, scoring);
   const kept = keepRefined ? freshRefined! : freshStart!;
   return {
     params: kept.params,
@@ -212,12 +212,8 @@ function marquardtPoints(
   return points;
 }
 
-/** Whether `a` beats `b`: a lower score, or the same score and a lower tie-break. */
-function better(a: Scored, b: Scored, scoring: PointScoring): boolean {
-  if (a.score !== b.score) return a.score < b.score;
-  const tie = scoring.tieBreak;
-  return tie ? tie(a.statistics) < tie(b.statistics) : false;
-}
+/** Whether `a` beats `b` (point.ts's order: the lower score, then the lower tie-break). */
+const beats = (a: Scored, b: Scored, scoring: PointScoring) => compareCandidates(a, b, scoring) < 0;
 
 /** The prior's width in its working space; for an unbounded normal, four standard deviations. */
 function workingSpan(p: Prior): number {
