@@ -11,7 +11,7 @@ import { sweepGridSpec } from '../../src/charts/specs/sweep-grid.js';
 import { sweepScatterSpec } from '../../src/charts/specs/sweep-scatter.js';
 import { sweepSobolSpec } from '../../src/charts/specs/sweep-sobol.js';
 import type { SweepChartInputs } from '../../src/sweep/chart-inputs.js';
-import { sweepPrccSpec } from '../../src/sweep/charts.js';
+import { sweepPrccSpec } from '../../src/charts/specs/sweep-prcc.js';
 import type { SweepFactor } from '../../src/sweep/file.js';
 import { summarize } from '../../src/sweep/tables.js';
 
