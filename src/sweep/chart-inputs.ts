@@ -3,7 +3,7 @@
  * summary per point, and the analysis. Built from the same values as the tables,
  * so a chart never shows a number the tables do not hold.
  */
-import type { SweepAnalysis } from './analysis.js';
+import type { AnalysisMethod, OutputAnalysis, SweepAnalysis } from './analysis.js';
 import type { DesignKind, OutputSpec, SweepFactor, SweepPlan } from './file.js';
 import type { PointSummary } from './tables.js';
 
@@ -66,3 +66,13 @@ export function outputLabel(o: OutputSpec): string {
 export const measureLabel = (o: OutputSpec) => MEASURE_WORDS[o.measure] ?? o.measure;
 
 export const isShare = (o: OutputSpec) => o.measure === 'returned_share' || o.measure === 'peer_share';
+
+type Analysed<M extends AnalysisMethod> = Extract<OutputAnalysis, { method: M; indices: unknown }>;
+
+/** Output `output`'s analysis by `method`, or undefined when it was not analysed that way (or was skipped). */
+export function analysisOf<M extends AnalysisMethod>(inputs: SweepChartInputs, output: number, method: M): Analysed<M> | undefined {
+  const name = inputs.outputs[output]!.name;
+  const a = inputs.analysis?.outputs.find((x) => x.output === name);
+  return a && !('skipped' in a) && a.method === method ? (a as Analysed<M>) : undefined;
+}
+

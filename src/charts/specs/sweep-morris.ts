@@ -5,8 +5,7 @@
  * through each dot is μ*'s 90 % bootstrap interval, and the dashed diagonal is
  * σ = μ*.
  */
-import type { MorrisIndex } from '../../sweep/design/morris.js';
-import { outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import { analysisOf, outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
 import { type TopLevelSpec, INK, MUTED, frame } from './common.js';
 
 const COLOUR = '#0072B2';
@@ -58,9 +57,9 @@ export const morrisTitle = (inputs: SweepChartInputs, output: number) => `What d
 
 export function sweepMorrisSpec(inputs: SweepChartInputs, output: number): TopLevelSpec | undefined {
   const o = inputs.outputs[output]!;
-  const a = inputs.analysis?.outputs.find((x) => x.output === o.name);
-  if (!a || 'skipped' in a || a.method !== 'morris') return undefined;
-  const indices = a.indices as MorrisIndex[];
+  const a = analysisOf(inputs, output, 'morris');
+  if (!a) return undefined;
+  const indices = a.indices;
   const values = indices.map((i) => ({ factor: i.factor, muStar: i.muStar, low: i.muStarLow, high: i.muStarHigh, sigma: i.sigma, mu: i.mu }));
   // Each axis fits its own values: σ is often far below μ*, and a shared scale would leave most of the plot empty.
   const xMax = Math.max(...values.flatMap((v) => [v.high, v.muStar]).filter(Number.isFinite), 1e-12) * 1.05;

@@ -3,8 +3,7 @@
  * with its 90 % bootstrap interval, and the plain Spearman correlation beside it, on a
  * fixed −1…1 axis with a zero line.
  */
-import { outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
-import type { PrccIndex } from '../../sweep/design/prcc.js';
+import { analysisOf, outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
 import { type TopLevelSpec, INK, MUTED, frame } from './common.js';
 
 const PRCC_KINDS = ['PRCC, with its 90% interval', 'Spearman (other factors not taken out)'];
@@ -22,10 +21,9 @@ export const prccTitle = (inputs: SweepChartInputs, output: number) => `Partial 
  * Undefined when the output was not analysed (too few points).
  */
 export function sweepPrccSpec(inputs: SweepChartInputs, output: number): TopLevelSpec | undefined {
-  const o = inputs.outputs[output]!;
-  const a = inputs.analysis?.outputs.find((x) => x.output === o.name);
-  if (!a || 'skipped' in a || a.method !== 'prcc') return undefined;
-  const indices = a.indices as PrccIndex[];
+  const a = analysisOf(inputs, output, 'prcc');
+  if (!a) return undefined;
+  const indices = a.indices;
   const order = inputs.factors.map((f) => f.name);
   const dots = indices.flatMap((i) => [
     { factor: i.factor, kind: PRCC_KINDS[0], value: i.prcc, low: i.prccLow, high: i.prccHigh, p: i.pValue },

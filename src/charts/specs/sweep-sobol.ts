@@ -4,8 +4,7 @@
  * share of the output's variance the factor explains alone; total: including its
  * interactions; the gap between them is the interactions' part.
  */
-import type { SobolIndex } from '../../sweep/design/saltelli.js';
-import { outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import { analysisOf, outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
 import { type TopLevelSpec, INK, frame } from './common.js';
 
 const KINDS = ['First-order', 'Total'];
@@ -14,10 +13,9 @@ const COLOURS = ['#0072B2', '#E69F00'];
 export const sobolTitle = (inputs: SweepChartInputs, output: number) => `Share of variance: ${outputLabel(inputs.outputs[output]!)}`;
 
 export function sweepSobolSpec(inputs: SweepChartInputs, output: number): TopLevelSpec | undefined {
-  const o = inputs.outputs[output]!;
-  const a = inputs.analysis?.outputs.find((x) => x.output === o.name);
-  if (!a || 'skipped' in a || a.method !== 'sobol') return undefined;
-  const indices = a.indices as SobolIndex[];
+  const a = analysisOf(inputs, output, 'sobol');
+  if (!a) return undefined;
+  const indices = a.indices;
   const order = inputs.factors.map((f) => f.name);
   const values = indices.flatMap((i) => [
     { factor: i.factor, kind: KINDS[0], value: i.first, low: i.firstLow, high: i.firstHigh },
