@@ -93,7 +93,7 @@ export interface CalibrationSummary {
     candidates: { source: string; score: number }[];
     /** The second round on fresh runs (empty without one). */
     finalists: { source: string; score: number }[];
-    /** The compass search from the chosen point (point.refine), scores on its common runs and on fresh runs. */
+    /** The compass search from the chosen point (`source`; point.refine), scores on its common runs and on fresh runs; `kept` says whether the values are the search's. */
     refinement?: {
       kept: 'refined' | 'start';
       evaluations: number;
@@ -181,7 +181,6 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       refinement = await refinePoint(chosen.params, c.parameters.map((p) => p.prior), c.seed, c.point.refine, evaluate, scoring, options.onRefineRound);
       point = {
         ...chosen,
-        source: refinement.kept === 'refined' ? `${chosen.source}, refined` : chosen.source,
         params: refinement.params,
         statistics: refinement.statistics,
         score: refinement.score,

@@ -132,8 +132,7 @@ function duration(ms: number): string {
 
 /** One line on how the calibrated point was chosen, from summary.json's "point". */
 function howChosen(point: CalibrationSummary['point']): string {
-  const source = point.source.replace(/, refined$/, '');
-  const start = source === 'median' ? 'the posterior medians' : `posterior ${source}`;
+  const start = point.source === 'median' ? 'the posterior medians' : `posterior ${point.source}`;
   const r = point.refinement;
   return `calibrated: ${start}, the best of ${point.candidates.length} candidates`
     + (point.finalists.length > 0 ? ` (then of the best ${point.finalists.length} on fresh simulations)` : '')

@@ -23,8 +23,10 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
   return set;
 }
 
-/** Options of the commands that write a result folder from replicates (run, compare). */
-/** Without `defaultReplicates` --replicates has no default: the command takes the scenario's. */
+/**
+ * Options of the commands that write a result folder from replicates (run, compare).
+ * Without `defaultReplicates`, --replicates has no default: the command takes the scenario's.
+ */
 export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates?: number; out: string; report: string }) {
   return y
     .option('replicates', { type: 'number', ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
