@@ -11,8 +11,7 @@
  * run-info.json and the resume state, which hold the same kind of thing.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hotbed } from '../cli/cli.js';
@@ -52,7 +51,9 @@ function filesUnder(dir: string): string[] {
 
 /** Runs every golden command into a fresh folder; returns { "run/series.csv": sha256, … }. */
 export async function goldenDigests(): Promise<Record<string, string>> {
-  const root = mkdtempSync(join(tmpdir(), 'hotbed-golden-'));
+  // Inside the repository (.tmp/ is ignored): calibrated.yaml names its scenario relative to its folder.
+  mkdirSync(join(REPO, '.tmp'), { recursive: true });
+  const root = mkdtempSync(join(REPO, '.tmp', 'golden-'));
   try {
     const digests: Record<string, string> = {};
     for (const [name, args] of Object.entries(GOLDEN_COMMANDS)) {
