@@ -7,7 +7,8 @@ import { loadTargets } from '../src/scenario/targets.js';
 import { renderJsonSchema } from '../src/scenario/json-schema.js';
 import { runScenario } from '../src/experiments/run.js';
 import { addDays } from '../src/model/dates.js';
-import { planWorld, placeNames } from '../src/world/plan.js';
+import { planWorld } from '../src/world/plan.js';
+import { placeIndex } from '../src/world/places.js';
 
 const dir = 'scenarios';
 // Calibration files (calibration*.yaml) are not scenarios: tests/calibration/file.test.ts loads them.
@@ -22,7 +23,7 @@ describe('shipped scenarios', () => {
     const loaded = loadScenario(join(dir, file));
     const plan = planWorld(loaded.scenario);
     if (loaded.targetsFile) {
-      loadTargets(loaded.targetsFile, placeNames(plan));
+      loadTargets(loaded.targetsFile, placeIndex(plan).names());
     }
     const s = loaded.scenario;
     const end = addDays(s.dates.start, 5);

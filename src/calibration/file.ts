@@ -25,7 +25,8 @@ import { closest } from '../scenario/suggest.js';
 import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
 import { loadTargets, type Band } from '../scenario/targets.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
-import { planWorld, placeNames } from '../world/plan.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
 import type { RefineOptions } from './refine.js';
@@ -253,7 +254,7 @@ export function loadCalibration(file: string): Calibration {
   const plan = planWorld(scenario);
   let published;
   try {
-    published = loadTargets(targetsFile, placeNames(plan));
+    published = loadTargets(targetsFile, placeIndex(plan).names());
   } catch (e) {
     if (isUserError(e) && e.details.problem === 'file not found' && e.details.file === targetsFile && section.file !== undefined) {
       throw messages.wrongValue(at(sectionPath), sectionPath.join('.'), 'the path of an existing targets file', section.file);

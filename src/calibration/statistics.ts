@@ -7,7 +7,7 @@
  */
 import { daysBetween } from '../model/dates.js';
 import { measureAgents, measureNames } from '../results/measures.js';
-import { placesOf, type Place } from '../results/places.js';
+import { placeIndex, type Place } from '../world/places.js';
 import type { Snapshot } from '../results/recorder.js';
 import type { WorldPlan } from '../world/plan.js';
 import type { StatisticSpec } from './file.js';
@@ -26,7 +26,7 @@ export function statisticDays(specs: readonly StatisticSpec[], start: string): n
 /** A reader of one run's snapshots: places resolved once, statistics computed on demand. */
 export function statisticsReader(plan: WorldPlan, snapshots: readonly Snapshot[], start: string) {
   const byDay = new Map(snapshots.map((s) => [s.day, s]));
-  const places = placesOf(plan, ['world', 'region', 'country', 'community']);
+  const places = placeIndex(plan).at(['world', 'region', 'country', 'community']);
   const find = (level: string, name: string): Place | undefined => places.find((p) => p.level === level && p.name === name);
   const countries = places.filter((p) => p.level === 'country');
   const communityIndex = new Map(plan.communities.map((c) => [c.name, c.index]));

@@ -1,4 +1,3 @@
-import { placeNames } from '../world/plan.js';
 import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
@@ -6,11 +5,12 @@ import { checkComparable, compareScenarios, type Comparison } from '../experimen
 import { messages } from '../scenario/messages.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
-import { bandOn, bandsCsv, comparisonSummary, differenceOn, differencesCsv, placeIndex } from '../results/bands.js';
+import { bandOn, bandsCsv, comparisonSummary, differenceOn, differencesCsv, placeRow } from '../results/bands.js';
 import { reportFiles } from '../results/report-files.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { defaultResultDir, writeResultFolder } from '../results/write.js';
 import type { WorldPlan } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
@@ -98,7 +98,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
 const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
 
 function targetsOf(loaded: LoadedScenario, plan: WorldPlan): Targets | undefined {
-  return loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
+  return loaded.targetsFile ? loadTargets(loaded.targetsFile, placeIndex(plan).names()) : undefined;
 }
 
 /** The command that reproduces the tables (no --out or --quiet, which do not change them). */
@@ -147,7 +147,7 @@ function manifest(c: Comparison, overrides: string[], version: string, createdWi
 
 /** World travelled at the end per scenario, and travellers averted against the reference. */
 export function compareTable(c: Comparison): string {
-  const world = placeIndex(c, 'world', 'World');
+  const world = placeRow(c, 'world', 'World');
   const ref = c.scenarios[0]!;
   const range = (b: { median: number; p5: number; p95: number }) => `${thousands(b.median)} [${thousands(b.p5)} – ${thousands(b.p95)}]`;
   const rows = c.scenarios.map((s, i) => [

@@ -12,7 +12,8 @@ import { reportInputs } from '../results/report-inputs.js';
 import { messages } from '../scenario/messages.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
-import { planWorld, placeNames } from '../world/plan.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
 import { defaultResultDir, writeResultFolder } from '../results/write.js';
@@ -51,7 +52,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const { scenario } = loaded;
       const replicates = argv.replicates ?? scenario.replicates ?? 1;
       const plan = planWorld(scenario);
-      const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeNames(plan)) : undefined;
+      const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeIndex(plan).names()) : undefined;
       const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
       // writeResultFolder refuses too; refusing now saves a wasted run.
       if (existsSync(out)) throw messages.outputExists(out);

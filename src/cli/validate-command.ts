@@ -5,7 +5,8 @@ import { loadScenario } from '../scenario/load.js';
 import { readSource } from '../scenario/source.js';
 import { loadTargets } from '../scenario/targets.js';
 import { loadExperiment } from '../sweep/file.js';
-import { planWorld, placeNames } from '../world/plan.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 import { agentScale, thousands } from './format.js';
 import { toolVersion } from './version.js';
 
@@ -37,7 +38,7 @@ function describe(file: string): string {
   }
   const loaded = loadScenario(file);
   const plan = planWorld(loaded.scenario);
-  if (loaded.targetsFile) loadTargets(loaded.targetsFile, placeNames(plan));
+  if (loaded.targetsFile) loadTargets(loaded.targetsFile, placeIndex(plan).names());
   return `${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
     + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties`;
 }

@@ -9,8 +9,9 @@ import { daysBetween } from './dates.js';
 import { communityBetweenness, communityDegree, topK } from '../network/centrality.js';
 import type { Csr } from '../network/csr.js';
 import { stream } from '../random/streams.js';
-import type { Intervention, PlaceTarget, Scenario } from '../scenario/schema.js';
+import type { Intervention, Scenario } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 
 export interface CommunityFactors {
   /** Multiplies media exposure and media mobilization (1 − takedown). */
@@ -56,10 +57,11 @@ interface Compiled {
 
 export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
   const days = daysBetween(s.dates.start, s.dates.end);
+  const places = placeIndex(plan);
   const compiled: Compiled[] = s.interventions.map((iv) => ({
     from: daysBetween(s.dates.start, iv.start),
     to: iv.end === undefined ? days : daysBetween(s.dates.start, iv.end),
-    communities: targetCommunities(plan, iv.target),
+    communities: places.communitiesOf(iv.target),
     intervention: iv,
   }));
   const changes = new Set<number>([0]);
@@ -146,11 +148,4 @@ function mostCentral(plan: WorldPlan, world: TargetingContext, c: Compiled, iv: 
 
 function unreachable(x: never): never {
   throw new Error(`model/interventions: unknown intervention ${JSON.stringify(x)}`);
-}
-
-export function targetCommunities(plan: WorldPlan, target: PlaceTarget): number[] {
-  if (target === 'world') return plan.communities.map((c) => c.index);
-  if ('region' in target) return plan.communities.filter((c) => plan.regions[c.region]!.name === target.region).map((c) => c.index);
-  if ('country' in target) return plan.communities.filter((c) => plan.countries[c.country]!.name === target.country).map((c) => c.index);
-  return plan.communities.filter((c) => c.name === target.community).map((c) => c.index);
 }

@@ -69,7 +69,7 @@ export function growth(earlier: ArrayLike<number>, later: ArrayLike<number>): nu
 
 export const measureIndex = (m: Measure): number => measureNames.indexOf(m);
 
-export function placeIndex(c: Comparison, level: Level, name: string): number {
+export function placeRow(c: Comparison, level: Level, name: string): number {
   const i = c.places.findIndex((p) => p.level === level && p.name === name);
   if (i < 0) throw new Error(`results/bands: no ${level} named "${name}" in the comparison`);
   return i;

@@ -7,7 +7,7 @@
 import type { Level } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
 import { measureAgents, measureNames } from './measures.js';
-import { placesOf } from './places.js';
+import { placeIndex } from '../world/places.js';
 import type { Snapshot } from './recorder.js';
 
 export interface PlaceKey {
@@ -69,12 +69,12 @@ export class ReplicateCube {
 
 /** The places of a comparison, at the given levels, in the usual order (world, regions, countries, communities). */
 export function placeKeys(plan: WorldPlan, levels: readonly Level[]): PlaceKey[] {
-  return placesOf(plan, levels).map((p) => ({ level: p.level, name: p.name }));
+  return placeIndex(plan).at(levels).map((p) => ({ level: p.level, name: p.name }));
 }
 
 /** For each place key, the community indices of `plan` that make it up (matched by level and name). */
 export function communitiesOfPlaces(plan: WorldPlan, keys: readonly PlaceKey[]): number[][] {
-  const all = new Map(placesOf(plan).map((p) => [`${p.level}\u0000${p.name}`, p.communities]));
+  const all = new Map(placeIndex(plan).all.map((p) => [`${p.level}\u0000${p.name}`, p.communities]));
   return keys.map((k) => {
     const c = all.get(`${k.level}\u0000${k.name}`);
     if (!c) throw new Error(`results/cube: no ${k.level} named "${k.name}" in this plan`);

@@ -8,7 +8,7 @@ import type { Comparison, ComparedScenario } from '../experiments/compare.js';
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Intervention, PlaceTarget } from '../scenario/schema.js';
 import type { Targets } from '../scenario/targets.js';
-import { bandOn, differenceOn, monthlyBands, placeIndex, cellOn } from './bands.js';
+import { bandOn, differenceOn, monthlyBands, placeRow, cellOn } from './bands.js';
 import { quantile } from './tables.js';
 
 export interface ReportOptions {
@@ -27,7 +27,7 @@ export function reportInputs(c: Comparison, targets?: Targets, options: ReportOp
   const ref = c.scenarios[0]!;
   const end = c.days;
   const endDate = c.end;
-  const world = placeIndex(c, 'world', 'World');
+  const world = placeRow(c, 'world', 'World');
   const order = new Map(c.scenarios.map((s, i) => [s.name, i]));
   const byDateThenScenario = <T extends { scenario: string; date: string }>(rows: T[]) =>
     rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order.get(a.scenario)! - order.get(b.scenario)!));

@@ -7,7 +7,7 @@ import { addDays } from '../model/dates.js';
 import type { RunResult } from '../experiments/run.js';
 import type { Level } from '../scenario/schema.js';
 import { measureAgents, measureNames, type Measure } from './measures.js';
-import { placesOf, type Place } from './places.js';
+import { placeIndex, type Place } from '../world/places.js';
 
 export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', 'value'] as const;
 
@@ -22,7 +22,7 @@ function csvField(s: string): string {
 }
 
 export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenario.output.levels): string {
-  const places = placesOf(run.plan, levels);
+  const places = placeIndex(run.plan).at(levels);
   const scale = run.plan.scale;
   const lines: string[] = [seriesHeader.join(',')];
   for (const rep of run.replicates) {
@@ -84,7 +84,7 @@ export function valuesAt(run: RunResult, place: Place, day: number, measure: Mea
 }
 
 export function summarize(run: RunResult): Summary {
-  const places = placesOf(run.plan);
+  const places = placeIndex(run.plan).all;
   const checkpoints = run.checkpointDays.map((day) => {
     const byLevel = { world: {}, region: {}, country: {}, community: {} } as CheckpointValues;
     for (const place of places) {

@@ -30,7 +30,8 @@ import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';
 import { loadReferencedScenario } from '../scenario/referenced.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
-import { planWorld, placeNames } from '../world/plan.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex, type PlaceNames } from '../world/places.js';
 import { sweepMessages } from './messages.js';
 import { designSize } from './points.js';
 import { checkTableSize } from './size.js';
@@ -193,7 +194,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
     if (factors.findIndex((g) => g.path === f.path) !== i) throw sweepMessages.duplicatePath(at(['factors', i, 'path']), shown(['factors', i, 'path']), f.path);
   });
 
-  const names = placeNames(planWorld(scenario));
+  const names = placeIndex(planWorld(scenario)).names();
   const outputs = e.outputs.map((o, i) => checkOutput(source, scenario, names, o, i));
 
   const columns = [...reservedColumns];
@@ -310,7 +311,7 @@ function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: strin
 
 type OutputInput = z.infer<typeof outputSchema>;
 
-function checkOutput(source: SourceFile, scenario: Scenario, names: ReturnType<typeof placeNames>, o: OutputInput, i: number): OutputSpec {
+function checkOutput(source: SourceFile, scenario: Scenario, names: PlaceNames, o: OutputInput, i: number): OutputSpec {
   const at = (path: (string | number)[], atKey = false) => locate(source, ['outputs', i, ...path], atKey);
   const shown = (...rest: (string | number)[]) => formatPath(namedPath(source.value, ['outputs', i, ...rest]));
   let level: Level = 'world';

@@ -9,7 +9,7 @@ import { scenarioWith } from '../calibration/model.js';
 import { runScenario } from '../experiments/run.js';
 import { daysBetween } from '../model/dates.js';
 import { measureAgents, measureNames, type Measure } from '../results/measures.js';
-import { placesOf, type Place } from '../results/places.js';
+import { placeIndex, type Place } from '../world/places.js';
 import type { Snapshot } from '../results/recorder.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
@@ -34,7 +34,7 @@ export function createSweepModel(spec: SweepModelSpec): SweepModel {
     const scenario = scenarioWith({ scenario: spec.scenario, parameterPaths: spec.paths }, values);
     const run = runScenario(scenario, { seed, replicates: 1, extraRecordDays: days });
     const byDay = new Map(run.replicates[0]!.snapshots.map((s) => [s.day, s]));
-    const places = placesOf(run.plan, ['world', 'region', 'country', 'community']);
+    const places = placeIndex(run.plan).at(['world', 'region', 'country', 'community']);
     return spec.outputs.map((o, k) => outputValue(o, byDay.get(days[k]!)!, places, run.plan));
   };
 }

@@ -13,7 +13,7 @@ import type { TieSink } from '../network/sink.js';
 import { State } from '../model/states.js';
 import { randomInt, stream, type Rng } from '../random/streams.js';
 import type { PlaceTarget, Scenario } from '../scenario/schema.js';
-import { targetCommunities } from '../model/interventions.js';
+import { placeIndex } from './places.js';
 import { planWorld, type PlannedCommunity, type PlannedCountry, type WorldPlan } from './plan.js';
 
 export interface World extends WorldPlan {
@@ -77,7 +77,7 @@ function drawLinks(s: Scenario, plan: WorldPlan, { seed, replicate }: BuildOptio
 
 /**
  * One end of a link: its communities' first agents and agent counts, in typed
- * arrays. The arrays targetCommunities returns change elements kind once V8
+ * arrays. The arrays the place index returns change elements kind once V8
  * optimizes it, and code reading them then deoptimized ("wrong map"); they are
  * copied by a builtin, which has no such assumption to break.
  */
@@ -90,7 +90,7 @@ interface LinkEnd {
 }
 
 function linkEnd(plan: WorldPlan, target: PlaceTarget): LinkEnd {
-  const indices = Int32Array.from(targetCommunities(plan, target));
+  const indices = Int32Array.from(placeIndex(plan).communitiesOf(target));
   const end: LinkEnd = { firstAgent: new Int32Array(indices.length), agents: new Int32Array(indices.length), total: 0 };
   for (let k = 0; k < indices.length; k++) {
     const c = plan.communities[indices[k]]!;

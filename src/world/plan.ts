@@ -140,12 +140,3 @@ export function estimateBytes(plan: Pick<WorldPlan, 'agentCount' | 'expectedTies
   const perTie = 40;
   return 64 * 2 ** 20 + plan.agentCount * perAgent + plan.expectedTies * perTie;
 }
-
-/** The names of a plan's places, by level: what a targets file may name. */
-export function placeNames(plan: WorldPlan): { regions: string[]; countries: string[]; communities: string[] } {
-  return {
-    regions: plan.regions.map((r) => r.name),
-    countries: plan.countries.map((c) => c.name),
-    communities: plan.communities.map((c) => c.name),
-  };
-}

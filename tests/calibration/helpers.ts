@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureAgents } from '../../src/results/measures.js';
-import { placesOf } from '../../src/results/places.js';
+import { placeIndex } from '../../src/world/places.js';
 import { writeFixture, yaml } from '../scenario/fixtures.js';
 
 /** One town of 3,000 agents, one year: a few milliseconds a run. */
@@ -19,7 +19,7 @@ export function townData(set: string[], seed: number): { travelled: number; retu
   const { scenario } = loadScenario(TOWN, { set });
   const run = runScenario(scenario, { seed });
   const snap = run.replicates[0]!.snapshots.at(-1)!;
-  const world = placesOf(run.plan, ['world'])[0]!;
+  const world = placeIndex(run.plan).at(['world'])[0]!;
   const m = measureAgents(snap.states, snap.recruits, world.communities, snap.removed);
   return { travelled: m[0]!, returnedShare: m[2]! / m[0]! };
 }

@@ -13,7 +13,7 @@ import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } 
 import { runScenario, type RunResult } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureAgents } from '../../src/results/measures.js';
-import { placesOf } from '../../src/results/places.js';
+import { placeIndex } from '../../src/world/places.js';
 
 const travelledFirst = (run: RunResult, communities: number[]) => {
   const last = run.replicates[0]!.snapshots.at(-1)!;
@@ -54,7 +54,7 @@ describe('the model bridge', () => {
     const stats = three([0.004, 0.0015], key(3, 2));
     const { scenario } = loadScenario(TOWN, { set: [`${PEER}=0.004`, `${RETURN}=0.0015`] });
     const run = runScenario(scenario, { seed: modelSeed(key(3, 2)), replicates: 3 });
-    const world = placesOf(run.plan, ['world'])[0]!;
+    const world = placeIndex(run.plan).at(['world'])[0]!;
     const travelled = run.replicates.map((r) => measureAgents(r.snapshots.at(-1)!.states, r.snapshots.at(-1)!.recruits, world.communities, r.snapshots.at(-1)!.removed)[0]!);
     expect(new Set(travelled).size).toBeGreaterThan(1); // the three runs differ
     expect(stats[0]).toBe(travelled.sort((a, b) => a - b)[1]);

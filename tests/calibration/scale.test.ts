@@ -16,12 +16,12 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { quantile, valuesAt } from '../../src/results/tables.js';
-import { placesOf } from '../../src/results/places.js';
+import { placeIndex } from '../../src/world/places.js';
 
 const worldAtEnd = (scale: number): number => {
   const { scenario } = loadScenario('scenarios/baseline.yaml', { set: [`scale=${scale}`] });
   const run = runScenario(scenario, { replicates: 8 });
-  const world = placesOf(run.plan, ['world'])[0]!;
+  const world = placeIndex(run.plan).at(['world'])[0]!;
   const values = valuesAt(run, world, run.days, 'travelled').sort((a, b) => a - b);
   return quantile(values, 0.5);
 };

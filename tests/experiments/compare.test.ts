@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, scenarioNames } from '../../src/experiments/compare.js';
 import { runScenario } from '../../src/experiments/run.js';
-import { differenceOn, differencesCsv, placeIndex } from '../../src/results/bands.js';
+import { differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
 import { measureNames } from '../../src/results/measures.js';
 import { monthStartDays } from '../../src/results/months.js';
 import { messages } from '../../src/scenario/messages.js';
@@ -69,7 +69,7 @@ describe('compareScenarios: common random numbers', () => {
     expect(rows.length).toBe(c.recordDays.length * c.places.length * measureNames.length);
     for (const row of rows) expect(row.split(',').slice(-5)).toEqual(['0', '0', '0', '0', '0']);
     // and the replicates themselves differ, so the zeros are not for want of randomness
-    const world = placeIndex(c, 'world', 'World');
+    const world = placeRow(c, 'world', 'World');
     const travelled = c.scenarios[0]!.cube.cell(c.recordDays.length - 1, world, 0);
     expect(new Set(travelled).size).toBeGreaterThan(1);
   });
@@ -78,7 +78,7 @@ describe('compareScenarios: common random numbers', () => {
     const [a, b] = loadTexts({ 'a.yaml': TINY, 'b.yaml': CLOSED });
     const c = compareScenarios([a!, b!], { replicates: 6 });
     const [ref, closed] = c.scenarios;
-    const world = placeIndex(c, 'world', 'World');
+    const world = placeRow(c, 'world', 'World');
     for (let m = 0; m < measureNames.length; m++) expect(Array.from(closed!.cube.cell(0, world, m))).toEqual(Array.from(ref!.cube.cell(0, world, m)));
     // Borders closed from the first day: nobody new travels, so the world stays at its stock in every replicate.
     const last = c.recordDays.length - 1;
@@ -92,7 +92,7 @@ describe('compareScenarios: common random numbers', () => {
     const [a, b] = loadTexts({ 'a.yaml': TINY, 'b.yaml': CLOSED });
     const c = compareScenarios([a!, b!], { replicates: 3 });
     const run = runScenario(b!.scenario, { replicates: 3 });
-    const world = placeIndex(c, 'world', 'World');
+    const world = placeRow(c, 'world', 'World');
     const end = c.recordDays.length - 1;
     const fromRun = run.replicates.map((r) => {
       const s = r.snapshots.find((x) => x.day === c.days)!;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, comparisonOfRun } from '../../src/experiments/compare.js';
 import { runScenario } from '../../src/experiments/run.js';
 import { daysBetween } from '../../src/model/dates.js';
-import { placeIndex } from '../../src/results/bands.js';
+import { placeRow } from '../../src/results/bands.js';
 import { monthStartDays } from '../../src/results/months.js';
 import { reportInputs } from '../../src/results/report-inputs.js';
 import type { Targets } from '../../src/scenario/targets.js';
@@ -51,7 +51,7 @@ describe('reportInputs', () => {
   });
 
   it('counts people, not agents (scale 2)', () => {
-    const world = placeIndex(comparison, 'world', 'World');
+    const world = placeRow(comparison, 'world', 'World');
     const ref = comparison.scenarios[0]!;
     const agentsAtStart = Array.from(ref.cube.cell(0, world, 0)).sort((a, b) => a - b)[2]!;
     const start = inputs.cumulative.find((c) => c.scenario === 'ref' && c.date === '2014-06-01')!;
