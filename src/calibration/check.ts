@@ -16,7 +16,9 @@ import type { Scenario } from '../scenario/schema.js';
 import { quantile } from '../results/tables.js';
 import { planWorld } from '../world/plan.js';
 import type { CalibrationTarget } from './file.js';
-import { statisticDays, statisticsReader } from './statistics.js';
+import { StatisticReader, statisticDays } from '../results/statistics.js';
+import { statisticOf } from '../statistics/registry.js';
+import { placeIndex } from '../world/places.js';
 
 export interface CheckOptions {
   /** Runs (replicates) of the scenario; the median over them is checked. Default 100 (the median of 20 runs of a small region moves by as much as its band). */
@@ -72,15 +74,17 @@ export function checkAgainstTargets(
   const samples: number[][] = targets.map(() => []);
   const byCountry = new Map<string, number[]>();
   const plan = planWorld(scenario);
+  const countries = placeIndex(plan).names().countries;
   runScenario(scenario, {
     seed: options.seed,
     replicates,
     keepSnapshots: false,
     extraRecordDays: [targetDay, ...statisticDays(targets.map((t) => t.statistic), start)],
     onReplicate: (r) => {
-      const read = statisticsReader(plan, r.snapshots, start);
-      targets.forEach((t, k) => samples[k]!.push(read.statistic(t.statistic, targetDay)));
-      for (const { country, people } of read.travelledByCountry(targetDay)) {
+      const read = new StatisticReader(plan, r.snapshots, start);
+      targets.forEach((t, k) => samples[k]!.push(read.value(t.statistic)));
+      for (const country of countries) {
+        const people = read.value(statisticOf('travelled', 'country', country, targetDate));
         let list = byCountry.get(country);
         if (!list) byCountry.set(country, (list = []));
         list.push(people);
@@ -106,10 +110,10 @@ export function checkAgainstTargets(
 
   const size = options.top ?? 5;
   const expected = targets
-    .filter((t) => t.statistic.kind === 'travelled' && t.statistic.level === 'country')
+    .filter((t) => t.statistic.measure === 'travelled' && t.statistic.level === 'country')
     .sort((a, b) => b.value - a.value)
     .slice(0, size)
-    .map((t) => (t.statistic as { place: string }).place);
+    .map((t) => t.statistic.place);
   const medians = [...byCountry].map(([country, v]) => ({ country, median: quantile(v.slice().sort((a, b) => a - b), 0.5) }));
   const found = medians.sort((a, b) => b.median - a.median).slice(0, size).map((m) => m.country);
   const applicable = expected.length === size;

@@ -26,7 +26,8 @@ import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
 import { loadTargets, type Band } from '../scenario/targets.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
-import { placeIndex } from '../world/places.js';
+import { placeIndex, WORLD } from '../world/places.js';
+import type { Statistic } from '../statistics/registry.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
 import type { RefineOptions } from './refine.js';
@@ -160,20 +161,9 @@ export interface CalibrationParameter {
   note?: string;
 }
 
-/** What a model run reports, one number per target, in target order. */
-export type StatisticSpec =
-  | { kind: 'travelled'; level: Level; place: string }
-  | { kind: 'returnedShare' }
-  | { kind: 'countriesRepresented' }
-  /** Travelled (stock included) plus intercepted since the start. */
-  | { kind: 'attempted'; level: Level; place: string }
-  /** Attempts between `from` and the targets' date, per 30.44-day month. */
-  | { kind: 'attemptsPerMonth'; level: Level; place: string; from: string }
-  /** Travellers of the named communities as a share of the country's. */
-  | { kind: 'shareFrom'; country: string; communities: string[] };
-
 export interface CalibrationTarget extends Target {
-  statistic: StatisticSpec;
+  /** What a model run reports for this target (on the targets' date). */
+  statistic: Statistic;
   note?: string;
 }
 
@@ -278,24 +268,25 @@ export function loadCalibration(file: string): Calibration {
     return (name: string) => spec[name] ?? spec['*'] ?? 1;
   };
   const targets: CalibrationTarget[] = [];
-  const add = (name: string, statistic: StatisticSpec, band: Band, weightValue: number) =>
-    targets.push({ name, statistic, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note });
-  if (published.world) add('world', { kind: 'travelled', level: 'world', place: 'World' }, published.world, w.world);
+  const date = published.date;
+  const add = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weightValue: number) =>
+    targets.push({ name, statistic: { name, ...statistic, date }, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note });
+  if (published.world) add('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
   const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
   for (const [key, level] of levels) {
     const bands = published[key];
     const wOf = weightOf(key, [...bands.keys()], level);
-    for (const [place, band] of bands) add(`${level}:${place}`, { kind: 'travelled', level, place }, band, wOf(place));
+    for (const [place, band] of bands) add(`${level}:${place}`, { measure: 'travelled', level, place }, band, wOf(place));
   }
   if (section.returnedShare) {
     const r = section.returnedShare;
     if (!(r.low <= r.value && r.value <= r.high)) {
       throw messages.wrongValue(at(['targets', 'returnedShare']), 'targets.returnedShare', 'low ≤ value ≤ high', `low ${r.low}, value ${r.value}, high ${r.high}`);
     }
-    add('returnedShare', { kind: 'returnedShare' }, { value: r.value, low: r.low, high: r.high, note: r.note }, w.returnedShare);
+    add('returnedShare', { measure: 'returned_share', level: 'world', place: WORLD }, { value: r.value, low: r.low, high: r.high, note: r.note }, w.returnedShare);
   }
   if (section.countriesRepresented) {
-    add('countriesRepresented', { kind: 'countriesRepresented' }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
+    add('countriesRepresented', { measure: 'countries_represented', level: 'world', place: WORLD }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
   }
   addPlaceTargets(section, plan, published.date, scenario.dates.start, at, add);
   if (!targets.some((t) => t.weight > 0)) {
@@ -346,7 +337,7 @@ function addPlaceTargets(
   targetDate: string,
   startDate: string,
   at: (path: readonly (string | number)[], atKey?: boolean) => ReturnType<typeof locate>,
-  add: (name: string, statistic: StatisticSpec, band: Band, weight: number) => void,
+  add: (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weight: number) => void,
 ): void {
   const countries = plan.countries.map((c) => c.name);
   const country = (key: string, name: string) => {
@@ -365,14 +356,14 @@ function addPlaceTargets(
   };
   for (const [name, b] of Object.entries(section.attempted ?? {})) {
     country('attempted', name);
-    add(`attempted:${name}`, { kind: 'attempted', level: 'country', place: name }, band('attempted', name, b), section.weights.attempted);
+    add(`attempted:${name}`, { measure: 'attempted', level: 'country', place: name }, band('attempted', name, b), section.weights.attempted);
   }
   for (const [name, b] of Object.entries(section.attemptsPerMonth ?? {})) {
     country('attemptsPerMonth', name);
     if (!(b.from >= startDate && b.from < targetDate)) {
       throw messages.wrongValue(at(['targets', 'attemptsPerMonth', name, 'from']), `targets.attemptsPerMonth.${name}.from`, `a date from ${startDate} to before ${targetDate}`, b.from);
     }
-    add(`attemptsPerMonth:${name}`, { kind: 'attemptsPerMonth', level: 'country', place: name, from: b.from }, band('attemptsPerMonth', name, b), section.weights.attemptsPerMonth);
+    add(`attemptsPerMonth:${name}`, { measure: 'attempts_per_month', level: 'country', place: name, from: b.from }, band('attemptsPerMonth', name, b), section.weights.attemptsPerMonth);
   }
   for (const [name, b] of Object.entries(section.shareFrom ?? {})) {
     const c = country('shareFrom', name);
@@ -382,7 +373,7 @@ function addPlaceTargets(
       const hint = closest(community, own);
       throw messages.calibrationUnknownTarget(at(['targets', 'shareFrom', name, 'communities', k]), `targets.shareFrom.${name}.communities`, `community of ${name}`, community, hint ? `did you mean "${hint}"?` : undefined);
     });
-    add(`shareFrom:${name}`, { kind: 'shareFrom', country: name, communities: b.communities }, band('shareFrom', name, b), section.weights.shareFrom);
+    add(`shareFrom:${name}`, { measure: 'share_from', level: 'country', place: name, communities: b.communities }, band('shareFrom', name, b), section.weights.shareFrom);
   }
 }
 

@@ -15,8 +15,10 @@ import { applyOverrides } from '../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { stream } from '../random/streams.js';
 import type { ProposalKey } from './abc-smc.js';
-import { statisticDays, statisticsReader } from './statistics.js';
-import { parameterOverride, type Calibration, type StatisticSpec } from './file.js';
+import { StatisticReader, statisticDays } from '../results/statistics.js';
+import { statisticOf, type Statistic } from '../statistics/registry.js';
+import { WORLD } from '../world/places.js';
+import { parameterOverride, type Calibration } from './file.js';
 
 export interface ModelSpec {
   /** The validated scenario the parameters are applied to (calibration scale, fixed overrides applied). */
@@ -24,7 +26,7 @@ export interface ModelSpec {
   /** --set paths, in parameter order. */
   parameterPaths: string[];
   /** One statistic per target, in target order. */
-  statistics: StatisticSpec[];
+  statistics: Statistic[];
   targetDate: string;
   /** Dates of the trace of world travellers appended after the statistics. */
   traceDates: string[];
@@ -91,6 +93,7 @@ export function createModel(spec: ModelSpec): Model {
   const targetDay = daysBetween(start, spec.targetDate);
   const traceDays = spec.traceDates.map((d) => daysBetween(start, d));
   const extraDays = [targetDay, ...traceDays, ...statisticDays(spec.statistics, start)];
+  const worldTravelled = statisticOf('travelled', 'world', WORLD, spec.targetDate);
   return (params, key) => {
     const scenario = scenarioWith(spec, params);
     const runs = spec.runsPerProposal ?? 1;
@@ -102,8 +105,8 @@ export function createModel(spec: ModelSpec): Model {
       keepSnapshots: false,
       extraRecordDays: extraDays,
       onReplicate: (r) => {
-        const read = statisticsReader(plan, r.snapshots, start);
-        outputs.push([...spec.statistics.map((st) => read.statistic(st, targetDay)), ...traceDays.map((d) => read.worldTravelled(d))]);
+        const read = new StatisticReader(plan, r.snapshots, start);
+        outputs.push([...spec.statistics.map((st) => read.value(st)), ...traceDays.map((d) => read.valueOn(worldTravelled, d))]);
       },
     });
     return runs === 1 ? outputs[0]! : outputs[0]!.map((_, k) => median(outputs.map((o) => o[k]!)));

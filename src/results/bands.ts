@@ -14,7 +14,7 @@ import type { Band } from '../charts/inputs.js';
 import type { Comparison, ComparedScenario } from '../experiments/compare.js';
 import { addDays } from '../model/dates.js';
 import type { Level } from '../scenario/schema.js';
-import { measureNames, type Measure } from './measures.js';
+import { measureNames, type Measure } from '../statistics/measures.js';
 import { monthSegments } from './months.js';
 import { formatNumber, quantile } from './tables.js';
 import type { ReplicateCube } from './cube.js';

@@ -6,7 +6,7 @@
  */
 import type { Level } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
-import { measureAgents, measureNames } from './measures.js';
+import { measureAgents, measureNames } from '../statistics/measures.js';
 import { placeIndex } from '../world/places.js';
 import type { Snapshot } from './recorder.js';
 
@@ -47,7 +47,7 @@ export class ReplicateCube {
       const snap = byDay.get(this.days[d]!);
       if (!snap) throw new Error(`results/cube: replicate ${replicate} has no snapshot for day ${this.days[d]}`);
       for (let p = 0; p < P; p++) {
-        const values = measureAgents(snap.states, snap.recruits, communities[p]!, snap.removed);
+        const values = measureAgents(snap, communities[p]!);
         const base = (d * P + p) * measures;
         for (let m = 0; m < measures; m++) data[(base + m) * replicates + replicate] = values[m]!;
       }

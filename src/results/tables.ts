@@ -6,7 +6,7 @@
 import { addDays } from '../model/dates.js';
 import type { RunResult } from '../experiments/run.js';
 import type { Level } from '../scenario/schema.js';
-import { measureAgents, measureNames, type Measure } from './measures.js';
+import { measureAgents, measureNames, type Measure } from '../statistics/measures.js';
 import { placeIndex, type Place } from '../world/places.js';
 
 export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', 'value'] as const;
@@ -29,7 +29,7 @@ export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenari
     for (const snap of rep.snapshots) {
       const date = addDays(run.scenario.dates.start, snap.day);
       for (const place of places) {
-        const values = measureAgents(snap.states, snap.recruits, place.communities, snap.removed);
+        const values = measureAgents(snap, place.communities);
         const prefix = `${rep.replicate},${date},${place.level},${csvField(place.name)},`;
         for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}`);
       }
@@ -79,7 +79,7 @@ export function valuesAt(run: RunResult, place: Place, day: number, measure: Mea
   return run.replicates.map((rep) => {
     const snap = rep.snapshots.find((s) => s.day === day);
     if (!snap) throw new Error(`results/tables: no snapshot for day ${day}`);
-    return measureAgents(snap.states, snap.recruits, place.communities, snap.removed)[m]! * run.plan.scale;
+    return measureAgents(snap, place.communities)[m]! * run.plan.scale;
   });
 }
 

@@ -6,18 +6,14 @@
  */
 import { z } from 'zod';
 import { recipeSchema } from '../network/recipe.js';
+import { isoDate, placeName } from './fields.js';
 
-const isoDate = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'a real calendar date')
-  .describe('A date, YYYY-MM-DD.');
+export { placeName };
+
 
 const probability = z.number().min(0).max(1);
 const dailyRate = probability.describe('Probability per agent per day.');
 const multiplier = z.number().min(0).max(1000);
-/** Names become keys of plain objects (recipes by name, places in summary.json), where `__proto__` would vanish. */
-export const placeName = z.string().min(1).max(200).refine((s) => s !== '__proto__', 'a name other than "__proto__"');
 
 const stockSchema = z.strictObject({
   abroad: z.number().min(0).default(0).describe('People abroad (in the conflict zone) at the start date.'),

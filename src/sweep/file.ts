@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parameterOverride } from '../calibration/file.js';
-import { measureNames } from '../results/measures.js';
+import { measureNames } from '../statistics/measures.js';
 import { isUserError } from '../scenario/errors.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
 import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
@@ -31,7 +31,9 @@ import { closest } from '../scenario/suggest.js';
 import { loadReferencedScenario } from '../scenario/referenced.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
-import { placeIndex, type PlaceNames } from '../world/places.js';
+import { placeIndex } from '../world/places.js';
+import { resolveStatistic, statisticInputSchema } from '../scenario/statistic-schema.js';
+import { statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
 import { sweepMessages } from './messages.js';
 import { designSize } from './points.js';
 import { checkTableSize } from './size.js';
@@ -71,23 +73,9 @@ const designSchema = z.discriminatedUnion('kind', [
   }).describe('Sobol indices by Saltelli sampling: first-order and total per factor and output.'),
 ]);
 
-export const outputMeasures = [...measureNames, 'returned_share', 'peer_share', 'countries_represented'] as const;
-export type OutputMeasure = typeof outputMeasures[number];
-
-const placeSchema = z.union([
-  z.literal('world'),
-  z.strictObject({ region: placeName }),
-  z.strictObject({ country: placeName }),
-  z.strictObject({ community: placeName }),
-]).describe('`world`, or one of {region: NAME}, {country: NAME}, {community: NAME}.');
-
-const outputSchema = z.strictObject({
-  name: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a name of letters, digits, _ . or - starting with a letter').optional()
-    .describe('Column name; defaults to the measure, the place and the date.'),
-  measure: z.enum(outputMeasures).describe('A measure of series.csv (people), or returned_share (returned / travelled), peer_share (recruited by peers / all recruited since the start), countries_represented (countries with a traveller).'),
-  place: placeSchema.default('world'),
-  date: isoDate.optional().describe('Day of the value; defaults to the scenario\'s end date.'),
-});
+/** An output is a statistic of the registry (statistics/registry.ts), on a date of the run. */
+export const outputMeasures = statisticNames;
+export type OutputMeasure = StatisticName;
 
 export const experimentSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -102,7 +90,7 @@ export const experimentSchema = z.strictObject({
     .describe('true: replicate r of every point uses the same seed (paired comparisons between points); false: a seed per point and replicate.'),
   factors: z.array(factorSchema).min(1).max(100),
   design: designSchema,
-  outputs: z.array(outputSchema).min(1).max(200),
+  outputs: z.array(statisticInputSchema).min(1).max(200),
 });
 
 export type DesignSpec =
@@ -124,14 +112,7 @@ export interface SweepFactor {
   note?: string;
 }
 
-export interface OutputSpec {
-  name: string;
-  measure: OutputMeasure;
-  level: Level;
-  /** 'World' for the world. */
-  place: string;
-  date: string;
-}
+export type OutputSpec = Statistic;
 
 /** Everything that fixes the runs of a sweep and their outputs, as plain data (journals, shards, workers carry it). */
 export interface SweepPlan {
@@ -194,8 +175,14 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
     if (factors.findIndex((g) => g.path === f.path) !== i) throw sweepMessages.duplicatePath(at(['factors', i, 'path']), shown(['factors', i, 'path']), f.path);
   });
 
-  const names = placeIndex(planWorld(scenario)).names();
-  const outputs = e.outputs.map((o, i) => checkOutput(source, scenario, names, o, i));
+  const places = placeIndex(planWorld(scenario));
+  const outputs = e.outputs.map((o, i) => resolveStatistic(o, {
+    places,
+    start: scenario.dates.start,
+    end: scenario.dates.end,
+    at: (path, atKey) => locate(source, ['outputs', i, ...path], atKey),
+    shown: (...rest) => formatPath(namedPath(source.value, ['outputs', i, ...rest])),
+  }));
 
   const columns = [...reservedColumns];
   const claim = (name: string, path: (string | number)[]) => {
@@ -308,35 +295,6 @@ function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: strin
     ...(f.note !== undefined ? { note: f.note } : {}),
   };
 }
-
-type OutputInput = z.infer<typeof outputSchema>;
-
-function checkOutput(source: SourceFile, scenario: Scenario, names: PlaceNames, o: OutputInput, i: number): OutputSpec {
-  const at = (path: (string | number)[], atKey = false) => locate(source, ['outputs', i, ...path], atKey);
-  const shown = (...rest: (string | number)[]) => formatPath(namedPath(source.value, ['outputs', i, ...rest]));
-  let level: Level = 'world';
-  let place = 'World';
-  if (o.place !== 'world') {
-    const [key, name] = Object.entries(o.place)[0]! as ['region' | 'country' | 'community', string];
-    const known = key === 'region' ? names.regions : key === 'country' ? names.countries : names.communities;
-    if (!known.includes(name)) {
-      const hint = closest(name, known);
-      throw messages.unknownPlace(at(['place', key]), shown('place', key), key, name, hint ? `did you mean "${hint}"?` : undefined);
-    }
-    level = key;
-    place = name;
-  }
-  if (o.measure === 'countries_represented' && (level === 'country' || level === 'community')) {
-    throw sweepMessages.countriesNeedsPlace(at(['place']), shown('place'), level);
-  }
-  const { start, end } = scenario.dates;
-  const date = o.date ?? end;
-  if (date < start || date > end) throw sweepMessages.outputDateOutsideRun(at(['date']), shown('date'), date, start, end);
-  const name = o.name ?? [o.measure, ...(level === 'world' ? [] : [slug(place)]), ...(date === end ? [] : [date])].join('_');
-  return { name, measure: o.measure, level, place, date };
-}
-
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let node = root;

@@ -45,12 +45,6 @@ export const sweepMessages = {
   missingBound: (where: Where, path: string, design: string) =>
     new UserError({ ...where, path, problem: `a ${design} design samples each factor over a range`, expected: 'low and high', found: 'nothing' }),
 
-  outputDateOutsideRun: (where: Where, path: string, date: string, start: string, end: string) =>
-    new UserError({ ...where, path, problem: 'date outside the scenario\'s run', expected: `a date from ${start} to ${end}`, found: date }),
-
-  countriesNeedsPlace: (where: Where, path: string, level: string) =>
-    new UserError({ ...where, path, problem: `countries_represented counts countries, and a ${level} is inside one`, expected: 'place: world or {region: NAME}', found: level }),
-
   tooLarge: (where: Where, rows: number, points: number, replicates: number, bytes: number, limit: number) =>
     new UserError({
       ...where,

@@ -29,6 +29,7 @@ export class PlaceIndex {
   /** Every place: the world, then regions, countries and communities, each in the plan's order. */
   readonly all: readonly Place[];
   private readonly byKey = new Map<string, Place>();
+  private readonly communityNames: readonly string[];
 
   constructor(plan: WorldPlan) {
     const all: Place[] = [{ level: 'world', name: WORLD, communities: plan.communities.map((c) => c.index) }];
@@ -36,6 +37,7 @@ export class PlaceIndex {
     for (const c of plan.countries) all.push({ level: 'country', name: c.name, communities: c.communities });
     for (const c of plan.communities) all.push({ level: 'community', name: c.name, communities: [c.index] });
     this.all = all;
+    this.communityNames = plan.communities.map((c) => c.name);
     // The first of a name wins, as a linear search did.
     for (const p of all) if (!this.byKey.has(key(p.level, p.name))) this.byKey.set(key(p.level, p.name), p);
   }
@@ -61,6 +63,11 @@ export class PlaceIndex {
     // Every community of that name (a country's unnamed rest carries the country's name).
     if (level === 'community') return this.all.filter((p) => p.level === 'community' && p.name === name).map((p) => p.communities[0]!);
     return this.find(level, name)?.communities.slice() ?? [];
+  }
+
+  /** Names of the communities that make up a place (none if it is unknown). */
+  communitiesIn(level: Level, name: string): string[] {
+    return (this.find(level, name)?.communities ?? []).map((c) => this.communityNames[c]!);
   }
 
   names(): PlaceNames {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { measureAgents } from '../../src/results/measures.js';
+import { measureAgents } from '../../src/statistics/measures.js';
 import { placeIndex } from '../../src/world/places.js';
 import { writeFixture, yaml } from '../scenario/fixtures.js';
 
@@ -20,7 +20,7 @@ export function townData(set: string[], seed: number): { travelled: number; retu
   const run = runScenario(scenario, { seed });
   const snap = run.replicates[0]!.snapshots.at(-1)!;
   const world = placeIndex(run.plan).at(['world'])[0]!;
-  const m = measureAgents(snap.states, snap.recruits, world.communities, snap.removed);
+  const m = measureAgents(snap, world.communities);
   return { travelled: m[0]!, returnedShare: m[2]! / m[0]! };
 }
 

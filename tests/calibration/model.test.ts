@@ -12,12 +12,12 @@ import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } from './helpers.js';
 import { runScenario, type RunResult } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { measureAgents } from '../../src/results/measures.js';
+import { measureAgents } from '../../src/statistics/measures.js';
 import { placeIndex } from '../../src/world/places.js';
 
 const travelledFirst = (run: RunResult, communities: number[]) => {
   const last = run.replicates[0]!.snapshots.at(-1)!;
-  return measureAgents(last.states, last.recruits, communities, last.removed)[0]!;
+  return measureAgents(last, communities)[0]!;
 };
 
 afterAll(cleanup);
@@ -55,7 +55,7 @@ describe('the model bridge', () => {
     const { scenario } = loadScenario(TOWN, { set: [`${PEER}=0.004`, `${RETURN}=0.0015`] });
     const run = runScenario(scenario, { seed: modelSeed(key(3, 2)), replicates: 3 });
     const world = placeIndex(run.plan).at(['world'])[0]!;
-    const travelled = run.replicates.map((r) => measureAgents(r.snapshots.at(-1)!.states, r.snapshots.at(-1)!.recruits, world.communities, r.snapshots.at(-1)!.removed)[0]!);
+    const travelled = run.replicates.map((r) => measureAgents(r.snapshots.at(-1)!, world.communities)[0]!);
     expect(new Set(travelled).size).toBeGreaterThan(1); // the three runs differ
     expect(stats[0]).toBe(travelled.sort((a, b) => a - b)[1]);
     // One run per proposal is the first of them.

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, scenarioNames } from '../../src/experiments/compare.js';
 import { runScenario } from '../../src/experiments/run.js';
 import { differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
-import { measureNames } from '../../src/results/measures.js';
+import { measureNames } from '../../src/statistics/measures.js';
 import { monthStartDays } from '../../src/results/months.js';
 import { messages } from '../../src/scenario/messages.js';
 import { cleanup, userError } from '../scenario/fixtures.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison, ComparedScenario } from '../../src/experiments/compare.js';
 import { band, bandsCsv, differenceOn, differencesCsv, growth, monthlyBands, pairedDifferences } from '../../src/results/bands.js';
 import { ReplicateCube } from '../../src/results/cube.js';
-import { measureNames } from '../../src/results/measures.js';
+import { measureNames } from '../../src/statistics/measures.js';
 import { monthSegments, monthStartDays } from '../../src/results/months.js';
 
 describe('band', () => {

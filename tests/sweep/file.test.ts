@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/sweep/file.js';
+import { statisticMessages } from '../../src/messages/statistics.js';
 import { sweepMessages } from '../../src/sweep/messages.js';
 import { TABLE_LIMIT_BYTES, estimateTableBytes } from '../../src/sweep/size.js';
 import { messages } from '../../src/scenario/messages.js';
@@ -111,7 +112,7 @@ describe('mistakes', () => {
     const place = townExperiment({ outputs: ['  - { measure: travelled, place: { country: Contry } }'] });
     check('place.yaml', place, (f) => messages.unknownPlace(at(f, place, 'Contry'), 'outputs.0.place.country', 'country', 'Contry', 'did you mean "Country"?'));
     const date = townExperiment({ outputs: ['  - { measure: travelled, date: "2016-01-01" }'] });
-    check('date.yaml', date, (f) => sweepMessages.outputDateOutsideRun(at(f, date, '"2016'), 'outputs.0.date', '2016-01-01', '2014-06-01', '2015-06-01'));
+    check('date.yaml', date, (f) => statisticMessages.dateOutsideRun(at(f, date, '"2016'), 'outputs.0.date', '2016-01-01', '2014-06-01', '2015-06-01'));
   });
 
   it('a column name used twice', () => {

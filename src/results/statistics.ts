@@ -1,0 +1,79 @@
+/**
+ * Reading statistics from one replicate's snapshots: places resolved once by the
+ * place index, measures summed on demand. Used by run tables, sweep outputs, the
+ * calibration model and the calibration check alike.
+ */
+import { daysBetween } from '../model/dates.js';
+import type { WorldPlan } from '../world/plan.js';
+import { placeIndex, type Place } from '../world/places.js';
+import { measureAgents, type Counts } from '../statistics/measures.js';
+import { statisticEntry, type MeasureSource, type Statistic } from '../statistics/registry.js';
+
+/** A tally kept on a day (results/recorder's Snapshot is one). */
+export interface DaySnapshot extends Counts {
+  day: number;
+}
+
+/** The days (from the start date) a run must record to read these statistics. */
+export function statisticDays(statistics: readonly Statistic[], start: string): number[] {
+  const days = new Set<number>();
+  for (const s of statistics) {
+    days.add(daysBetween(start, s.date));
+    if (s.from !== undefined) days.add(daysBetween(start, s.from));
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+export class StatisticReader {
+  private readonly byDay: Map<number, DaySnapshot>;
+  private readonly places;
+  private readonly source: MeasureSource;
+
+  constructor(private readonly plan: WorldPlan, snapshots: readonly DaySnapshot[], private readonly start: string) {
+    this.byDay = new Map(snapshots.map((s) => [s.day, s]));
+    this.places = placeIndex(plan);
+    const countries = this.places.at(['country']);
+    this.source = {
+      scale: plan.scale,
+      measures: (day, communities) => measureAgents(this.snapshotOn(day), communities),
+      countriesWithin: (communities) => {
+        const inside = new Set(communities);
+        return countries.filter((p) => inside.has(p.communities[0]!)).map((p) => p.communities);
+      },
+    };
+  }
+
+  /** The statistic's value on its date; NaN where the place does not exist in this world. */
+  value(s: Statistic): number {
+    return this.valueOn(s, daysBetween(this.start, s.date));
+  }
+
+  /** The statistic's value on another day than its own (series over time). */
+  valueOn(s: Statistic, day: number): number {
+    const place = this.places.find(s.level, s.place);
+    if (!place) return NaN;
+    const x = statisticEntry(s.measure).value(this.source, {
+      day,
+      fromDay: s.from === undefined ? undefined : daysBetween(this.start, s.from),
+      communities: place.communities,
+      named: s.communities ? this.named(place, s.communities) : undefined,
+    });
+    return s.above === undefined || Number.isNaN(x) ? x : x > s.above ? 1 : 0;
+  }
+
+  /** The named communities of a share, among the place's own. */
+  private named(place: Place, names: readonly string[]): number[] {
+    // The place's own communities by name: a share is of the place's travellers.
+    const own = new Map(place.communities.map((c) => [this.plan.communities[c]!.name, c]));
+    return names.flatMap((n) => {
+      const c = own.get(n);
+      return c === undefined ? [] : [c];
+    });
+  }
+
+  private snapshotOn(day: number): DaySnapshot {
+    const s = this.byDay.get(day);
+    if (!s) throw new Error(`results/statistics: no snapshot on day ${day} (record it: statisticDays)`);
+    return s;
+  }
+}

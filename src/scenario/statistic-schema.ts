@@ -1,0 +1,103 @@
+/**
+ * A statistic as files write it (scenario and experiment `outputs`): a measure
+ * or derived quantity of the registry, at a place, on a date or over a period.
+ * The schema checks each field alone; `resolveStatistic` checks that the place
+ * exists, the dates fall in the run and the entry gets what it needs, and gives
+ * the registry's plain `Statistic`.
+ */
+import { z } from 'zod';
+import { statisticMessages } from '../messages/statistics.js';
+import { STATISTICS, statisticEntry, statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
+import { columnName, finite, isoDate, placeName } from './fields.js';
+import { messages, type Where } from './messages.js';
+import type { Level } from './schema.js';
+import { closest } from './suggest.js';
+
+export const placeSchema = z.union([
+  z.literal('world'),
+  z.strictObject({ region: placeName }),
+  z.strictObject({ country: placeName }),
+  z.strictObject({ community: placeName }),
+]).describe('`world`, or one of {region: NAME}, {country: NAME}, {community: NAME}.');
+
+const measureList = statisticNames.map((n) => `${n} (${STATISTICS[n].description.replace(/\.$/, '')})`).join('; ');
+
+export const statisticInputSchema = z.strictObject({
+  name: columnName.optional().describe('Column name; defaults to the measure, the place and the date.'),
+  measure: z.enum(statisticNames as [StatisticName, ...StatisticName[]]).describe(`What to measure: ${measureList}. Counts are of people.`),
+  place: placeSchema.default('world'),
+  date: isoDate.optional().describe('Day of the value (the end of the period for rates); defaults to the scenario\'s end date.'),
+  from: isoDate.optional().describe('First day of the period, for rates per month.'),
+  communities: z.array(placeName).min(1).max(1000).optional().describe('Communities counted, for share_from.'),
+  above: finite.optional().describe('Makes the statistic an indicator: 1 where its value is above this level, 0 where not.'),
+});
+
+export type StatisticInput = z.infer<typeof statisticInputSchema>;
+
+/** The places a file may name, and the communities inside each. */
+export interface StatisticPlaces {
+  names(): { regions: readonly string[]; countries: readonly string[]; communities: readonly string[] };
+  /** Names of the communities that make up a place. */
+  communitiesIn(level: Level, name: string): readonly string[];
+}
+
+export interface StatisticContext {
+  places: StatisticPlaces;
+  start: string;
+  end: string;
+  /** Where a field of this statistic is in its file (path relative to the statistic). */
+  at(path: readonly (string | number)[], atKey?: boolean): Where;
+  /** How a field of this statistic is named in messages. */
+  shown(...path: (string | number)[]): string;
+}
+
+export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Statistic {
+  const { at, shown } = ctx;
+  let level: Level = 'world';
+  let place = 'World';
+  if (o.place !== 'world') {
+    const [key, name] = Object.entries(o.place)[0]! as ['region' | 'country' | 'community', string];
+    const names = ctx.places.names();
+    const known = key === 'region' ? names.regions : key === 'country' ? names.countries : names.communities;
+    if (!known.includes(name)) {
+      const hint = closest(name, known);
+      throw messages.unknownPlace(at(['place', key]), shown('place', key), key, name, hint ? `did you mean "${hint}"?` : undefined);
+    }
+    level = key;
+    place = name;
+  }
+  const entry = statisticEntry(o.measure);
+  if (entry.levels && !entry.levels.includes(level)) throw statisticMessages.wrongLevel(at(['place']), shown('place'), o.measure, level, entry.levels);
+
+  const { start, end } = ctx;
+  const date = o.date ?? end;
+  if (date < start || date > end) throw statisticMessages.dateOutsideRun(at(['date']), shown('date'), date, start, end);
+  if (entry.period && o.from === undefined) throw statisticMessages.needsFrom(at([]), shown('from'), o.measure);
+  if (!entry.period && o.from !== undefined) throw statisticMessages.notAPeriod(at(['from']), shown('from'), o.measure);
+  if (o.from !== undefined && !(o.from >= start && o.from < date)) throw statisticMessages.periodReversed(at(['from']), shown('from'), o.from, date, start);
+
+  if (entry.communities && o.communities === undefined) throw statisticMessages.needsCommunities(at([]), shown('communities'), o.measure);
+  if (!entry.communities && o.communities !== undefined) throw statisticMessages.takesNoCommunities(at(['communities']), shown('communities'), o.measure);
+  if (o.communities) {
+    const own = ctx.places.communitiesIn(level, place);
+    o.communities.forEach((c, k) => {
+      if (own.includes(c)) return;
+      const hint = closest(c, own);
+      throw statisticMessages.communityOutsidePlace(at(['communities', k]), shown('communities', k), c, place, hint ? `did you mean "${hint}"?` : undefined);
+    });
+  }
+
+  const name = o.name ?? [o.measure, ...(level === 'world' ? [] : [slug(place)]), ...(date === end ? [] : [date])].join('_');
+  return {
+    name,
+    measure: o.measure,
+    level,
+    place,
+    date,
+    ...(o.from !== undefined ? { from: o.from } : {}),
+    ...(o.communities !== undefined ? { communities: o.communities } : {}),
+    ...(o.above !== undefined ? { above: o.above } : {}),
+  };
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');

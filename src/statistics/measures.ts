@@ -1,0 +1,80 @@
+/**
+ * The measures: what is counted for a place at a moment, read from the engine's
+ * per-community tally. Each is a row of a table (name, description, what it
+ * sums), so adding a measure is adding a row; series.csv, bands, summaries,
+ * manifests and every statistic follow the table. Counts are of agents here;
+ * tables multiply by the scale to give people.
+ */
+import { Channel, State, STATE_COUNT, channelNames } from '../model/states.js';
+
+/** What a measure sums over a place's communities. */
+export type Count =
+  | { states: readonly State[] }
+  | { recruits: Channel }
+  | { removed: true };
+
+export interface MeasureRow {
+  name: string;
+  description: string;
+  count: Count;
+}
+
+export const MEASURES = [
+  { name: 'travelled', description: 'People who have travelled (abroad, returned or dead), initial stock included; cumulative.', count: { states: [State.Abroad, State.Returned, State.Dead] } },
+  { name: 'abroad', description: 'People in the conflict zone now.', count: { states: [State.Abroad] } },
+  { name: 'returned', description: 'People who have returned home; cumulative.', count: { states: [State.Returned] } },
+  { name: 'dead', description: 'People who died abroad; cumulative.', count: { states: [State.Dead] } },
+  { name: 'intercepted', description: 'Travel attempts stopped before or at the border; cumulative.', count: { states: [State.Intercepted] } },
+  { name: 'mobilized', description: 'People who have decided to travel and are planning the trip now.', count: { states: [State.Mobilized] } },
+  { name: 'sympathizers', description: 'People sympathetic to the group now (exposed through media, not mobilized).', count: { states: [State.Sympathizer] } },
+  { name: 'recruited_media', description: 'People mobilized through media alone since the start date; cumulative.', count: { recruits: Channel.Media } },
+  { name: 'recruited_peer', description: 'People mobilized by an influential tie since the start date; cumulative.', count: { recruits: Channel.Peer } },
+  { name: 'recruited_group', description: 'People who joined a friend\'s party since the start date; cumulative.', count: { recruits: Channel.Group } },
+  { name: 'removed', description: 'People removed from their networks by interventions (prosecuted returnees, targeted central agents); cumulative.', count: { removed: true } },
+] as const satisfies readonly MeasureRow[];
+
+export type Measure = typeof MEASURES[number]['name'];
+export const measureNames: readonly Measure[] = MEASURES.map((m) => m.name);
+export const measureDescriptions = Object.fromEntries(MEASURES.map((m) => [m.name, m.description])) as Record<Measure, string>;
+export const measureIndex = (m: Measure): number => measureNames.indexOf(m);
+
+/** The tally at one moment: what the engine's Tally holds and a Snapshot keeps. */
+export interface Counts {
+  states: Int32Array;
+  recruits: Int32Array;
+  removed?: Int32Array;
+}
+
+const CHANNEL_COUNT = channelNames.length;
+
+/**
+ * Each measure as offsets into one community's block: states at c × STATE_COUNT + s, recruits
+ * at c × CHANNEL_COUNT + ch, removed at c. Compiled once so that the hot loop below is plain
+ * arithmetic (series tables call it for every replicate × day × place).
+ */
+const compiled = MEASURES.map((m): { kind: 0 | 1 | 2; offsets: Int32Array } => {
+  const c: Count = m.count;
+  if ('states' in c) return { kind: 0, offsets: Int32Array.from(c.states) };
+  if ('recruits' in c) return { kind: 1, offsets: Int32Array.of(c.recruits) };
+  return { kind: 2, offsets: new Int32Array(0) };
+});
+
+/** Agent counts of every measure for a set of communities, in table order. */
+export function measureAgents(counts: Counts, communities: readonly number[]): Float64Array {
+  const out = new Float64Array(compiled.length);
+  const { states, recruits, removed } = counts;
+  for (const c of communities) {
+    for (let m = 0; m < compiled.length; m++) {
+      const { kind, offsets } = compiled[m]!;
+      if (kind === 0) {
+        const base = c * STATE_COUNT;
+        for (let i = 0; i < offsets.length; i++) out[m]! += states[base + offsets[i]!]!;
+      } else if (kind === 1) {
+        out[m]! += recruits[c * CHANNEL_COUNT + offsets[0]!]!;
+      } else {
+        out[m]! += removed?.[c] ?? 0;
+      }
+    }
+  }
+  return out;
+}

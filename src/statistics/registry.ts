@@ -1,0 +1,163 @@
+/**
+ * The one registry of statistics. A statistic is data: a quantity (a measure or a
+ * derived one) at a place, at a date or over a period. Run outputs, sweep outputs
+ * and calibration targets are all statistics, read by the same functions, so a
+ * number means the same thing wherever it appears.
+ *
+ * Every entry says what it is (description, unit), where it is defined (levels),
+ * what else it needs (a start date for rates, communities for a share), and how
+ * to read it from the measures of a place on the days it needs.
+ */
+import type { Level } from '../scenario/schema.js'; // a type only: the registry sits below the file formats
+import { MEASURES, measureIndex, type Measure } from './measures.js';
+
+/** A statistic, as plain data (files, manifests, worker threads carry it). */
+export interface Statistic {
+  /** Column or row name in result tables. */
+  name: string;
+  /** A registry entry: a measure of series.csv or a derived quantity. */
+  measure: StatisticName;
+  level: Level;
+  /** 'World' for the world. */
+  place: string;
+  /** Day of the value; the end of the period for rates. */
+  date: string;
+  /** Start of the period, for rates per month. */
+  from?: string;
+  /** Communities counted in a share from named communities. */
+  communities?: string[];
+  /** Indicator: 1 where the value is above this level, 0 where not (NaN stays NaN). */
+  above?: number;
+}
+
+/** What a derived statistic reads: the agent counts of every measure, by day, for a set of communities. */
+export interface MeasureSource {
+  /** Agents of every measure (table order) on `day` for these communities. */
+  measures(day: number, communities: readonly number[]): Float64Array;
+  /** People per agent. */
+  scale: number;
+  /** Community indices of each country inside the place (for countries represented). */
+  countriesWithin(communities: readonly number[]): readonly (readonly number[])[];
+}
+
+export interface Period {
+  day: number;
+  /** Start of the period (rates); undefined otherwise. */
+  fromDay?: number;
+  /** The place's communities. */
+  communities: readonly number[];
+  /** The named communities of a share, resolved. */
+  named?: readonly number[];
+}
+
+export type Unit = 'people' | 'share' | 'countries' | 'people per month';
+
+export interface StatisticEntry {
+  description: string;
+  unit: Unit;
+  /** Levels where it is defined (all if absent). */
+  levels?: readonly Level[];
+  /** Needs `from` (a period). */
+  period?: boolean;
+  /** Needs `communities`. */
+  communities?: boolean;
+  value(source: MeasureSource, at: Period): number;
+}
+
+/** Days per month in rates per month: the mean Gregorian month. */
+export const DAYS_PER_MONTH = 30.436875;
+
+const T = measureIndex('travelled');
+const R = measureIndex('returned');
+const I = measureIndex('intercepted');
+const MEDIA = measureIndex('recruited_media');
+const PEER = measureIndex('recruited_peer');
+const GROUP = measureIndex('recruited_group');
+
+const people = (m: Measure, description: string): StatisticEntry => {
+  const k = measureIndex(m);
+  return { description, unit: 'people', value: (s, at) => s.measures(at.day, at.communities)[k]! * s.scale };
+};
+
+/** The share of one recruitment channel among all recruits since the start date. */
+const channelShare = (k: number, description: string): StatisticEntry => ({
+  description,
+  unit: 'share',
+  value: (s, at) => {
+    const m = s.measures(at.day, at.communities);
+    const all = m[MEDIA]! + m[PEER]! + m[GROUP]!;
+    return all > 0 ? m[k]! / all : NaN;
+  },
+});
+
+/** A cumulative count's mean rate per month over the period. */
+const perMonth = (count: (m: Float64Array) => number, description: string): StatisticEntry => ({
+  description,
+  unit: 'people per month',
+  period: true,
+  value: (s, at) => {
+    const fromDay = at.fromDay!;
+    const end = s.measures(at.day, at.communities);
+    const begin = s.measures(fromDay, at.communities);
+    return ((count(end) - count(begin)) * s.scale) / ((at.day - fromDay) / DAYS_PER_MONTH);
+  },
+});
+
+const measureEntries = Object.fromEntries(MEASURES.map((m) => [m.name, people(m.name, m.description)])) as Record<Measure, StatisticEntry>;
+
+export const STATISTICS = {
+  ...measureEntries,
+  attempted: {
+    description: 'Travel attempts: those who travelled (the initial stock included) plus those intercepted since the start.',
+    unit: 'people',
+    value: (s, at) => {
+      const m = s.measures(at.day, at.communities);
+      return (m[T]! + m[I]!) * s.scale;
+    },
+  },
+  attempts_per_month: perMonth((m) => m[T]! + m[I]!, 'Travel attempts (travelled or intercepted) per month from `from` to the date (30.44-day months).'),
+  travelled_per_month: perMonth((m) => m[T]!, 'People who travelled per month from `from` to the date (30.44-day months).'),
+  returned_share: {
+    description: 'Share of those who travelled who have returned (returned / travelled).',
+    unit: 'share',
+    value: (s, at) => {
+      const m = s.measures(at.day, at.communities);
+      return m[T]! > 0 ? m[R]! / m[T]! : NaN;
+    },
+  },
+  peer_share: channelShare(PEER, 'Share of recruits since the start date mobilized by an influential tie.'),
+  media_share: channelShare(MEDIA, 'Share of recruits since the start date mobilized through media alone.'),
+  group_share: channelShare(GROUP, 'Share of recruits since the start date who joined a friend\'s party.'),
+  countries_represented: {
+    description: 'Countries of the place with at least one traveller.',
+    unit: 'countries',
+    levels: ['world', 'region'],
+    value: (s, at) => s.countriesWithin(at.communities).filter((c) => s.measures(at.day, c)[T]! > 0).length,
+  },
+  share_from: {
+    description: 'Share of the place\'s travellers who come from the named communities.',
+    unit: 'share',
+    communities: true,
+    value: (s, at) => {
+      const all = s.measures(at.day, at.communities)[T]!;
+      const from = s.measures(at.day, at.named!)[T]!;
+      return all > 0 ? from / all : NaN;
+    },
+  },
+} as const satisfies Record<string, StatisticEntry>;
+
+export type StatisticName = keyof typeof STATISTICS;
+export const statisticNames = Object.keys(STATISTICS) as StatisticName[];
+
+export function statisticEntry(name: StatisticName): StatisticEntry {
+  return STATISTICS[name];
+}
+
+/** Whether the statistic's value is a share (0..1), for formats and charts. */
+export const isShareStatistic = (s: Pick<Statistic, 'measure' | 'above'>): boolean =>
+  s.above !== undefined || statisticEntry(s.measure).unit === 'share';
+
+/** A statistic of one measure or derived quantity at a place and date, named `measure` unless named otherwise. */
+export function statisticOf(measure: StatisticName, level: Level, place: string, date: string, extra: Partial<Statistic> = {}): Statistic {
+  return { name: measure, measure, level, place, date, ...extra };
+}
