@@ -74,8 +74,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),
       });
       progress.stop();
-      const own = ownDays(run);
-      const summary = summarize(own);
+      const summary = summarize(run);
       let extra: Record<string, string | Uint8Array> = {};
       if (banded) {
         const comparison = comparisonOfRun(loaded, run, network);
@@ -107,7 +106,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         },
       };
       const files: Record<string, string | Uint8Array> = {
-        'series.csv': seriesCsv(own),
+        'series.csv': seriesCsv(run),
         'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
         'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
       };
@@ -122,12 +121,6 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       setExit(0);
     },
   };
-}
-
-/** The run with only the snapshots of the scenario's own record days (the days series.csv is written for). */
-function ownDays(run: RunResult): RunResult {
-  const days = new Set(run.recordDays);
-  return { ...run, replicates: run.replicates.map((r) => ({ ...r, snapshots: r.snapshots.filter((s) => days.has(s.day)) })) };
 }
 
 export function travellersTable(summary: Summary, targets: Targets | undefined): string {

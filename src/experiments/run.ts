@@ -7,6 +7,7 @@ import { simulate, type SimulationOutcome } from '../engine/simulation.js';
 import { daysBetween } from '../model/dates.js';
 import { compileInterventions } from '../model/interventions.js';
 import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
+import { scenarioStatistics, statisticDays } from '../results/statistics.js';
 import { messages } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build.js';
@@ -86,8 +87,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const days = daysBetween(scenario.dates.start, scenario.dates.end);
   const checkpointDays = [...new Set([...scenario.dates.checkpoints.map((d) => daysBetween(scenario.dates.start, d)), days])].sort((a, b) => a - b);
   const wanted = recordDays(days, scenario.output.everyDays, checkpointDays);
-  const recorded = options.extraRecordDays?.length
-    ? [...new Set([...wanted, ...options.extraRecordDays.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
+  // The scenario's own statistics may need days of their own (the start of a rate's period).
+  const extra = [...(options.extraRecordDays ?? []), ...statisticDays(scenarioStatistics(scenario), scenario.dates.start)];
+  const recorded = extra.length
+    ? [...new Set([...wanted, ...extra.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
     : wanted;
   const results: ReplicateResult[] = [];
   for (let replicate = 0; replicate < replicates; replicate++) {

@@ -4,7 +4,9 @@
  * calibration model and the calibration check alike.
  */
 import { daysBetween } from '../model/dates.js';
-import type { WorldPlan } from '../world/plan.js';
+import type { Scenario } from '../scenario/schema.js';
+import { resolveStatistic } from '../scenario/statistic-schema.js';
+import { planWorld, type WorldPlan } from '../world/plan.js';
 import { placeIndex, type Place } from '../world/places.js';
 import { measureAgents, type Counts } from '../statistics/measures.js';
 import { statisticEntry, type MeasureSource, type Statistic } from '../statistics/registry.js';
@@ -76,4 +78,17 @@ export class StatisticReader {
     if (!s) throw new Error(`results/statistics: no snapshot on day ${day} (record it: statisticDays)`);
     return s;
   }
+}
+
+/** The statistics a scenario's `outputs` ask for (already checked when the scenario was loaded). */
+export function scenarioStatistics(scenario: Scenario): Statistic[] {
+  if (!scenario.outputs) return [];
+  const index = placeIndex(planWorld(scenario));
+  const nowhere = () => ({ file: 'scenario' });
+  return scenario.outputs.map((o) => resolveStatistic(o, { places: index, start: scenario.dates.start, end: scenario.dates.end, at: nowhere, shown: () => 'outputs' }));
+}
+
+/** Whether a statistic has a value on `day`: a rate only after its period starts. */
+export function definedOn(s: Statistic, day: number, start: string): boolean {
+  return s.from === undefined || day > daysBetween(start, s.from);
 }

@@ -8,6 +8,8 @@ import type { RunResult } from '../experiments/run.js';
 import type { Level } from '../scenario/schema.js';
 import { measureAgents, measureNames, type Measure } from '../statistics/measures.js';
 import { placeIndex, type Place } from '../world/places.js';
+import type { Statistic } from '../statistics/registry.js';
+import { definedOn, scenarioStatistics, StatisticReader } from './statistics.js';
 
 export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', 'value'] as const;
 
@@ -21,22 +23,39 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Rows for the run's own record days (other snapshots, kept for monthly bands or the start of a
+ * rate's period, are read but not written): every measure at every place of `levels`, then each
+ * statistic the scenario's `outputs` ask for, at its own place.
+ */
 export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenario.output.levels): string {
   const places = placeIndex(run.plan).at(levels);
   const scale = run.plan.scale;
+  const start = run.scenario.dates.start;
+  const statistics = scenarioStatistics(run.scenario);
+  const own = new Set(run.recordDays);
   const lines: string[] = [seriesHeader.join(',')];
   for (const rep of run.replicates) {
+    const read = statistics.length ? new StatisticReader(run.plan, rep.snapshots, start) : undefined;
     for (const snap of rep.snapshots) {
-      const date = addDays(run.scenario.dates.start, snap.day);
+      if (!own.has(snap.day)) continue;
+      const date = addDays(start, snap.day);
       for (const place of places) {
         const values = measureAgents(snap, place.communities);
         const prefix = `${rep.replicate},${date},${place.level},${csvField(place.name)},`;
         for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}`);
       }
+      for (const s of statistics) {
+        if (!definedOn(s, snap.day, start)) continue;
+        lines.push(`${rep.replicate},${date},${s.level},${csvField(s.place)},${csvField(s.name)},${formatValue(read!.valueOn(s, snap.day))}`);
+      }
     }
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A value of a statistic in a table: a share or rate may be undefined (nothing to divide by): empty. */
+const formatValue = (x: number) => (Number.isNaN(x) ? '' : formatNumber(x));
 
 export interface Quantiles {
   median: number;
@@ -71,6 +90,13 @@ export interface Summary {
   ties: { median: number };
   measures: readonly Measure[];
   checkpoints: { date: string; places: CheckpointValues }[];
+  /** The scenario's `outputs`, at each checkpoint where defined (only when it has some). */
+  statistics?: StatisticSummary[];
+}
+
+export interface StatisticSummary extends Statistic {
+  /** Quantiles over replicates (replicates where the value is undefined left out). */
+  checkpoints: ({ date: string } & Quantiles)[];
 }
 
 /** Values of one measure for one place at one day, across replicates, in people. */
@@ -104,5 +130,18 @@ export function summarize(run: RunResult): Summary {
     ties: { median: quantile(ties, 0.5) },
     measures: measureNames,
     checkpoints,
+    ...(run.scenario.outputs ? { statistics: statisticSummaries(run) } : {}),
   };
+}
+
+function statisticSummaries(run: RunResult): StatisticSummary[] {
+  const start = run.scenario.dates.start;
+  const readers = run.replicates.map((r) => new StatisticReader(run.plan, r.snapshots, start));
+  return scenarioStatistics(run.scenario).map((s) => ({
+    ...s,
+    checkpoints: run.checkpointDays.filter((day) => definedOn(s, day, start)).map((day) => ({
+      date: addDays(start, day),
+      ...quantiles(readers.map((r) => r.valueOn(s, day)).filter((x) => !Number.isNaN(x))),
+    })),
+  }));
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { recipeSchema } from '../network/recipe.js';
 import { isoDate, placeName } from './fields.js';
+import { statisticInputSchema } from './statistic-schema.js';
 
 export { placeName };
 
@@ -187,6 +188,9 @@ export const scenarioSchema = z.strictObject({
   places: z.strictObject({ regions: z.array(regionSchema).min(1) }),
   links: z.array(linkSchema).default([]),
   interventions: z.array(interventionSchema).default([]),
+  // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+  outputs: z.array(statisticInputSchema).min(1).max(200).optional()
+    .describe('Statistics `hotbed run` records besides the measures: each a row of series.csv per replicate and date (rates from their `from`), and its median and 90% range at the checkpoints in summary.json.'),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

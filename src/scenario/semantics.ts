@@ -7,6 +7,9 @@ import { messages } from './messages.js';
 import { closest } from './suggest.js';
 import type { PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';
+import { resolveStatistic } from './statistic-schema.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
 
 const didYouMean = (name: string, names: Iterable<string>) => {
   const c = closest(name, names);
@@ -86,6 +89,16 @@ export function checkScenario(s: Scenario, locate: Locator): void {
     checkTarget(l.from, ['links', i, 'from']);
     checkTarget(l.to, ['links', i, 'to']);
   });
+  if (s.outputs) {
+    const index = placeIndex(planWorld(s));
+    s.outputs.forEach((o, i) => resolveStatistic(o, {
+      places: index,
+      start,
+      end,
+      at: (path, atKey) => locate(['outputs', i, ...path], atKey),
+      shown: (...rest) => ['outputs', i, ...rest].join('.'),
+    }));
+  }
 }
 
 function checkNetworkRef(s: Scenario, ref: unknown, path: (string | number)[], shown: string, locate: Locator): void {

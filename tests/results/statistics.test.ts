@@ -1,0 +1,89 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/experiments/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { measureAgents, measureIndex } from '../../src/statistics/measures.js';
+import { statisticOf } from '../../src/statistics/registry.js';
+import { definedOn, scenarioStatistics, StatisticReader, statisticDays } from '../../src/results/statistics.js';
+import { seriesCsv, summarize } from '../../src/results/tables.js';
+import { placeIndex } from '../../src/world/places.js';
+import { messages } from '../../src/scenario/messages.js';
+import { statisticMessages } from '../../src/messages/statistics.js';
+import { at, cleanup, MINIMAL, tempDir, userError, writeFixture, yaml } from '../scenario/fixtures.js';
+
+afterAll(cleanup);
+
+const WITH_OUTPUTS = MINIMAL + yaml(
+  'channels: { media: { exposure: 0.01, mobilization: 0.001 } }',
+  'outputs:',
+  '  - { measure: peer_share }',
+  '  - { measure: attempts_per_month, place: { country: Tunisia }, from: "2014-07-01" }',
+  '  - { measure: share_from, place: { country: Tunisia }, communities: [Bizerte] }',
+  '  - { measure: travelled, above: 5, name: over_five }',
+);
+
+describe('results/statistics', () => {
+  const dir = tempDir();
+  const file = writeFixture(dir, 'outputs.yaml', WITH_OUTPUTS);
+
+  it('reads a statistic on its date and on any recorded day, as the measures of its place give', () => {
+    const { scenario } = loadScenario(file);
+    const run = runScenario(scenario, { seed: 3, replicates: 1 });
+    const snaps = run.replicates[0]!.snapshots;
+    const read = new StatisticReader(run.plan, snaps, scenario.dates.start);
+    const last = snaps.at(-1)!;
+    const tunisia = placeIndex(run.plan).find('country', 'Tunisia')!;
+    const m = measureAgents(last, tunisia.communities);
+    expect(read.value(statisticOf('travelled', 'country', 'Tunisia', scenario.dates.end))).toBe(m[measureIndex('travelled')]! * run.plan.scale);
+    expect(read.value(statisticOf('travelled', 'country', 'Nowhere', scenario.dates.end))).toBeNaN();
+    expect(() => read.valueOn(statisticOf('travelled', 'world', 'World', scenario.dates.end), 5)).toThrow(/no snapshot on day 5/);
+  });
+
+  it('resolves a scenario\'s outputs, records the days they need, and writes them to series.csv and summary.json', () => {
+    const { scenario } = loadScenario(file);
+    const stats = scenarioStatistics(scenario);
+    expect(stats.map((s) => s.name)).toEqual(['peer_share', 'attempts_per_month_Tunisia', 'share_from_Tunisia', 'over_five']);
+    expect(statisticDays(stats, scenario.dates.start)).toEqual([30, 92]);
+    const run = runScenario(scenario, { seed: 3, replicates: 2 });
+    expect(run.replicates[0]!.snapshots.some((s) => s.day === 30)).toBe(true);
+    const csv = seriesCsv(run);
+    // Day 30 is recorded for the rate's period but is not one of the scenario's own days: no row.
+    expect(csv).not.toContain('2014-07-01');
+    const rows = csv.trim().split('\n').filter((l) => l.includes(',attempts_per_month_Tunisia,'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => l.split(',')[1]! > '2014-07-01')).toBe(true);
+    expect(csv).toMatch(/^1,2014-09-01,world,World,over_five,[01]$/m);
+    const summary = summarize(run);
+    expect(summary.statistics!.map((s) => s.name)).toEqual(stats.map((s) => s.name));
+    expect(summary.statistics![0]!.checkpoints.at(-1)!.date).toBe('2014-09-01');
+    expect(definedOn(stats[1]!, 30, scenario.dates.start)).toBe(false);
+    expect(definedOn(stats[1]!, 31, scenario.dates.start)).toBe(true);
+  });
+
+  it('leaves series.csv and summary.json as they were for a scenario without outputs', () => {
+    const plain = writeFixture(dir, 'plain.yaml', MINIMAL);
+    const run = runScenario(loadScenario(plain).scenario, { seed: 3 });
+    expect(summarize(run)).not.toHaveProperty('statistics');
+    expect(seriesCsv(run).split('\n')[1]).toBe('0,2014-06-01,world,World,travelled,0');
+  });
+
+  it('refuses outputs that name an unknown place, a date outside the run, a rate without its period, or a community elsewhere', () => {
+    const cases: [string, string, (f: string, text: string) => unknown][] = [
+      ['  - { measure: travelled, place: { country: Tunisa } }', 'place', (f, t) => messages.unknownPlace(at(f, t, 'Tunisa'), 'outputs.0.place.country', 'country', 'Tunisa', 'did you mean "Tunisia"?')],
+      ['  - { measure: travelled, date: "2015-01-01" }', 'date', (f, t) => statisticMessages.dateOutsideRun(at(f, t, '"2015'), 'outputs.0.date', '2015-01-01', '2014-06-01', '2014-09-01')],
+      ['  - { measure: attempts_per_month }', 'from', (f, t) => statisticMessages.needsFrom(at(f, t, '{ measure'), 'outputs.0.from', 'attempts_per_month')],
+      ['  - { measure: share_from, place: { country: Tunisia }, communities: [Molenbeek] }', 'community', (f, t) => statisticMessages.communityOutsidePlace(at(f, t, 'Molenbeek'), 'outputs.0.communities.0', 'Molenbeek', 'Tunisia', undefined)],
+      ['  - { measure: countries_represented, place: { country: Tunisia } }', 'level', (f, t) => statisticMessages.wrongLevel(at(f, t, '{ country'), 'outputs.0.place', 'countries_represented', 'country', ['world', 'region'])],
+    ];
+    for (const [line, name, expected] of cases) {
+      const text = MINIMAL + yaml('outputs:', line);
+      const f = writeFixture(dir, `${name}.yaml`, text);
+      expect(userError(() => loadScenario(f)).message, name).toBe((expected(f, text) as Error).message);
+    }
+  });
+
+  it('refuses a date that does not exist, in an output as anywhere in a scenario', () => {
+    const text = MINIMAL + yaml('outputs:', '  - { measure: travelled, date: "2014-06-31" }');
+    const f = writeFixture(dir, 'unreal.yaml', text);
+    expect(userError(() => loadScenario(f)).message).toContain('expected a real calendar date, found "2014-06-31"');
+  });
+});

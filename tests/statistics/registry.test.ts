@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { measureIndex, measureNames } from '../../src/statistics/measures.js';
+import { DAYS_PER_MONTH, isShareStatistic, STATISTICS, statisticEntry, statisticNames, type MeasureSource } from '../../src/statistics/registry.js';
+
+/** Measures of a place by day, as agent counts in table order; two countries inside it. */
+function source(byDay: Record<number, Partial<Record<string, number>>>, scale = 10): MeasureSource {
+  return {
+    scale,
+    measures: (day, communities) => {
+      const out = new Float64Array(measureNames.length);
+      const m = byDay[day] ?? {};
+      // Community 1 holds a quarter of everything, the rest is community 0's.
+      const share = communities.length === 2 ? 1 : communities[0] === 1 ? 0.25 : 0.75;
+      for (const [name, v] of Object.entries(m)) out[measureIndex(name as never)] = v! * share;
+      return out;
+    },
+    countriesWithin: () => [[0], [1]],
+  };
+}
+
+const at = (day: number, extra: object = {}) => ({ day, communities: [0, 1], ...extra });
+
+describe('statistics/registry', () => {
+  it('holds every measure as people (agents × scale) and the derived statistics, each described with a unit', () => {
+    expect(statisticNames.slice(0, measureNames.length)).toEqual(measureNames);
+    expect(statisticNames).toEqual(expect.arrayContaining(['attempted', 'attempts_per_month', 'returned_share', 'peer_share', 'countries_represented', 'share_from']));
+    for (const n of statisticNames) expect(STATISTICS[n].description.length).toBeGreaterThan(10);
+    expect(statisticEntry('abroad').value(source({ 5: { abroad: 40 } }), at(5))).toBe(400);
+  });
+
+  it('derives attempts, shares and rates per 30.44-day month', () => {
+    const s = source({
+      0: { travelled: 100, intercepted: 0 },
+      61: { travelled: 160, intercepted: 20, returned: 40, recruited_media: 10, recruited_peer: 30, recruited_group: 10 },
+    });
+    expect(statisticEntry('attempted').value(s, at(61))).toBe(1800);
+    expect(statisticEntry('attempts_per_month').value(s, at(61, { fromDay: 0 }))).toBeCloseTo((80 * 10) / (61 / DAYS_PER_MONTH), 10);
+    expect(statisticEntry('travelled_per_month').value(s, at(61, { fromDay: 0 }))).toBeCloseTo((60 * 10) / (61 / DAYS_PER_MONTH), 10);
+    expect(statisticEntry('returned_share').value(s, at(61))).toBe(0.25);
+    expect(statisticEntry('peer_share').value(s, at(61))).toBe(0.6);
+    expect(statisticEntry('media_share').value(s, at(61))).toBe(0.2);
+    expect(statisticEntry('group_share').value(s, at(61))).toBe(0.2);
+  });
+
+  it('gives NaN where a share has nothing to divide, and counts countries with a traveller', () => {
+    const s = source({ 3: { travelled: 0 } });
+    expect(statisticEntry('returned_share').value(s, at(3))).toBeNaN();
+    expect(statisticEntry('peer_share').value(s, at(3))).toBeNaN();
+    expect(statisticEntry('share_from').value(s, at(3, { named: [1] }))).toBeNaN();
+    expect(statisticEntry('countries_represented').value(s, at(3))).toBe(0);
+    const t = source({ 3: { travelled: 8 } });
+    expect(statisticEntry('countries_represented').value(t, at(3))).toBe(2);
+    expect(statisticEntry('share_from').value(t, at(3, { named: [1] }))).toBe(0.25);
+  });
+
+  it('says which statistics are shares, and declares what each needs', () => {
+    expect(isShareStatistic({ measure: 'peer_share' })).toBe(true);
+    expect(isShareStatistic({ measure: 'travelled' })).toBe(false);
+    expect(isShareStatistic({ measure: 'travelled', above: 100 })).toBe(true);
+    expect(statisticEntry('attempts_per_month').period).toBe(true);
+    expect(statisticEntry('share_from').communities).toBe(true);
+    expect(statisticEntry('countries_represented').levels).toEqual(['world', 'region']);
+  });
+});
