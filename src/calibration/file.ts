@@ -16,10 +16,9 @@ import { z } from 'zod';
 import { isUserError } from '../scenario/errors.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
 import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
-import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
+import { formatPath, namedPath } from '../scenario/merge.js';
 import { messages } from '../scenario/messages.js';
-import { applyOverrides, type Override } from '../scenario/overrides.js';
-import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
+import { placeName, type Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';
 import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
@@ -28,11 +27,13 @@ import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex, WORLD } from '../world/places.js';
 import type { Statistic } from '../statistics/registry.js';
+import { finite, isoDate } from '../scenario/fields.js';
+import { headerShape } from '../batch/header.js';
+import { checkFreeParameter, type FreeParameterMessages } from '../batch/parameters.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
 import type { RefineOptions } from './refine.js';
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
 
 const priorSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -73,7 +74,6 @@ const bandFields = {
   tolerance: z.number().min(0).max(1).optional().describe('Relative half-width when low/high are absent (default 0.15).'),
   note: z.string().optional(),
 };
-const isoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 const targetsSectionSchema = z.strictObject({
   file: z.string().min(1).optional().describe('Targets file, relative to this file; defaults to the scenario\'s own `targets`.'),
@@ -100,7 +100,7 @@ const targetsSectionSchema = z.strictObject({
   }).optional().describe('Countries with at least one traveller at the targets\' date.'),
   attempted: z.record(placeName, z.strictObject(bandFields)).optional()
     .describe('Travel attempts by country at the targets\' date: those who travelled (the June stock included) plus those intercepted since the start.'),
-  attemptsPerMonth: z.record(placeName, z.strictObject({ ...bandFields, from: isoDateString.describe('Start of the period; it ends at the targets\' date.') })).optional()
+  attemptsPerMonth: z.record(placeName, z.strictObject({ ...bandFields, from: isoDate.describe('Start of the period; it ends at the targets\' date.') })).optional()
     .describe('Travel attempts per month by country, from `from` to the targets\' date (30.44-day months).'),
   shareFrom: z.record(placeName, z.strictObject({
     ...bandFields,
@@ -109,13 +109,7 @@ const targetsSectionSchema = z.strictObject({
 });
 
 export const calibrationSchema = z.strictObject({
-  $schema: z.string().optional(),
-  title: z.string().max(200).default(''),
-  description: z.string().max(10000).optional(),
-  scenario: z.string().min(1).describe('The scenario to fit, relative to this file.'),
-  scale: z.number().min(1).max(1e6).optional().describe('People per agent in the calibration runs (default: the scenario\'s).'),
-  set: z.array(z.string()).default([]).describe('Fixed overrides applied to the scenario before calibrating, as --set arguments.'),
-  seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of the calibration: proposals and model runs derive their streams from it.'),
+  ...headerShape({ verb: 'fit', runs: 'calibration runs', before: 'calibrating', seeded: 'calibration: proposals and model runs derive their streams from it' }),
   parameters: z.array(parameterSchema).min(1).max(50),
   runsPerProposal: z.number().int().min(1).max(100).default(1)
     .describe('Runs of the model per proposal, each its own world and streams; the medians of their statistics are compared with the targets. More runs cost more but take the noise of single runs out of the distance, so the fit is of the median flow, as the targets mean.'),
@@ -380,62 +374,42 @@ function addPlaceTargets(
 /** JSON has no Infinity: one-sided bands are fingerprinted as the text "Infinity". */
 const finiteOr = (x: number) => (Number.isFinite(x) ? x : String(x));
 
-/** Splits a --set path; list items by name or position, as `--set` does. */
-export function parameterOverride(path: string, value: number): Override {
-  return { argument: path, path: path.split('.').map((s) => s.trim()), raw: String(value) };
-}
-
 function checkParameter(source: SourceFile, scenario: Scenario, scenarioFile: string, p: CalibrationFile['parameters'][number], i: number): CalibrationParameter {
   const at = (...rest: (string | number)[]) => locate(source, ['parameters', i, ...rest]);
-  // Lists are shown by item name, as everywhere in Hotbed's messages: parameters.peer.prior.
   const shown = (...rest: string[]) => formatPath(namedPath(source.value, ['parameters', i, ...rest]));
-  const path = p.path.split('.').map((s) => s.trim()).join('.');
-  if (path.split('.').some((s) => s === '')) throw messages.wrongValue(at('path'), shown('path'), 'a dotted path such as channels.peer.cascade.probability', p.path);
   const prior = p.prior as Prior;
   const { low, high } = prior as { low?: number; high?: number };
   if (low !== undefined && high !== undefined && !(low < high)) throw messages.priorBoundsReversed(at('prior'), shown('prior'), low, high);
 
-  // A value inside the prior that is not a whole number, so that whole-number parameters are caught too.
+  // A value inside the prior that is not a whole number, so that whole-number parameters are caught too;
+  // and the prior's extremes (a normal without bounds: six standard deviations out).
   const inside = prior.kind === 'normal'
     ? Math.min(high ?? Infinity, Math.max(low ?? -Infinity, prior.mean + 0.3183 * prior.sd))
     : low! + 0.3183 * (high! - low!);
-  let resolvedPath: (string | number)[];
-  let applied: Record<string, unknown>;
-  try {
-    const r = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, inside)]);
-    resolvedPath = r.touched[0]!;
-    applied = r.value;
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    throw messages.calibrationUnknownParameter(at('path'), shown('path'), path, scenarioFile, e.details.problem.replace(/ in "[^"]*"$/, ''), e.details.hint);
-  }
-  if (resolvedPath[0] === 'interventions' && typeof scenario.interventions[Number(resolvedPath[1])]?.label !== 'string') {
-    throw messages.wrongValue(at('path'), shown('path'), 'a parameter of an intervention that has a label (calibrated.yaml finds interventions by label)', `${path} (no label)`);
-  }
-  const before = valueAt(scenario, resolvedPath);
-  const check = scenarioSchema.safeParse(applied);
-  if (!check.success || typeof valueAt(check.data, resolvedPath) !== 'number') {
-    if (typeof before !== 'number' && before !== undefined) throw messages.calibrationNotANumber(at('path'), shown('path'), path, before);
-    if (check.success) throw messages.calibrationNotANumber(at('path'), shown('path'), path, valueAt(check.data, resolvedPath));
-  }
-  // The prior's extremes (a normal without bounds: six standard deviations out) must be values the scenario accepts.
   const extremes = prior.kind === 'normal'
     ? [low ?? prior.mean - 6 * prior.sd, inside, high ?? prior.mean + 6 * prior.sd]
     : [low!, inside, high!];
-  for (const x of extremes) {
-    const { value } = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, x)]);
-    const r = scenarioSchema.safeParse(value, { reportInput: true });
-    if (!r.success) {
-      const detail = issueToError(firstIssue(r.error.issues), value, () => ({ file: scenarioFile }));
-      throw messages.priorOutsideScenario(at('prior'), shown('prior'), path, x, detail.details.expected ?? detail.details.problem);
-    }
-  }
+  const path = checkFreeParameter({
+    source,
+    entry: ['parameters', i],
+    valuesField: 'prior',
+    path: p.path,
+    probes: extremes,
+    scenario,
+    scenarioFile,
+    messages: parameterMessages,
+    checkResolved: (resolved, where, shownPath) => {
+      if (resolved[0] === 'interventions' && typeof scenario.interventions[Number(resolved[1])]?.label !== 'string') {
+        throw messages.wrongValue(where, shownPath, 'a parameter of an intervention that has a label (calibrated.yaml finds interventions by label)', `${p.path} (no label)`);
+      }
+    },
+  });
   return { name: p.name ?? path, path, prior, note: p.note };
 }
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const p of path) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[p] : undefined;
-  return node;
-}
+const parameterMessages: FreeParameterMessages = {
+  unknownPath: messages.calibrationUnknownParameter,
+  notANumber: messages.calibrationNotANumber,
+  valueRefused: messages.priorOutsideScenario,
+};
 

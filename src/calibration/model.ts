@@ -11,14 +11,14 @@
 import { runScenario } from '../experiments/run.js';
 import { planWorld } from '../world/plan.js';
 import { daysBetween } from '../model/dates.js';
-import { applyOverrides } from '../scenario/overrides.js';
-import { scenarioSchema, type Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
 import { stream } from '../random/streams.js';
 import type { ProposalKey } from './abc-smc.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import { statisticOf, type Statistic } from '../statistics/registry.js';
 import { WORLD } from '../world/places.js';
-import { parameterOverride, type Calibration } from './file.js';
+import type { Calibration } from './file.js';
+import { scenarioWith } from '../batch/parameters.js';
 
 export interface ModelSpec {
   /** The validated scenario the parameters are applied to (calibration scale, fixed overrides applied). */
@@ -74,18 +74,6 @@ export function monthStarts(start: string, end: string): string[] {
 /** The run's seed for a proposal: a 32-bit number from the proposal's own stream. */
 export function modelSeed(key: ProposalKey): number {
   return Math.floor(stream({ seed: key.seed, replicate: key.generation, purpose: `abc/model/${key.particle}/${key.attempt}` })() * 2 ** 32);
-}
-
-/** The scenario with one parameter vector applied and validated (also used by sweeps, whose factors are --set paths too). */
-export function scenarioWith(spec: Pick<ModelSpec, 'scenario' | 'parameterPaths'>, params: readonly number[]): Scenario {
-  const overrides = spec.parameterPaths.map((path, k) => parameterOverride(path, params[k]!));
-  const { value } = applyOverrides(spec.scenario as unknown as Record<string, unknown>, overrides);
-  const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`calibration/model: parameters ${JSON.stringify(params)} give an invalid scenario at ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 export function createModel(spec: ModelSpec): Model {

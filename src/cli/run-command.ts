@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { comparisonOfRun, scenarioNames } from '../experiments/compare.js';
-import { runScenario, type RunResult } from '../experiments/run.js';
+import { runScenario } from '../experiments/run.js';
 import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';

@@ -4,6 +4,7 @@
  * places of the scenario that uses it.
  */
 import { z } from 'zod';
+import { isoDate } from './fields.js';
 import { messages } from './messages.js';
 import { locate, readSource } from './source.js';
 import { firstIssue, issueToError } from './zod-issues.js';
@@ -21,7 +22,7 @@ const targetSchema = z.strictObject({
 
 export const targetsSchema = z.strictObject({
   title: z.string().default(''),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: isoDate,
   source: z.string().optional(),
   defaultTolerance: z.number().min(0).max(1).default(0.15),
   world: targetSchema.optional(),

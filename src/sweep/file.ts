@@ -17,33 +17,27 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parameterOverride } from '../calibration/file.js';
-import { measureNames } from '../statistics/measures.js';
-import { isUserError } from '../scenario/errors.js';
+import { checkFreeParameter, type FreeParameterMessages } from '../batch/parameters.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
 import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
-import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
-import { messages } from '../scenario/messages.js';
-import { applyOverrides } from '../scenario/overrides.js';
-import { placeName, scenarioSchema, type Level, type Scenario } from '../scenario/schema.js';
+import { formatPath, namedPath } from '../scenario/merge.js';
+import type { Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
-import { closest } from '../scenario/suggest.js';
 import { loadReferencedScenario } from '../scenario/referenced.js';
 import { firstIssue, issueToError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import { resolveStatistic, statisticInputSchema } from '../scenario/statistic-schema.js';
+import { columnName, finite } from '../scenario/fields.js';
+import { headerShape } from '../batch/header.js';
 import { statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
 import { sweepMessages } from './messages.js';
 import { designSize } from './points.js';
 import { checkTableSize } from './size.js';
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 const factorSchema = z.strictObject({
-  name: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a name of letters, digits, _ . or - starting with a letter')
-    .describe('Column name in the result tables.'),
+  name: columnName.describe('Column name in the result tables.'),
   path: z.string().min(1).describe('The parameter, as a --set path: mappings by key, lists by item name, e.g. places.regions.Maghreb.susceptibility.'),
   low: finite.optional().describe('Lowest value (Latin hypercube, Morris, Sobol).'),
   high: finite.optional().describe('Highest value (Latin hypercube, Morris, Sobol).'),
@@ -78,13 +72,7 @@ export const outputMeasures = statisticNames;
 export type OutputMeasure = StatisticName;
 
 export const experimentSchema = z.strictObject({
-  $schema: z.string().optional(),
-  title: z.string().max(200).default(''),
-  description: z.string().max(10000).optional(),
-  scenario: z.string().min(1).describe('The scenario to sweep, relative to this file.'),
-  scale: z.number().min(1).max(1e6).optional().describe('People per agent in the runs (default: the scenario\'s).'),
-  set: z.array(z.string()).default([]).describe('Fixed overrides applied to the scenario before sweeping, as --set arguments.'),
-  seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of the experiment: the design and every run\'s seed derive from it.'),
+  ...headerShape({ verb: 'sweep', runs: 'runs', before: 'sweeping', seeded: 'experiment: the design and every run\'s seed derive from it' }),
   replicates: z.number().int().min(1).max(100000).default(1).describe('Runs per point, each with its own seed.'),
   commonRandomNumbers: z.boolean().default(false)
     .describe('true: replicate r of every point uses the same seed (paired comparisons between points); false: a seed per point and replicate.'),
@@ -243,8 +231,6 @@ type FactorInput = z.infer<typeof factorSchema>;
 function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: string, f: FactorInput, i: number, kind: DesignKind): SweepFactor {
   const at = (...rest: (string | number)[]) => locate(source, ['factors', i, ...rest]);
   const shown = (...rest: (string | number)[]) => formatPath(namedPath(source.value, ['factors', i, ...rest]));
-  const path = f.path.split('.').map((s) => s.trim()).join('.');
-  if (path.split('.').some((s) => s === '')) throw messages.wrongValue(at('path'), shown('path'), 'a dotted path such as channels.peer.cascade.probability', f.path);
 
   let low: number;
   let high: number;
@@ -262,29 +248,17 @@ function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: strin
   }
   if (f.scale === 'log' && !(low > 0)) throw sweepMessages.logScaleNotPositive(at(kind === 'grid' ? 'values' : 'low'), shown(kind === 'grid' ? 'values' : 'low'), low);
 
-  // Every value the sweep may give must be one the scenario accepts: the grid's values, or a
-  // range's ends and a value inside that is not a whole number (so whole-number parameters are caught).
-  const probes = kind === 'grid' ? [...new Set(f.values!)] : [low, low + 0.3183 * (high - low), high];
-  let resolvedPath: (string | number)[] | undefined;
-  for (const x of probes) {
-    let applied: Record<string, unknown>;
-    try {
-      const r = applyOverrides(scenario as unknown as Record<string, unknown>, [parameterOverride(path, x)]);
-      resolvedPath ??= r.touched[0]!;
-      applied = r.value;
-    } catch (err) {
-      if (!isUserError(err)) throw err;
-      throw sweepMessages.unknownFactorPath(at('path'), shown('path'), path, scenarioFile, err.details.problem.replace(/ in "[^"]*"$/, ''), err.details.hint);
-    }
-    const before = valueAt(scenario, resolvedPath);
-    if (typeof before !== 'number' && before !== undefined) throw sweepMessages.factorNotANumber(at('path'), shown('path'), path, before);
-    const check = scenarioSchema.safeParse(applied, { reportInput: true });
-    if (!check.success) {
-      const detail = issueToError(firstIssue(check.error.issues), applied, () => ({ file: scenarioFile }));
-      throw sweepMessages.factorValueRefused(at(kind === 'grid' ? 'values' : 'low'), shown(kind === 'grid' ? 'values' : 'low'), path, x, detail.details.expected ?? detail.details.problem);
-    }
-    if (typeof valueAt(check.data, resolvedPath) !== 'number') throw sweepMessages.factorNotANumber(at('path'), shown('path'), path, valueAt(check.data, resolvedPath));
-  }
+  const path = checkFreeParameter({
+    source,
+    entry: ['factors', i],
+    valuesField: kind === 'grid' ? 'values' : 'low',
+    path: f.path,
+    // A grid's values; a range's ends and a value inside that is not a whole number.
+    probes: kind === 'grid' ? [...new Set(f.values!)] : [low, low + 0.3183 * (high - low), high],
+    scenario,
+    scenarioFile,
+    messages: factorMessages,
+  });
   return {
     name: f.name,
     path,
@@ -296,9 +270,9 @@ function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: strin
   };
 }
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const p of path) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[p] : undefined;
-  return node;
-}
+const factorMessages: FreeParameterMessages = {
+  unknownPath: sweepMessages.unknownFactorPath,
+  notANumber: sweepMessages.factorNotANumber,
+  valueRefused: sweepMessages.factorValueRefused,
+};
 

@@ -5,7 +5,7 @@
  * statistic of the registry, read as calibration targets and run outputs are.
  * A SweepModelSpec is plain data, so that worker threads rebuild the model from it.
  */
-import { scenarioWith } from '../calibration/model.js';
+import { scenarioWith } from '../batch/parameters.js';
 import { runScenario } from '../experiments/run.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import type { Scenario } from '../scenario/schema.js';
