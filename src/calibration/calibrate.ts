@@ -26,16 +26,16 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
-import { abcSmc, localEvaluator, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
+import { abcSmc, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
 import { calibrationCharts } from '../charts/calibration.js';
 import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './file.js';
-import { createModel, modelSpecOf, outputNames } from './model.js';
+import { modelSpecOf, outputNames } from './model.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
 import { choosePoint, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
-import { createPool } from './pool.js';
+import { createModelPool } from './pool.js';
 import { loadState, saveGeneration, startState, writeFileAtomic } from './state.js';
 
 export interface CalibrateOptions {
@@ -136,8 +136,8 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   resume.forEach((g, t) => options.onGeneration?.(g, resume.slice(0, t + 1), true));
 
   const workers = Math.max(1, Math.floor(options.workers));
-  const pool = workers > 1 ? createPool(spec, workers) : undefined;
-  const evaluate: Evaluate = pool ? pool.evaluate : localEvaluator(createModel(spec));
+  const pool = createModelPool(spec, workers);
+  const evaluate: Evaluate = pool.evaluate;
   const distance = makeDistance(c.targets, c.distance);
   let result: AbcSmcResult;
   let point: PointChoice;
@@ -155,7 +155,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       quantile: c.budget.quantile,
       minAcceptanceRate: c.budget.minAcceptanceRate,
       // A few proposals per thread in each batch keeps the threads busy when few slots remain open.
-      batchSize: pool ? 2 * workers : 1,
+      batchSize: workers > 1 ? 2 * workers : 1,
       resume,
       onGeneration: (g, all) => {
         saveGeneration(options.out, g);
@@ -191,7 +191,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     }
     pointMs = performance.now() - t0;
   } finally {
-    await pool?.close();
+    await pool.close();
   }
 
   const last = result.generations.at(-1)!;

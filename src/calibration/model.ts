@@ -19,6 +19,7 @@ import { statisticOf, type Statistic } from '../statistics/registry.js';
 import { WORLD } from '../world/places.js';
 import type { Calibration } from './file.js';
 import { scenarioWith } from '../batch/parameters.js';
+import type { TaskModel } from '../batch/pool.js';
 
 export interface ModelSpec {
   /** The validated scenario the parameters are applied to (calibration scale, fixed overrides applied). */
@@ -118,3 +119,17 @@ export function measureSpeed(spec: ModelSpec, params: readonly number[], runs: n
   const ms = (performance.now() - t0) / runs;
   return { perSecond: 1000 / ms, msPerSimulation: ms };
 }
+
+/** One proposal, as the pool sends it. */
+export interface ProposalTask {
+  params: number[];
+  key: ProposalKey;
+}
+
+/** The runner of a calibration's proposals, in any thread. */
+export default function createProposalTasks(spec: ModelSpec): (task: ProposalTask) => number[] {
+  const model = createModel(spec);
+  return (task) => model(task.params, task.key);
+}
+
+export const calibrationTasks: TaskModel<ModelSpec, ProposalTask, number[]> = { module: import.meta.url, create: createProposalTasks };

@@ -3,7 +3,7 @@ import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js';
 import { loadCalibration } from '../calibration/file.js';
-import { defaultWorkers } from '../calibration/pool.js';
+import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
 import { messages } from '../scenario/messages.js';
 import { defaultResultDir } from '../results/write.js';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
-import { defaultWorkers } from '../calibration/pool.js';
+import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
 import { messages } from '../scenario/messages.js';
 import { defaultResultDir } from '../results/write.js';

@@ -6,6 +6,8 @@
  * A SweepModelSpec is plain data, so that worker threads rebuild the model from it.
  */
 import { scenarioWith } from '../batch/parameters.js';
+import type { TaskModel } from '../batch/pool.js';
+import { injectedFaults, throwIfInjected } from './fault.js';
 import { runScenario } from '../experiments/run.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -31,3 +33,22 @@ export function createSweepModel(spec: SweepModelSpec): SweepModel {
     return spec.outputs.map((o) => read.value(o));
   };
 }
+
+/** One run of a sweep, as the pool sends it. */
+export interface RunTask {
+  run: number;
+  values: number[];
+  seed: number;
+}
+
+/** The runner of a sweep's tasks, in any thread; runs named by the fault variable throw (tests). */
+export default function createRunTasks(spec: SweepModelSpec): (task: RunTask) => number[] {
+  const model = createSweepModel(spec);
+  const faults = injectedFaults();
+  return (task) => {
+    throwIfInjected(faults, task.run);
+    return model(task.values, task.seed);
+  };
+}
+
+export const sweepTasks: TaskModel<SweepModelSpec, RunTask, number[]> = { module: import.meta.url, create: createRunTasks };

@@ -20,7 +20,8 @@ import { openJournal } from './journal.js';
 import { sweepMessages } from './messages.js';
 import { sweepFiles, type SweepFiles } from './outputs.js';
 import { runKey, sweepDesign, type RunKey } from './points.js';
-import { createRunPool } from './pool.js';
+import { createPool } from '../batch/pool.js';
+import { sweepTasks } from './model.js';
 import { shardRuns, type Shard } from './shard.js';
 import { shardFiles } from './shard-files.js';
 
@@ -78,7 +79,7 @@ export async function sweep(e: Experiment, options: SweepOptions): Promise<Sweep
   const failures: { key: RunKey; message: string }[] = [];
   if (todo.length > 0) {
     const points = sweepDesign(plan).points;
-    const pool = createRunPool({ scenario: e.loaded.scenario, paths: plan.factors.map((f) => f.path), outputs: plan.outputs }, threads);
+    const pool = createPool(sweepTasks, { scenario: e.loaded.scenario, paths: plan.factors.map((f) => f.path), outputs: plan.outputs }, threads);
     const t0 = performance.now();
     let finished = 0;
     const report = () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalibration } from '../../src/calibration/file.js';
 import { modelSpecOf } from '../../src/calibration/model.js';
-import { createPool } from '../../src/calibration/pool.js';
+import { createModelPool } from '../../src/calibration/pool.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { wattsStrogatz } from '../../src/network/generators/watts-strogatz.js';
 import { CsrBuilder, tieCount } from '../../src/network/csr.js';
@@ -163,7 +163,7 @@ async function calibration(workers: number, sims: number): Promise<Partial<Suite
   const c = loadCalibration(join(root, 'scenarios', 'calibration-ci.yaml'));
   const spec = modelSpecOf(c);
   const params = c.parameters.map((p) => midpoint(p.prior));
-  const pool = createPool(spec, workers);
+  const pool = createModelPool(spec, workers);
   try {
     const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ params, key: { seed: 1, generation: 0, particle: from + i, attempt: 0 } }));
     await pool.evaluate(batch(0, 2 * workers)); // warm-up: each thread loads and builds its model

@@ -7,7 +7,7 @@ import { localEvaluator, type Proposal } from '../../src/calibration/abc-smc.js'
 import { calibrate } from '../../src/calibration/calibrate.js';
 import { loadCalibration } from '../../src/calibration/file.js';
 import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/model.js';
-import { createPool } from '../../src/calibration/pool.js';
+import { createModelPool } from '../../src/calibration/pool.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } from './helpers.js';
 import { runScenario, type RunResult } from '../../src/experiments/run.js';
@@ -97,7 +97,7 @@ describe('worker threads', () => {
     const proposals: Proposal[] = [0, 1, 2, 3, 4, 5].map((i) => ({ key: key(i, i % 2), params: [0.002 + 0.001 * i, 0.001] }));
     const local = await localEvaluator(createModel(spec))(proposals);
     for (const threads of [1, 2]) {
-      const pool = createPool(spec, threads);
+      const pool = createModelPool(spec, threads);
       try {
         expect(await pool.evaluate(proposals)).toEqual(local);
       } finally {

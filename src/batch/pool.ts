@@ -1,0 +1,64 @@
+/**
+ * The one worker pool of Hotbed's many-runs layer: a model is rebuilt once per
+ * thread from a plain-data spec, and each task (one run, one proposal) is sent to
+ * a free thread. With one worker everything runs in this thread, one task at a
+ * time, yielding between tasks so that progress and signals get through. Either
+ * way a task's randomness comes from its own key, so results do not depend on
+ * which thread ran it or when.
+ *
+ * TypeScript runs through tsx: threads load worker.js, which registers tsx in the
+ * thread and imports worker.ts, which imports the model's module.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+
+/** A model worker threads can rebuild: a module whose default export makes the task runner from a spec. */
+export interface TaskModel<Spec, Task, Result> {
+  /** URL of the module whose default export is `create` (its own import.meta.url). */
+  module: string;
+  create(spec: Spec): (task: Task) => Result;
+}
+
+export interface Pool<Task, Result> {
+  run(task: Task): Promise<Result>;
+  threads: number;
+  close(): Promise<void>;
+}
+
+/** All the cores this process may use. */
+export const defaultWorkers = () => Math.max(1, availableParallelism());
+
+export function createPool<Spec, Task, Result>(model: TaskModel<Spec, Task, Result>, spec: Spec, threads: number = defaultWorkers()): Pool<Task, Result> {
+  if (threads <= 1) return localPool(model.create(spec));
+  const pool = new Piscina<Task, Result>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    workerData: { module: model.module, spec },
+  });
+  return { threads, run: (task) => pool.run(task), close: () => pool.destroy() };
+}
+
+function localPool<Task, Result>(run: (task: Task) => Result): Pool<Task, Result> {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    threads: 1,
+    run: (task) => {
+      const next = chain.then(() => new Promise<Result>((resolve, reject) => {
+        setImmediate(() => {
+          try {
+            resolve(run(task));
+          } catch (e) {
+            reject(e);
+          }
+        });
+      }));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => {
+      await chain;
+    },
+  };
+}
