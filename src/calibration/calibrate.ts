@@ -36,7 +36,8 @@ import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, po
 import { choosePoint, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
 import { createModelPool } from './pool.js';
-import { loadState, saveGeneration, startState, writeFileAtomic } from './state.js';
+import { loadState, saveGeneration, startState } from './state.js';
+import { writeFileAtomic } from '../batch/persistence.js';
 
 export interface CalibrateOptions {
   /** Output folder: must not exist, unless resuming from it. */

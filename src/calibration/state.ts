@@ -8,8 +8,9 @@
  * `<out>/state/calibration.json` holds the calibration's fingerprint, checked on
  * resume.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonIn, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
 import { messages } from '../scenario/messages.js';
 import type { Generation } from './abc-smc.js';
 
@@ -23,19 +24,6 @@ export interface StateHeader {
   calibration: string;
   parameters: string[];
   statistics: string[];
-}
-
-/** Writes a file atomically: a temporary file beside it, renamed into place. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
 }
 
 export function startState(out: string, header: Omit<StateHeader, 'format'>): void {
@@ -56,10 +44,7 @@ export function saveGeneration(out: string, g: Generation): void {
  */
 export function loadState(out: string, expected: Omit<StateHeader, 'format' | 'calibration'>, population: number): Generation[] {
   const dir = join(out, STATE_DIR);
-  if (!existsSync(out)) throw messages.resumeUnreadable(out, 'the folder does not exist');
-  if (!statSync(out).isDirectory()) throw messages.resumeUnreadable(out, 'it is not a folder');
-  if (!existsSync(join(dir, HEADER))) throw messages.resumeUnreadable(out, `it holds no ${STATE_DIR}/${HEADER}`);
-  const header = readJson(out, join(dir, HEADER)) as Partial<StateHeader>;
+  const header = readResumeHeader(out, `${STATE_DIR}/${HEADER}`, messages.resumeUnreadable) as Partial<StateHeader>;
   if (header.format !== FORMAT || typeof header.fingerprint !== 'string') throw messages.resumeUnreadable(out, `${STATE_DIR}/${HEADER} is not a calibration state`);
   if (header.fingerprint !== expected.fingerprint) {
     throw messages.resumeMismatch(out, 'the calibration (scenario, parameters, priors, targets, weights, distance, seed or population)');
@@ -71,26 +56,12 @@ export function loadState(out: string, expected: Omit<StateHeader, 'format' | 'c
   const generations: Generation[] = [];
   files.forEach((f, t) => {
     if (generationNumber(f) !== t) throw messages.resumeUnreadable(out, `${STATE_DIR}/${generationFile(t)} is missing`);
-    generations.push(checkGeneration(out, f, readJson(out, join(dir, f)), t, expected.parameters.length, expected.statistics.length, population));
+    generations.push(checkGeneration(out, f, readJsonIn(out, `${STATE_DIR}/${f}`, messages.resumeUnreadable), t, expected.parameters.length, expected.statistics.length, population));
   });
   return generations;
 }
 
 const generationNumber = (f: string) => Number(f.slice('generation-'.length, -'.json'.length));
-
-function readJson(out: string, file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw messages.resumeUnreadable(out, `cannot read ${basename(file)} (${(e as Error).message})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw messages.resumeUnreadable(out, `${STATE_DIR}/${basename(file)} is not valid JSON`);
-  }
-}
 
 function checkGeneration(out: string, f: string, raw: unknown, t: number, dims: number, stats: number, population: number): Generation {
   const bad = (what: string) => messages.resumeUnreadable(out, `${STATE_DIR}/${f} ${what}`);

@@ -6,7 +6,7 @@ import { loadCalibration } from '../calibration/file.js';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
 import { messages } from '../scenario/messages.js';
-import { defaultResultDir } from '../results/write.js';
+import { defaultResultDir } from '../batch/result-folder.js';
 import { planWorld } from '../world/plan.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter, type ProgressReporter } from './progress.js';

@@ -8,7 +8,8 @@ import { loadTargets, type Targets } from '../scenario/targets.js';
 import { bandOn, bandsCsv, comparisonSummary, differenceOn, differencesCsv, placeRow } from '../results/bands.js';
 import { reportFiles } from '../results/report-files.js';
 import { reportInputs } from '../results/report-inputs.js';
-import { defaultResultDir, writeResultFolder } from '../results/write.js';
+import { writeFolderAtomic } from '../batch/persistence.js';
+import { defaultResultDir } from '../batch/result-folder.js';
 import type { WorldPlan } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
@@ -83,7 +84,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       } finally {
         progress.stop();
       }
-      writeResultFolder(out, files);
+      writeFolderAtomic(out, files);
 
       const lines = [compareTable(comparison), ''];
       for (const note of comparison.notes) lines.push(`Note: ${note}.`);

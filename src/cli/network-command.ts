@@ -1,4 +1,5 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '../batch/persistence.js';
 import type { CommandModule } from 'yargs';
 import { toGexf, toGraphologyJson } from '../network/export.js';
 import { networkStats, type NetworkStats } from '../network/stats.js';
@@ -63,8 +64,8 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
       process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
       if (outputs.length) {
         const graph = communityGraph(community, options);
-        if (argv.gexf) writeAtomically(argv.gexf, toGexf(graph));
-        if (argv.json) writeAtomically(argv.json, toGraphologyJson(graph));
+        if (argv.gexf) writeFileAtomic(argv.gexf, toGexf(graph));
+        if (argv.json) writeFileAtomic(argv.json, toGraphologyJson(graph));
       }
       for (const f of outputs) process.stdout.write(`Wrote ${f}\n`);
       setExit(0);
@@ -72,11 +73,6 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
   };
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.partial-${process.pid}`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
-}
 
 export function statsText(s: NetworkStats): string {
   const rows = [

@@ -16,7 +16,8 @@ import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
-import { defaultResultDir, writeResultFolder } from '../results/write.js';
+import { writeFolderAtomic } from '../batch/persistence.js';
+import { defaultResultDir } from '../batch/result-folder.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { renderTable, signedPercent, thousands } from './format.js';
 import { progressReporter } from './progress.js';
@@ -54,7 +55,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const plan = planWorld(scenario);
       const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeIndex(plan).names()) : undefined;
       const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
-      // writeResultFolder refuses too; refusing now saves a wasted run.
+      // writeFolderAtomic refuses too; refusing now saves a wasted run.
       if (existsSync(out)) throw messages.outputExists(out);
 
       // With replicates, bands and the report too: they need the first of each month (monthly flows)
@@ -114,7 +115,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         if (name in files) throw new Error(`cli/run: the report would overwrite ${name}`);
         files[name] = content;
       }
-      writeResultFolder(out, files);
+      writeFolderAtomic(out, files);
       const written = ['series.csv', 'summary.json', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
       const reportLine = 'report.html' in extra ? `\nReport: ${out}/report.html` : '';
       process.stdout.write(`${travellersTable(summary, targets)}\n${reportLine}\nWrote ${out}/ (${written.join(', ')}) in ${(wallMs / 1000).toFixed(1)} s.\n`);

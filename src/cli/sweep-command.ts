@@ -9,7 +9,7 @@ import type { CommandModule } from 'yargs';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
 import { messages } from '../scenario/messages.js';
-import { defaultResultDir } from '../results/write.js';
+import { defaultResultDir } from '../batch/result-folder.js';
 import { loadExperiment } from '../sweep/file.js';
 import { parseShard, shardText } from '../sweep/shard.js';
 import { sweep, type SweepProgress } from '../sweep/sweep.js';

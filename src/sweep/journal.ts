@@ -11,9 +11,8 @@
  * after the sweep finishes (a record of the runs; the final files never depend on
  * its line order).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../calibration/state.js';
+import { openLineJournal, readLineJournal, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
 import type { SweepPlan } from './file.js';
 import { sweepMessages } from './messages.js';
 import { inShard, shardText, type Shard } from './shard.js';
@@ -49,7 +48,7 @@ export function openJournal(dir: string, plan: SweepPlan, shard: Shard | undefin
   let done = new Map<number, number[]>();
   if (resume) {
     checkHeader(dir, plan, shard);
-    done = existsSync(file) ? readRuns(file, plan, shard) : done;
+    done = readRuns(file, plan, shard);
   } else {
     const header: JournalHeader = {
       kind: KIND,
@@ -61,31 +60,18 @@ export function openJournal(dir: string, plan: SweepPlan, shard: Shard | undefin
       shard: shard ?? null,
       plan,
     };
-    mkdirSync(join(dir, JOURNAL_DIR), { recursive: true });
     writeFileAtomic(join(dir, JOURNAL_DIR, HEADER), `${JSON.stringify(header, null, 2)}\n`);
   }
-  const fd = openSync(file, 'a');
+  const journal = openLineJournal(file);
   return {
     done,
-    append(run, outputs) {
-      writeSync(fd, `${JSON.stringify({ run, outputs: outputs.map((x) => (Number.isFinite(x) ? x : null)) })}\n`);
-      fsyncSync(fd);
-    },
-    close: () => closeSync(fd),
+    append: (run, outputs) => journal.append({ run, outputs: outputs.map((x) => (Number.isFinite(x) ? x : null)) }),
+    close: () => journal.close(),
   };
 }
 
 function checkHeader(dir: string, plan: SweepPlan, shard: Shard | undefined): void {
-  if (!existsSync(dir)) throw sweepMessages.resumeUnreadable(dir, 'the folder does not exist');
-  if (!statSync(dir).isDirectory()) throw sweepMessages.resumeUnreadable(dir, 'it is not a folder');
-  const headerFile = join(dir, JOURNAL_DIR, HEADER);
-  if (!existsSync(headerFile)) throw sweepMessages.resumeUnreadable(dir, `it holds no ${JOURNAL_DIR}/${HEADER}`);
-  let h: Partial<JournalHeader>;
-  try {
-    h = JSON.parse(readFileSync(headerFile, 'utf8')) as Partial<JournalHeader>;
-  } catch {
-    throw sweepMessages.resumeUnreadable(dir, `${JOURNAL_DIR}/${HEADER} is not valid JSON`);
-  }
+  const h = readResumeHeader(dir, `${JOURNAL_DIR}/${HEADER}`, sweepMessages.resumeUnreadable) as Partial<JournalHeader>;
   if (h.kind !== KIND || h.format !== 1 || typeof h.hash !== 'string') throw sweepMessages.resumeUnreadable(dir, `${JOURNAL_DIR}/${HEADER} is not a sweep journal`);
   const short = (s: string | undefined) => (s ?? 'none').slice(0, 12);
   if (h.toolVersion !== plan.toolVersion) throw sweepMessages.resumeMismatch(dir, 'version of Hotbed', `version ${h.toolVersion}`, `version ${plan.toolVersion}`);
@@ -101,14 +87,11 @@ function checkHeader(dir: string, plan: SweepPlan, shard: Shard | undefined): vo
   if (was !== now) throw sweepMessages.resumeMismatch(dir, 'shard', was, now);
 }
 
-/** The finished runs in the journal; a last line cut short by an interruption is dropped from the file. */
+/** The finished runs in the journal, by run index. */
 function readRuns(file: string, plan: SweepPlan, shard: Shard | undefined): Map<number, number[]> {
-  const text = readFileSync(file, 'utf8');
-  const end = text.lastIndexOf('\n') + 1;
   const done = new Map<number, number[]>();
-  const lines = text.slice(0, end).split('\n').slice(0, -1);
-  lines.forEach((line, i) => {
-    const bad = (reason: string) => sweepMessages.journalCorrupt(file, i + 1, reason);
+  readLineJournal(file, (line, number) => {
+    const bad = (reason: string) => sweepMessages.journalCorrupt(file, number, reason);
     let entry: { run?: unknown; outputs?: unknown };
     try {
       entry = JSON.parse(line) as typeof entry;
@@ -122,7 +105,5 @@ function readRuns(file: string, plan: SweepPlan, shard: Shard | undefined): Map<
     }
     done.set(run, outputs.map((x) => (x === null ? NaN : (x as number))));
   });
-  // Only once the rest is known to be sound: a refused journal is left as it was.
-  if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
   return done;
 }

@@ -5,7 +5,7 @@
  * missing shard, before writing anything. The output folder is written
  * atomically (a temporary folder renamed into place) and never overwritten.
  */
-import { writeResultFolder } from '../results/write.js';
+import { writeFolderAtomic } from '../batch/persistence.js';
 import { messages } from '../scenario/messages.js';
 import { sweepMessages } from './messages.js';
 import { sweepFiles, type SweepFiles } from './outputs.js';
@@ -57,6 +57,6 @@ export async function mergeShards(dirs: readonly string[], out: string, options:
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     ...(outputs.chartsError !== undefined ? { chartsError: outputs.chartsError } : {}),
   }, null, 2)}\n`;
-  writeResultFolder(out, { ...outputs.charts, ...outputs.files, 'run-info.json': runInfo });
+  writeFolderAtomic(out, { ...outputs.charts, ...outputs.files, 'run-info.json': runInfo });
   return { out, plan, shards: n, outputs, files: [...Object.keys(outputs.files), ...(Object.keys(outputs.charts).length ? ['charts/'] : []), 'run-info.json'] };
 }

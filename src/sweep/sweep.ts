@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../calibration/state.js';
+import { writeFileAtomic } from '../batch/persistence.js';
 import { isUserError } from '../scenario/errors.js';
 import { messages } from '../scenario/messages.js';
 import type { Experiment, SweepPlan } from './file.js';

@@ -1,0 +1,109 @@
+/**
+ * Everything Hotbed writes to disk goes through here, so that an interruption
+ * never leaves a half-written file or folder, and a resumable folder is checked
+ * the same way whatever made it:
+ *
+ * - `writeFileAtomic`, `writeFolderAtomic`: a temporary file or folder beside the
+ *   target, renamed into place once complete; an existing folder is never overwritten;
+ * - `readResumeHeader`: a folder to resume from exists, is a folder and holds its
+ *   header file, whose JSON is read (the caller checks its hash and kind);
+ * - `openLineJournal`, `readLineJournal`: an append-only journal of JSON lines,
+ *   each fsync'd; on reading, a last line cut short by a crash is dropped (and
+ *   trimmed from the file once the rest is known to be sound).
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { UserError } from '../scenario/errors.js';
+import { messages } from '../scenario/messages.js';
+
+/** Writes a file atomically: a temporary file beside it, renamed into place. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes a whole folder atomically (a hidden temporary folder renamed into place); refuses a folder that exists. */
+export function writeFolderAtomic(dir: string, files: Record<string, string | Uint8Array>): void {
+  if (existsSync(dir)) throw messages.outputExists(dir);
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const temp = join(parent, `.${basename(dir)}.partial-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(temp, name)), { recursive: true });
+      writeFileSync(join(temp, name), content);
+    }
+    if (existsSync(dir)) throw messages.outputExists(dir);
+    renameSync(temp, dir);
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Why a folder cannot be resumed from: each kind of folder words it its own way. */
+export type Unreadable = (dir: string, reason: string) => UserError;
+
+/** The parsed JSON of `dir/header`, once `dir` is known to be a folder that holds it. */
+export function readResumeHeader(dir: string, header: string, unreadable: Unreadable): unknown {
+  if (!existsSync(dir)) throw unreadable(dir, 'the folder does not exist');
+  if (!statSync(dir).isDirectory()) throw unreadable(dir, 'it is not a folder');
+  const file = join(dir, header);
+  if (!existsSync(file)) throw unreadable(dir, `it holds no ${header}`);
+  return readJsonIn(dir, header, unreadable);
+}
+
+/** The parsed JSON of `dir/name`; a file that cannot be read or parsed is one message naming the folder. */
+export function readJsonIn(dir: string, name: string, unreadable: Unreadable): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, name), 'utf8');
+  } catch (e) {
+    throw unreadable(dir, `cannot read ${basename(name)} (${(e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw unreadable(dir, `${name} is not valid JSON`);
+  }
+}
+
+export interface LineJournal {
+  append(entry: unknown): void;
+  close(): void;
+}
+
+/** Opens (or creates) an append-only journal of JSON lines; every line reaches the disk before `append` returns. */
+export function openLineJournal(file: string): LineJournal {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'a');
+  return {
+    append(entry) {
+      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fsyncSync(fd);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/**
+ * The whole lines of a journal, each given to `read` (which throws for a bad one, with its
+ * 1-based line number); a last line cut short by an interruption is then trimmed from the file,
+ * so appending resumes on a clean line. A refused journal is left as it was.
+ */
+export function readLineJournal(file: string, read: (line: string, number: number) => void): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const end = text.lastIndexOf('\n') + 1;
+  text.slice(0, end).split('\n').slice(0, -1).forEach((line, i) => read(line, i + 1));
+  if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
+}

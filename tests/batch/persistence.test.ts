@@ -1,0 +1,69 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openLineJournal, readJsonIn, readLineJournal, readResumeHeader, writeFileAtomic, writeFolderAtomic } from '../../src/batch/persistence.js';
+import { UserError } from '../../src/scenario/errors.js';
+import { cleanup, tempDir } from '../scenario/fixtures.js';
+
+afterAll(cleanup);
+
+const unreadable = (dir: string, reason: string) => new UserError({ file: dir, problem: `cannot resume: ${reason}` });
+
+describe('batch/persistence', () => {
+  it('writes a file atomically into a new folder, leaving no temporary file', () => {
+    const dir = tempDir();
+    writeFileAtomic(join(dir, 'a', 'b.txt'), 'one');
+    writeFileAtomic(join(dir, 'a', 'b.txt'), 'two');
+    expect(readFileSync(join(dir, 'a', 'b.txt'), 'utf8')).toBe('two');
+    expect(readdirSync(join(dir, 'a'))).toEqual(['b.txt']);
+  });
+
+  it('writes a folder whole or not at all, and never over an existing one', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    writeFolderAtomic(out, { 'x.csv': 'a\n', 'charts/y.svg': '<svg/>' });
+    expect(readFileSync(join(out, 'charts', 'y.svg'), 'utf8')).toBe('<svg/>');
+    expect(() => writeFolderAtomic(out, { 'z.csv': '' })).toThrow(/exists/);
+    expect(existsSync(join(out, 'z.csv'))).toBe(false);
+    // A file that cannot be written (a name that is a folder) leaves nothing behind.
+    expect(() => writeFolderAtomic(join(dir, 'bad'), { 'a/b': 'x', a: 'y' })).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['out']);
+  });
+
+  it('reads a resume header only from a folder that holds it, with one message per problem', () => {
+    const dir = tempDir();
+    expect(() => readResumeHeader(join(dir, 'none'), 'h.json', unreadable)).toThrow('the folder does not exist');
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => readResumeHeader(join(dir, 'file'), 'h.json', unreadable)).toThrow('it is not a folder');
+    mkdirSync(join(dir, 'f'));
+    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toThrow('it holds no h.json');
+    writeFileSync(join(dir, 'f', 'h.json'), '{"kind":');
+    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toThrow('h.json is not valid JSON');
+    writeFileSync(join(dir, 'f', 'h.json'), '{"kind":"k"}');
+    expect(readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toEqual({ kind: 'k' });
+    expect(() => readJsonIn(join(dir, 'f'), 'missing.json', unreadable)).toThrow('cannot read missing.json');
+  });
+
+  it('appends JSON lines and reads them back; a line cut short at the end is dropped and trimmed', () => {
+    const dir = tempDir();
+    const file = join(dir, 'j', 'runs.jsonl');
+    const journal = openLineJournal(file);
+    journal.append({ run: 0 });
+    journal.append({ run: 1 });
+    journal.close();
+    appendFileSync(file, '{"run":2,"outp');
+    const seen: [string, number][] = [];
+    readLineJournal(file, (line, n) => seen.push([line, n]));
+    expect(seen).toEqual([['{"run":0}', 1], ['{"run":1}', 2]]);
+    expect(readFileSync(file, 'utf8')).toBe('{"run":0}\n{"run":1}\n');
+    readLineJournal(join(dir, 'none.jsonl'), () => expect.unreachable());
+  });
+
+  it('leaves a journal it refuses as it was', () => {
+    const dir = tempDir();
+    const file = join(dir, 'runs.jsonl');
+    writeFileSync(file, 'not json\n{"cut');
+    expect(() => readLineJournal(file, (line) => JSON.parse(line))).toThrow();
+    expect(readFileSync(file, 'utf8')).toBe('not json\n{"cut');
+  });
+});
