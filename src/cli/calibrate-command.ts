@@ -1,5 +1,5 @@
+import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js';
 import { loadCalibration } from '../calibration/file.js';
@@ -39,7 +39,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       if (argv.out !== undefined && argv.resume !== undefined) throw messages.usage('give either --out or --resume, not both (a resumed calibration writes to its own folder)');
       const c = loadCalibration(argv.calibration);
       // Each thread holds one world at a time.
-      checkMemory(planWorld(c.loaded.scenario), Math.floor((totalmem() * 0.75) / workers), c.scenarioFile);
+      checkMemory(planWorld(c.loaded.scenario), memoryLimitBytes(workers), c.scenarioFile);
       const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.calibration, new Date());
       if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
 

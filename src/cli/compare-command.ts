@@ -1,5 +1,5 @@
+import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { checkComparable, compareScenarios, type Comparison } from '../experiments/compare.js';
 import { messages } from '../scenario/messages.js';
@@ -46,8 +46,8 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       const overrides = overridesFrom(argv);
       const loaded = argv.scenarios.map((file) => loadScenario(file, { set: overrides }));
       // Refuse what can be refused before the runs: misaligned scenarios, worlds too large, a bad targets file, an existing folder.
-      const memoryLimitBytes = Math.floor(totalmem() * 0.75);
-      const plans = checkComparable(loaded, memoryLimitBytes);
+      const memoryLimit = memoryLimitBytes();
+      const plans = checkComparable(loaded, memoryLimit);
       const targets = targetsOf(loaded[0]!, plans[0]!);
       const out = argv.out ?? defaultResultDir('results', `compare-${loaded.map((l) => stem(l.files[0]!)).join('-')}`, new Date());
       if (existsSync(out)) throw messages.outputExists(out);
@@ -61,7 +61,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         comparison = compareScenarios(loaded, {
           seed: argv.seed,
           replicates: argv.replicates,
-          memoryLimitBytes,
+          memoryLimitBytes: memoryLimit,
           onProgress: (p) => progress.update(
             (p.scenario * p.replicates + p.replicate) * 1000 + Math.floor((1000 * p.day) / p.days),
             `${p.name} (${p.scenario + 1}/${p.scenarios}), replicate ${p.replicate + 1}/${p.replicates}: ${p.phase === 'build' ? 'building networks' : `day ${p.day}/${p.days}`}`,

@@ -1,3 +1,4 @@
+import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../batch/persistence.js';
 import type { CommandModule } from 'yargs';
@@ -10,7 +11,6 @@ import { closest } from '../scenario/suggest.js';
 import { buildWorld, communityGraph, communityTies } from '../world/build.js';
 import { meanDegreeOf, planWorld } from '../world/plan.js';
 import { checkMemory } from '../experiments/run.js';
-import { totalmem } from 'node:os';
 import { scenarioOptions, overridesFrom } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 
@@ -44,7 +44,7 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
       for (const f of outputs) if (existsSync(f)) throw messages.outputExists(f);
       if (argv.community === undefined) {
         if (outputs.length) throw messages.badOption('--gexf/--json', 'a --community to export (the world is too large for these formats)', 'no --community');
-        checkMemory(plan, Math.floor(totalmem() * 0.75), argv.scenario);
+        checkMemory(plan, memoryLimitBytes(), argv.scenario);
         const world = buildWorld(scenario, options, plan);
         const big = world.agentCount > 200_000;
         const stats = networkStats(world.ties, big ? { clusteringSample: { size: 20_000, rng: stream({ ...options, purpose: 'stats' }) } } : {});
@@ -59,7 +59,7 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
       }
       // One community can be as large as a world: refuse it before drawing, as `run` does.
       checkMemory({ ...plan, agentCount: community.agents, expectedTies: Math.round((community.agents * meanDegreeOf(community.recipe)) / 2) },
-        Math.floor(totalmem() * 0.75), argv.scenario);
+        memoryLimitBytes(), argv.scenario);
       const own = networkStats(communityTies(community, options));
       process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
       if (outputs.length) {

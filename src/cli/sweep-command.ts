@@ -3,8 +3,8 @@
  * on all cores, resumably, whole or as one shard of a job array, and prints what
  * drives each output. The work is in src/sweep/; this reads options and prints.
  */
+import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
@@ -52,7 +52,7 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
       const e = loadExperiment(argv.experiment, { toolVersion: toolVersion() });
       const plan = e.plan;
       // Each thread holds one world at a time.
-      checkMemory(planWorld(e.loaded.scenario), Math.floor((totalmem() * 0.75) / workers), plan.scenarioFile);
+      checkMemory(planWorld(e.loaded.scenario), memoryLimitBytes(workers), plan.scenarioFile);
       const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.experiment, new Date());
       if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
 

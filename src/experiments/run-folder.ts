@@ -1,0 +1,113 @@
+/**
+ * The folder `hotbed run` writes: series.csv, summary.json and manifest.json,
+ * and with replicates bands.csv and the report. Everything is built in memory,
+ * then written atomically: a chart that cannot be rendered leaves no folder.
+ */
+import { existsSync } from 'node:fs';
+import { writeFolderAtomic } from '../batch/persistence.js';
+import { manifestText, toolEntry } from '../batch/result-folder.js';
+import { daysBetween } from '../model/dates.js';
+import { bandsCsv } from '../results/bands.js';
+import { monthStartDays } from '../results/months.js';
+import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { reportFiles } from '../results/report-files.js';
+import { reportInputs } from '../results/report-inputs.js';
+import { seriesCsv, summarize, type Summary } from '../results/tables.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { messages } from '../scenario/messages.js';
+import { loadTargets, type Targets } from '../scenario/targets.js';
+import { planWorld } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
+import { comparisonOfRun, scenarioNames } from './compare.js';
+import { runScenario, type Progress, type RunResult } from './run.js';
+
+export interface RunFolderOptions {
+  loaded: LoadedScenario;
+  /** The scenario file as the user named it (manifest, names in the report). */
+  scenarioFile: string;
+  /** The --set overrides applied (for the manifest). */
+  overrides: string[];
+  replicates: number;
+  /** With replicates: write the charts and report.html besides bands.csv. */
+  report: boolean;
+  toolVersion: string;
+  /** The command that reproduces the folder, shown in the report. */
+  createdWith: string;
+  memoryLimitBytes: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface RunFolder {
+  run: RunResult;
+  summary: Summary;
+  targets: Targets | undefined;
+  /** What was written, as listed to the user. */
+  written: string[];
+  wallMs: number;
+}
+
+export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<RunFolder> {
+  const started = performance.now();
+  const { loaded } = o;
+  const { scenario } = loaded;
+  const plan = planWorld(scenario);
+  const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeIndex(plan).names()) : undefined;
+  // writeFolderAtomic refuses too; refusing now saves a wasted run.
+  if (existsSync(out)) throw messages.outputExists(out);
+
+  // With replicates, bands and the report too: they need the first of each month (monthly flows)
+  // and a network sample from replicate 0. series.csv keeps the scenario's own days only.
+  const banded = o.replicates > 1;
+  let network: NetworkSample | undefined;
+  const run = runScenario(scenario, {
+    extraRecordDays: banded ? monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)) : undefined,
+    onOutcome: banded ? (replicate, world, outcome) => {
+      if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([o.scenarioFile])[0]!);
+    } : undefined,
+    replicates: o.replicates,
+    memoryLimitBytes: o.memoryLimitBytes,
+    scenarioFile: o.scenarioFile,
+    onProgress: o.onProgress,
+  });
+  const summary = summarize(run);
+  let extra: Record<string, string | Uint8Array> = {};
+  if (banded) {
+    const comparison = comparisonOfRun(loaded, run, network);
+    const report = o.report ? await reportFiles(reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith })) : {};
+    extra = { 'bands.csv': bandsCsv(comparison), ...report };
+  }
+  const wallMs = performance.now() - started;
+  const manifest = {
+    tool: toolEntry(o.toolVersion),
+    scenario: { file: o.scenarioFile, extends: loaded.files.slice(1), hash: loaded.hash, overrides: o.overrides, resolved: scenario },
+    seed: run.seed,
+    replicates: o.replicates,
+    scale: scenario.scale,
+    agents: plan.agentCount,
+    targets: loaded.targetsFile ?? null,
+    files: {
+      'series.csv': 'replicate, date, level, place, measure, value: one row each (values in people)',
+      'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
+      ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
+      ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
+    },
+    note: 'series.csv and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
+    timing: {
+      wallMs: Math.round(wallMs),
+      replicates: run.replicates.map((r) => ({ replicate: r.replicate, buildMs: Math.round(r.buildMs), runMs: Math.round(r.runMs), ties: r.ties, events: r.events })),
+    },
+  };
+  const files: Record<string, string | Uint8Array> = {
+    'series.csv': seriesCsv(run),
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'manifest.json': manifestText(manifest),
+  };
+  for (const [name, content] of Object.entries(extra)) {
+    if (name in files) throw new Error(`experiments/run-folder: the report would overwrite ${name}`);
+    files[name] = content;
+  }
+  writeFolderAtomic(out, files);
+  const written = ['series.csv', 'summary.json', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+  return { run, summary, targets, written, wallMs };
+}
+
