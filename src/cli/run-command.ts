@@ -7,7 +7,7 @@ import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
-import { reportFiles } from '../results/report-files.js';
+import { buildReport } from '../charts/index.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { messages } from '../scenario/messages.js';
 import { loadScenario } from '../scenario/load.js';
@@ -82,7 +82,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         const createdWith = ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${run.seed}`,
           ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' ');
         // Built in memory before anything is written: a chart that cannot be rendered leaves no folder.
-        const report = argv.report ? await reportFiles(reportInputs(comparison, targets, { version: toolVersion(), createdWith })) : {};
+        const report = argv.report ? await buildReport(reportInputs(comparison, targets, { version: toolVersion(), createdWith })) : {};
         extra = { 'bands.csv': bandsCsv(comparison), ...report };
       }
       const wallMs = performance.now() - started;
