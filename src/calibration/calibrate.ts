@@ -27,7 +27,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
-import { calibrationCharts } from '../charts/calibration.js';
+import { calibrationCharts } from '../charts/index.js';
 import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './file.js';

@@ -1,63 +1,13 @@
 /**
- * What the calibration charts are drawn from: plain data taken from a finished
- * calibration (the last generation's weighted particles, the generations' schedule,
- * the posterior-predictive trace, the fit per target). The contract between the
- * calibrator and src/charts/specs/calibration-*.ts; neither needs the other's internals.
+ * The calibration charts' inputs (src/charts/inputs/calibration.ts), taken from a
+ * finished calibration: the last generation's weighted particles, the generations'
+ * schedule, the posterior-predictive trace, the fit per target, and each prior
+ * evaluated over its panel, so that the charts need none of the priors' code.
  */
+import type { CalibrationChartInputs, CalibrationParameter } from '../charts/inputs.js';
 import type { Generation } from './abc-smc.js';
-import type { Prior } from './priors.js';
+import { priorBounds, priorDensity, priorQuantile, type Prior } from './priors.js';
 import { weightedQuantiles, type FitRow, type ParameterSummary } from './outputs.js';
-
-/** Where a number sits across the weighted particles of the last generation. */
-export interface WeightedBand {
-  median: number;
-  p5: number;
-  p25: number;
-  p75: number;
-  p95: number;
-}
-
-export interface CalibrationChartInputs {
-  title: string;
-  /** Scenario start ('YYYY-MM-DD'): the first date of the trace, drawn as the start. */
-  startDate: string;
-  /** Last date of the trace (the scenario's end). */
-  endDate: string;
-  /** Date the targets refer to (e.g. '2015-12-01'). */
-  targetDate: string;
-  /** Particles per generation. */
-  population: number;
-  /** 1. Per parameter: the prior, the posterior summary, and the last generation's particles with their weights. */
-  parameters: {
-    name: string;
-    path: string;
-    prior: Prior;
-    median: number;
-    p5: number;
-    p95: number;
-    samples: { value: number; weight: number }[];
-  }[];
-  /** 2. Per generation: tolerance (null for generation 0: every prior draw accepted), acceptance rate (0–1), ESS. */
-  generations: { generation: number; tolerance: number | null; acceptanceRate: number; ess: number }[];
-  /** 3. World travellers on the first of each month over the last generation's accepted simulations (weighted). */
-  trace: ({ date: string } & WeightedBand)[];
-  /** The world target band, if the calibration has one. */
-  worldTarget?: { date: string; low: number; high: number; value: number };
-  /** 4. Per target: the band and the weighted posterior median and 5–95 % of the simulated statistic. */
-  fit: {
-    statistic: string;
-    level: 'world' | 'region' | 'country' | 'other';
-    place: string;
-    target: number;
-    low: number;
-    high: number;
-    median: number;
-    p5: number;
-    p95: number;
-    /** The calibrated point's median over its own runs (calibrated.yaml), when there is one. */
-    point?: number;
-  }[];
-}
 
 /** The chart inputs of a calibration: `statistics` names the columns of each particle's stats (targets, then `trace:DATE`). */
 export function calibrationChartInputs(o: {
@@ -91,15 +41,10 @@ export function calibrationChartInputs(o: {
     endDate: o.endDate,
     targetDate: o.targetDate,
     population: o.population,
-    parameters: o.parameters.map((p, k) => ({
-      name: p.name,
-      path: p.path,
-      prior: stripPrior(p.prior),
-      median: p.median,
-      p5: p.p5,
-      p95: p.p95,
-      samples: last.particles.map((x, i) => ({ value: x[k]!, weight: last.weights[i]! })),
-    })),
+    parameters: o.parameters.map((p, k) => {
+      const samples = last.particles.map((x, i) => ({ value: x[k]!, weight: last.weights[i]! }));
+      return { name: p.name, path: p.path, ...priorPanel(p.prior, samples.map((s) => s.value)), median: p.median, p5: p.p5, p95: p.p95, samples };
+    }),
     generations: o.generations.map((g) => ({
       generation: g.generation,
       tolerance: Number.isFinite(g.tolerance) ? g.tolerance : null,
@@ -122,8 +67,33 @@ function levelOf(statistic: string): ['world' | 'region' | 'country' | 'other', 
   return ['other', statistic];
 }
 
-/** The prior itself, without the summary's added p5/p95. */
-function stripPrior(p: ParameterSummary['prior']): Prior {
-  if (p.kind === 'normal') return { kind: 'normal', mean: p.mean, sd: p.sd, ...(p.low !== undefined ? { low: p.low } : {}), ...(p.high !== undefined ? { high: p.high } : {}) };
-  return { kind: p.kind, low: p.low, high: p.high };
+/** Points of a prior curve: enough for a smooth line in a 200-pixel panel. */
+const CURVE_POINTS = 81;
+
+/** The posterior panel of a parameter (its scale and x range) and its prior's density over that range. */
+export function priorPanel(prior: Prior, values: readonly number[]): Pick<CalibrationParameter, 'scale' | 'range' | 'priorCurve'> {
+  const log = prior.kind === 'log-uniform';
+  const t = (x: number) => (log ? Math.log10(x) : x);
+  const inv = (u: number) => (log ? 10 ** u : u);
+  const range = panelRange(prior, values);
+  const a = t(range[0]);
+  const steps = CURVE_POINTS - 1;
+  const priorCurve = Array.from({ length: CURVE_POINTS }, (_, k) => {
+    const x = inv(a + ((t(range[1]) - a) * k) / steps);
+    return { x, density: priorDensity(prior, x) };
+  });
+  return { scale: log ? 'log' : 'linear', range, priorCurve };
+}
+
+/** The prior's bounds (the central 99.8 % of an unbounded normal), widened to the particles. */
+export function panelRange(prior: Prior, values: readonly number[]): [number, number] {
+  const b = priorBounds(prior);
+  let low = Number.isFinite(b.low) ? b.low : priorQuantile(prior, 0.001);
+  let high = Number.isFinite(b.high) ? b.high : priorQuantile(prior, 0.999);
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return [low, high];
 }

@@ -6,7 +6,7 @@
  * whole set (no half set of charts).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CalibrationChartInputs } from '../calibration/chart-inputs.js';
+import type { CalibrationChartInputs } from './inputs.js';
 import { drawChartFiles } from './chart-files.js';
 import { fitSpec, fitTitle } from './specs/calibration-fit.js';
 import { posteriorSpec, posteriorTitle } from './specs/calibration-posterior.js';

@@ -1,4 +1,7 @@
 /**
+ * The charts' public entry. The data side (results/, sweep/, calibration/) imports
+ * this and the input types of inputs.ts, nothing else of charts/.
+ *
  * Charts and the HTML report, drawn from `ReportInputs` (see inputs.ts):
  *
  *   ReportInputs ──► specs/*.ts ──► Vega-Lite spec (data inlined)  ──► charts/<name>.vl.json
@@ -9,9 +12,10 @@
  *                                        ▼
  *                     html.ts: one offline page (inline SVG and CSS) ──► report.html
  */
-export type { Band, ReportInputs, ScenarioMeta, TargetBand } from './inputs.js';
+export type * from './inputs.js';
 export { buildReport, renderChart, type RenderedChart } from './report.js';
 export { charts, chartNames, type Chart } from './catalog.js';
 export { compileSpec, renderSvg, renderPng } from './render.js';
 export { escapeHtml } from './html.js';
 export { calibrationCharts, calibrationChartList, type CalibrationChart } from './calibration.js';
+export { sweepCharts, sweepChartsByDesign, type SweepChart } from './sweep.js';

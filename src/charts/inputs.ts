@@ -1,73 +1,13 @@
 /**
- * What the charts and the report are drawn from: plain, already-aggregated data
- * (people, not agents), produced by the experiments/results side and consumed by
- * the chart specs. This is the contract between the two sides; neither needs
- * the other's internals.
+ * What the charts are drawn from: plain, already-aggregated data, one family per
+ * file in inputs/ (the report of a run or comparison, a sweep, a calibration).
+ * This is the one place where the data side and the chart side meet: the data
+ * side builds these, the specs read them, and neither imports the other's
+ * internals. Nothing in inputs/ imports from outside src/charts/.
  */
-
-/** Where a number sits across replicates. */
-export interface Band {
-  median: number;
-  p5: number;
-  p25: number;
-  p75: number;
-  p95: number;
-}
-
-export interface ScenarioMeta {
-  /** Short name shown in legends (file stem, e.g. "border-controls"). */
-  name: string;
-  file: string;
-  title: string;
-  /** sha256 of the resolved scenario. */
-  hash: string;
-}
-
-export interface TargetBand {
-  date: string;
-  low: number;
-  high: number;
-  value: number;
-}
-
-export interface ReportInputs {
-  title: string;
-  meta: {
-    tool: string;
-    version: string;
-    seed: number;
-    replicates: number;
-    scale: number;
-    agents: number;
-    createdWith: string;
-    scenarios: ScenarioMeta[];
-    /** The scenario differences are taken against (the first one). */
-    reference: string;
-  };
-  startDate: string;
-  endDate: string;
-  /** 1. Cumulative travellers (world) over time, per scenario. */
-  cumulative: ({ scenario: string; date: string } & Band)[];
-  /** The calibration target band for the world total, if any (27,000–31,000 in December 2015). */
-  worldTarget?: TargetBand;
-  /** 2. Travellers averted versus the reference at the end date (paired over replicates); reference excluded. */
-  averted: ({ scenario: string; level: 'world' | 'region'; place: string } & Band)[];
-  /** 3. Travelled at the end date by region and for the top countries, per scenario, with targets where known. */
-  byPlace: ({ scenario: string; level: 'region' | 'country'; place: string; target?: { low: number; high: number; value: number } } & Band)[];
-  /** 4. New recruits per month by channel, per scenario (medians over replicates). */
-  byChannel: { scenario: string; month: string; channel: 'media' | 'peer' | 'group'; recruits: number }[];
-  /** 5. New travellers per month (world), per scenario. */
-  flow: ({ scenario: string; month: string } & Band)[];
-  /** Dates at which interventions start (and end), drawn as rules on time charts. */
-  interventions: { scenario: string; label: string; date: string }[];
-  /** 6. One community's network: degree distribution and a small sample with who recruited whom. */
-  network?: {
-    scenario: string;
-    community: string;
-    degreeHistogram: { degree: number; count: number }[];
-    /** A sample of agents (ids local to the sample) with their end state and how they were mobilized. */
-    nodes: { id: number; state: string; channel: 'none' | 'media' | 'peer' | 'group'; x?: number; y?: number }[];
-    ties: { a: number; b: number }[];
-    recruitments: { recruiter: number; recruit: number; day: number }[];
-  };
-}
+export type { Band, ReportInputs, ScenarioMeta, TargetBand } from './inputs/report.js';
+export type {
+  SweepAnalysisMethod, SweepChartAnalysis, SweepChartFactor, SweepChartInputs, SweepChartOutput,
+  SweepDesignKind, SweepMorrisIndex, SweepOutputAnalysis, SweepPointSummary, SweepPrccIndex, SweepSobolIndex,
+} from './inputs/sweep.js';
+export type { CalibrationChartInputs, CalibrationParameter, WeightedBand } from './inputs/calibration.js';

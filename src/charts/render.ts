@@ -31,10 +31,10 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-let fontFiles: string[] | undefined;
+let fontFiles: [regular: string, bold: string] | undefined;
 
 /** DejaVuSans.ttf and DejaVuSans-Bold.ttf from the dejavu-fonts-ttf package. */
-export function chartFontFiles(): string[] {
+export function chartFontFiles(): [regular: string, bold: string] {
   if (!fontFiles) {
     const require = createRequire(import.meta.url);
     const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');

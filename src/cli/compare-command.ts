@@ -6,7 +6,7 @@ import { messages } from '../scenario/messages.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
 import { bandOn, bandsCsv, comparisonSummary, differenceOn, differencesCsv, placeRow } from '../results/bands.js';
-import { reportFiles } from '../results/report-files.js';
+import { buildReport } from '../charts/index.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { defaultResultDir } from '../batch/result-folder.js';
@@ -71,7 +71,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         const version = toolVersion();
         const createdWith = commandLine(argv, comparison.seed);
         // Everything in memory first: if a chart cannot be rendered, nothing is written.
-        report = argv.report ? await reportFiles(reportInputs(comparison, targets, { version, createdWith })) : {};
+        report = argv.report ? await buildReport(reportInputs(comparison, targets, { version, createdWith })) : {};
         files['bands.csv'] = bandsCsv(comparison);
         files['differences.csv'] = differencesCsv(comparison);
         files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;

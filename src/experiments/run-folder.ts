@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
+import { buildReport } from '../charts/index.js';
 import { manifestText, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
-import { reportFiles } from '../results/report-files.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -73,7 +73,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   let extra: Record<string, string | Uint8Array> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
-    const report = o.report ? await reportFiles(reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith })) : {};
+    const report = o.report ? await buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith })) : {};
     extra = { 'bands.csv': bandsCsv(comparison), ...report };
   }
   const wallMs = performance.now() - started;

@@ -8,12 +8,12 @@
  *   runs.csv        one row per run (tables.ts)
  *   points.csv      one row per point and output: mean, sd, 5/50/95 % over replicates
  *   analysis.json   Morris or Sobol indices, or PRCC, per output (analysis.ts); with analysis.csv
- *   charts/         one chart per output (charts.ts), spec + SVG + PNG
+ *   charts/         one chart per output (src/charts/sweep.ts), spec + SVG + PNG
  *   manifest.json   the experiment, its hash, the tool version, what each file holds
  */
 import { analyse, analysisCsv } from './analysis.js';
 import { sweepChartInputs } from './chart-inputs.js';
-import { sweepCharts } from './charts.js';
+import { sweepCharts } from '../charts/index.js';
 import type { SweepPlan } from './file.js';
 import { sweepDesign } from './points.js';
 import { pointSummaries, pointsCsv, runsCsv } from './tables.js';

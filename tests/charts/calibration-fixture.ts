@@ -1,5 +1,5 @@
 /** A hand-made calibration for the calibration chart tests: three parameters (one of each prior kind), five generations, a world-like trace and fit. */
-import type { CalibrationChartInputs } from '../../src/calibration/chart-inputs.js';
+import type { CalibrationChartInputs, CalibrationParameter } from '../../src/charts/inputs.js';
 
 /** A deterministic stream in [0, 1) (no Math.random in fixtures). */
 function stream(seed: number): () => number {
@@ -8,6 +8,21 @@ function stream(seed: number): () => number {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/** A prior curve as the calibrator hands it over: the density per unit at 81 points from low to high (evenly in log10 on a log scale). */
+function priorCurve(scale: 'linear' | 'log', [low, high]: [number, number], density: (x: number) => number): CalibrationParameter['priorCurve'] {
+  const t = (x: number) => (scale === 'log' ? Math.log10(x) : x);
+  const inv = (u: number) => (scale === 'log' ? 10 ** u : u);
+  return Array.from({ length: 81 }, (_, k) => {
+    const x = inv(t(low) + ((t(high) - t(low)) * k) / 80);
+    return { x, density: density(x) };
+  });
+}
+
+/** A panel's range as the calibrator draws it: the prior's range widened to the particles. */
+function widened(low: number, high: number, samples: readonly { value: number }[]): [number, number] {
+  return [Math.min(low, ...samples.map((s) => s.value)), Math.max(high, ...samples.map((s) => s.value))];
 }
 
 export function calibrationFixture(): CalibrationChartInputs {
@@ -24,17 +39,35 @@ export function calibrationFixture(): CalibrationChartInputs {
   });
   const band = (value: number) => ({ target: value, low: Math.round(value * 0.85), high: Math.round(value * 1.15) });
   const sim = (value: number, f: number) => ({ median: value * f, p5: value * f * 0.8, p95: value * f * 1.2 });
+  // One parameter of each prior kind: log-uniform on 0.001–0.01, uniform on 0–0.1, normal (mean 1, sd 0.3) over its central 99.8 %.
+  const peerSamples = samples(() => 0.0031 * Math.exp(0.25 * normal()));
+  const peerRange = widened(0.001, 0.01, peerSamples);
+  const peer: CalibrationParameter = {
+    name: 'peer', path: 'channels.peer.cascade.probability', scale: 'log', range: peerRange,
+    priorCurve: priorCurve('log', peerRange, (x) => (x >= 0.001 && x <= 0.01 ? 1 / (x * Math.log(10)) : 0)),
+    median: 0.0031, p5: 0.0021, p95: 0.0046, samples: peerSamples,
+  };
+  const groupSamples = samples(() => 0.04 + 0.009 * normal());
+  const groupRange = widened(0, 0.1, groupSamples);
+  const group: CalibrationParameter = {
+    name: 'group', path: 'channels.group.probability', scale: 'linear', range: groupRange,
+    priorCurve: priorCurve('linear', groupRange, (x) => (x >= 0 && x <= 0.1 ? 10 : 0)),
+    median: 0.04, p5: 0.025, p95: 0.055, samples: groupSamples,
+  };
+  const susceptibilitySamples = samples(() => 1.2 + 0.09 * normal());
+  const susceptibilityRange = widened(1 - 3.09 * 0.3, 1 + 3.09 * 0.3, susceptibilitySamples);
+  const susceptibility: CalibrationParameter = {
+    name: 'susceptibility', path: 'regions.Maghreb.susceptibility', scale: 'linear', range: susceptibilityRange,
+    priorCurve: priorCurve('linear', susceptibilityRange, (x) => Math.exp(-0.5 * ((x - 1) / 0.3) ** 2) / (Math.sqrt(2 * Math.PI) * 0.3)),
+    median: 1.2, p5: 1.05, p95: 1.35, samples: susceptibilitySamples,
+  };
   return {
     title: 'Fixture calibration',
     startDate: '2014-06-01',
     endDate: '2016-01-01',
     targetDate: '2015-12-01',
     population: n,
-    parameters: [
-      { name: 'peer', path: 'channels.peer.cascade.probability', prior: { kind: 'log-uniform', low: 0.001, high: 0.01 }, median: 0.0031, p5: 0.0021, p95: 0.0046, samples: samples(() => 0.0031 * Math.exp(0.25 * normal())) },
-      { name: 'group', path: 'channels.group.probability', prior: { kind: 'uniform', low: 0, high: 0.1 }, median: 0.04, p5: 0.025, p95: 0.055, samples: samples(() => 0.04 + 0.009 * normal()) },
-      { name: 'susceptibility', path: 'regions.Maghreb.susceptibility', prior: { kind: 'normal', mean: 1, sd: 0.3 }, median: 1.2, p5: 1.05, p95: 1.35, samples: samples(() => 1.2 + 0.09 * normal()) },
-    ],
+    parameters: [peer, group, susceptibility],
     generations: [
       { generation: 0, tolerance: null, acceptanceRate: 1, ess: 60 },
       { generation: 1, tolerance: 3.2, acceptanceRate: 0.42, ess: 51.3 },

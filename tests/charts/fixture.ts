@@ -31,10 +31,20 @@ export const SCENARIOS = [
 ];
 
 const WORLD_START = 12_880;
+const BASELINE_END = 28_900;
 /** Final (December 2015) world totals per scenario, and how the growth is shaped. */
-const WORLD_END: Record<string, number> = { baseline: 28_900 };
-WORLD_END['border-controls'] = WORLD_START + (WORLD_END.baseline - WORLD_START) * progress('border-controls', 1);
-WORLD_END['media-takedowns'] = WORLD_START + (WORLD_END.baseline - WORLD_START) * progress('media-takedowns', 1);
+const WORLD_END: Record<string, number> = {
+  baseline: BASELINE_END,
+  'border-controls': WORLD_START + (BASELINE_END - WORLD_START) * progress('border-controls', 1),
+  'media-takedowns': WORLD_START + (BASELINE_END - WORLD_START) * progress('media-takedowns', 1),
+};
+
+/** record[key], for a table that holds every scenario and region the fixture asks it about. */
+function of<T>(record: Readonly<Record<string, T>>, key: string): T {
+  const value = record[key];
+  if (value === undefined) throw new Error(`fixture: nothing for ${JSON.stringify(key)}`);
+  return value;
+}
 
 export const REGIONS: { name: string; start: number; end: number; target?: number }[] = [
   { name: 'Middle East', start: 5_700, end: 8_300, target: 8_240 },
@@ -99,7 +109,7 @@ export function fixtureInputs(): ReportInputs {
   // 1. cumulative, weekly
   const cumulative: ReportInputs['cumulative'] = [];
   for (const scenario of names) {
-    const growth = WORLD_END.baseline - WORLD_START;
+    const growth = BASELINE_END - WORLD_START;
     for (let t = START; t <= END; t += 7 * DAY) {
       const f = (t - START) / (END - START);
       const p = Math.min(1, Math.max(0, progress(scenario, f)));
@@ -107,18 +117,18 @@ export function fixtureInputs(): ReportInputs {
       cumulative.push({ scenario, date: iso(t), ...band(median, 30 + 900 * Math.sqrt(f)) });
     }
     // the last week may stop short of the end date: add the end date itself
-    if (cumulative[cumulative.length - 1].date !== iso(END)) {
-      cumulative.push({ scenario, date: iso(END), ...band(WORLD_END[scenario], 930) });
+    if (cumulative.at(-1)?.date !== iso(END)) {
+      cumulative.push({ scenario, date: iso(END), ...band(of(WORLD_END, scenario), 930) });
     }
   }
 
   // 2. averted versus the baseline at the end date
   const averted: ReportInputs['averted'] = [];
   for (const scenario of names.slice(1)) {
-    const world = WORLD_END.baseline - WORLD_END[scenario];
+    const world = BASELINE_END - of(WORLD_END, scenario);
     averted.push({ scenario, level: 'world', place: 'World', ...band(world, 700) });
     for (const r of REGIONS) {
-      const saved = (r.end - r.start) * (1 - KEEP[scenario][r.name]);
+      const saved = (r.end - r.start) * (1 - of(of(KEEP, scenario), r.name));
       averted.push({ scenario, level: 'region', place: r.name, ...band(Math.round(saved), 60 + Math.sqrt(r.end) * 6) });
     }
   }
@@ -127,7 +137,7 @@ export function fixtureInputs(): ReportInputs {
   const byPlace: ReportInputs['byPlace'] = [];
   for (const scenario of names) {
     for (const r of REGIONS) {
-      const keep = scenario === 'baseline' ? 1 : KEEP[scenario][r.name];
+      const keep = scenario === 'baseline' ? 1 : of(of(KEEP, scenario), r.name);
       const median = Math.round(r.start + (r.end - r.start) * keep);
       byPlace.push({
         scenario,
@@ -175,7 +185,7 @@ export function fixtureInputs(): ReportInputs {
   // 5. new travellers per month (differences of the cumulative medians, monthly)
   const flow: ReportInputs['flow'] = [];
   for (const scenario of names) {
-    const growth = WORLD_END.baseline - WORLD_START;
+    const growth = BASELINE_END - WORLD_START;
     ms.forEach((month, i) => {
       const f0 = i / 18;
       const f1 = (i + 1) / 18;
@@ -242,9 +252,10 @@ function sampleNetwork(): NonNullable<ReportInputs['network']> {
   for (const hub of [3, 47, 101]) for (let k = 0; k < 14; k++) addTie(hub, Math.floor(rng() * n));
 
   const adjacency: number[][] = Array.from({ length: n }, () => []);
+  // ties join people 0…n−1
   for (const { a, b } of ties) {
-    adjacency[a].push(b);
-    adjacency[b].push(a);
+    adjacency[a]!.push(b);
+    adjacency[b]!.push(a);
   }
 
   const state: string[] = Array.from({ length: n }, () => (rng() < 0.12 ? 'sympathizer' : 'susceptible'));
@@ -264,11 +275,11 @@ function sampleNetwork(): NonNullable<ReportInputs['network']> {
   }
   while (frontier.length > 0 && recruitments.length < 26) {
     const { id, day } = frontier.shift()!;
-    for (const friend of adjacency[id]) {
+    for (const friend of adjacency[id]!) {
       if (channel[friend] !== 'none' || rng() > 0.35) continue;
       const d = day + 10 + Math.floor(rng() * 60);
       channel[friend] = rng() < 0.3 ? 'group' : 'peer';
-      state[friend] = rng() < 0.15 ? 'intercepted' : rng() < 0.2 ? 'mobilized' : travelled[Math.floor(rng() * travelled.length)];
+      state[friend] = rng() < 0.15 ? 'intercepted' : rng() < 0.2 ? 'mobilized' : travelled[Math.floor(rng() * travelled.length)]!; // rng() < 1
       recruitments.push({ recruiter: id, recruit: friend, day: d });
       frontier.push({ id: friend, day: d });
     }
@@ -284,7 +295,7 @@ function sampleNetwork(): NonNullable<ReportInputs['network']> {
     scenario: 'baseline',
     community: 'Molenbeek',
     degreeHistogram: [...degreeCounts].map(([degree, count]) => ({ degree, count })),
-    nodes: Array.from({ length: n }, (_, id) => ({ id, state: state[id], channel: channel[id] })),
+    nodes: state.map((s, id) => ({ id, state: s, channel: channel[id]! })), // state and channel: one per person
     ties,
     recruitments: recruitments.sort((a, b) => a.day - b.day),
   };
@@ -298,7 +309,7 @@ export function nastyInputs(): ReportInputs {
   const inputs = fixtureInputs();
   const rename = (place: string) => (place === 'Belgium' || place === 'Rest of world' ? NASTY : place);
   inputs.title = `Report on ${NASTY}`;
-  inputs.meta.scenarios[1].title = NASTY;
+  inputs.meta.scenarios[1]!.title = NASTY; // the fixture has three scenarios
   inputs.meta.createdWith = `hotbed run --set 'name=${NASTY}'`;
   inputs.averted = inputs.averted.map((r) => ({ ...r, place: rename(r.place) }));
   inputs.byPlace = inputs.byPlace.map((r) => ({ ...r, place: rename(r.place) }));

@@ -69,7 +69,7 @@ describe('rendering', () => {
     const image = new Resvg(svg, options).render();
     const pixels = image.pixels;
     let dark = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark++;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
     // resvg draws no text at all without a font: some pixels must be ink
     expect(dark).toBeGreaterThan(200);
   });

@@ -111,7 +111,7 @@ describe('buildReport', () => {
 
   it('rejects when a chart cannot be drawn, naming it', async () => {
     const inputs = fixtureInputs();
-    inputs.cumulative[3].date = 'March';
+    inputs.cumulative[3]!.date = 'March'; // the fixture has a point a week
     await expect(buildReport(inputs)).rejects.toThrow('chart "cumulative" could not be drawn: not an ISO date: "March"');
   });
 });

@@ -13,13 +13,13 @@ import { runInProcess } from './in-process.js';
 
 // Only the in-process test at the end makes the report fail; child processes load the real module.
 const failReport = vi.hoisted(() => ({ on: false }));
-vi.mock('../../src/results/report-files.js', async (original) => {
-  const real = await original<typeof import('../../src/results/report-files.js')>();
+vi.mock('../../src/charts/index.js', async (original) => {
+  const real = await original<typeof import('../../src/charts/index.js')>();
   return {
     ...real,
-    reportFiles: async (...args: Parameters<typeof real.reportFiles>) => {
+    buildReport: async (...args: Parameters<typeof real.buildReport>) => {
       if (failReport.on) throw new Error('a chart could not be rendered');
-      return real.reportFiles(...args);
+      return real.buildReport(...args);
     },
   };
 });

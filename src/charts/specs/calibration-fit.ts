@@ -4,7 +4,7 @@
  * simulated statistic (last generation, weighted), and the calibrated point's median: the
  * posterior shows what the targets allow, the point is what the baseline runs.
  */
-import type { CalibrationChartInputs } from '../../calibration/chart-inputs.js';
+import type { CalibrationChartInputs } from '../inputs.js';
 import { shortMonthYear, type TopLevelSpec, type View, INK, TARGET_GREY, frame, peopleAxis } from './common.js';
 
 export const fitTitle = 'Simulated against target, by region and country';

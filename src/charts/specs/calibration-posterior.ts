@@ -4,8 +4,7 @@
  * density over the same range, the posterior median and 90 % interval. Log-uniform
  * priors get a log x axis and densities per decade (the prior is then flat).
  */
-import type { CalibrationChartInputs } from '../../calibration/chart-inputs.js';
-import { priorBounds, priorDensity, priorQuantile, type Prior } from '../../calibration/priors.js';
+import type { CalibrationChartInputs, CalibrationParameter } from '../inputs.js';
 import { type TopLevelSpec, type View, INK, MUTED, TARGET_GREY, frame } from './common.js';
 
 export const posteriorTitle = 'Posterior against prior, per parameter';
@@ -14,25 +13,12 @@ const BINS = 20;
 const POSTERIOR = '#0072B2';
 const PRIOR = '#D55E00';
 
-/** The x range of a panel: the prior's bounds (central 99.8 % of an unbounded normal), widened to the particles. */
-export function panelRange(prior: Prior, values: readonly number[]): [number, number] {
-  const b = priorBounds(prior);
-  let low = Number.isFinite(b.low) ? b.low : priorQuantile(prior, 0.001);
-  let high = Number.isFinite(b.high) ? b.high : priorQuantile(prior, 0.999);
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  return [low, high];
-}
-
-/** Histogram bins (weights normalized to a density per unit, or per decade on a log axis) and the prior curve, for one parameter. */
-export function panelData(p: CalibrationChartInputs['parameters'][number]) {
-  const log = p.prior.kind === 'log-uniform';
+/** Histogram bins (weights normalized to a density per unit, or per decade on a log axis) and the prior curve in the same unit, for one parameter. */
+export function panelData(p: CalibrationParameter) {
+  const log = p.scale === 'log';
   const t = (x: number) => (log ? Math.log10(x) : x);
   const inv = (u: number) => (log ? 10 ** u : u);
-  const [low, high] = panelRange(p.prior, p.samples.map((s) => s.value));
+  const [low, high] = p.range;
   const a = t(low);
   const width = (t(high) - a) / BINS || 1;
   const total = p.samples.reduce((s, x) => s + x.weight, 0) || 1;
@@ -43,12 +29,8 @@ export function panelData(p: CalibrationChartInputs['parameters'][number]) {
     mass[k]! += s.weight / total;
   }
   const bins = mass.map((m, k) => ({ x0: inv(a + k * width), x1: inv(a + (k + 1) * width), density: m / width }));
-  // prior density in the same unit: per unit x, or per decade (density × x × ln 10) on a log axis
-  const curve = Array.from({ length: 81 }, (_, k) => {
-    const x = inv(a + ((t(high) - a) * k) / 80);
-    const d = priorDensity(p.prior, x);
-    return { x, density: log ? d * x * Math.LN10 : d };
-  });
+  // per decade on a log axis: density × x × ln 10
+  const curve = p.priorCurve.map(({ x, density }) => ({ x, density: log ? density * x * Math.LN10 : density }));
   return { log, low, high, bins, curve };
 }
 

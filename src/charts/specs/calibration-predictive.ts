@@ -3,7 +3,7 @@
  * time: median and 50 % / 90 % bands over the last generation's accepted
  * simulations (weighted), the world target band at its date and the start.
  */
-import type { CalibrationChartInputs } from '../../calibration/chart-inputs.js';
+import type { CalibrationChartInputs } from '../inputs.js';
 import { people, range } from '../format.js';
 import { type Layer, type TopLevelSpec, INK, PLOT_WIDTH, TARGET_GREY, frame, isoDay, monthYear, peopleAxis, shortMonthYear, timeX, utcMs } from './common.js';
 

@@ -2,7 +2,7 @@
  * Calibration chart 2: the ABC-SMC schedule: tolerance by generation, then the
  * acceptance rate and the effective sample size of each generation.
  */
-import type { CalibrationChartInputs } from '../../calibration/chart-inputs.js';
+import type { CalibrationChartInputs } from '../inputs.js';
 import { type TopLevelSpec, type View, frame } from './common.js';
 
 export const toleranceTitle = 'Tolerance, acceptance rate and ESS by generation';

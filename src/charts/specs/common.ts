@@ -95,7 +95,7 @@ export function scenarioOrder(inputs: ReportInputs, extra: readonly string[] = [
 /** Colour of each scenario, fixed by its place in `scenarioOrder`, so a scenario has one colour in every chart. */
 export function scenarioColour(inputs: ReportInputs, extra: readonly string[] = []): (name: string) => string {
   const order = scenarioOrder(inputs, extra);
-  return (name) => SCENARIO_COLOURS[Math.max(0, order.indexOf(name)) % SCENARIO_COLOURS.length];
+  return (name) => SCENARIO_COLOURS[Math.max(0, order.indexOf(name)) % SCENARIO_COLOURS.length]!;
 }
 
 /** A colour scale for the given scenarios (in reference-first order) that keeps their global colours. */
@@ -145,16 +145,23 @@ export function utcMs(text: string): number {
   return Date.UTC(d.year, d.month - 1, d.day);
 }
 
+/** The month's name; parseDate reads any two digits, and month 13 is no date to draw. */
+function monthName(d: CalendarDate): string {
+  const name = MONTHS[d.month - 1];
+  if (name === undefined) throw new Error(`not an ISO date: month ${d.month}`);
+  return name;
+}
+
 /** "June 2014". */
 export function monthYear(text: string): string {
   const d = parseDate(text);
-  return `${MONTHS[d.month - 1]} ${d.year}`;
+  return `${monthName(d)} ${d.year}`;
 }
 
 /** "Jun 2014". */
 export function shortMonthYear(text: string): string {
   const d = parseDate(text);
-  return `${MONTHS[d.month - 1].slice(0, 3)} ${d.year}`;
+  return `${monthName(d).slice(0, 3)} ${d.year}`;
 }
 
 /** "1 Jun 2014". */
@@ -214,7 +221,7 @@ export function timeX(inputs: Pick<ReportInputs, 'startDate' | 'endDate'>, field
 export function monthSpan(months: readonly string[]): { start: string; end: string } | undefined {
   if (months.length === 0) return undefined;
   const sorted = months.map((m) => isoDay(m).slice(0, 7)).sort();
-  const last = parseDate(sorted[sorted.length - 1]);
+  const last = parseDate(sorted[sorted.length - 1]!);
   const after = new Date(Date.UTC(last.year, last.month, 1)).toISOString().slice(0, 10);
   return { start: `${sorted[0]}-01`, end: after };
 }

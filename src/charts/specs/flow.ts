@@ -54,18 +54,18 @@ export function interventionMarks(inputs: ReportInputs, width = PLOT_WIDTH, doma
   const labels = [...byDate].map(([date, items]) => ({
     date,
     // the rule takes the first item's scenario colour; the label names each scenario when there are several
-    scenario: items[0].scenario,
+    scenario: items[0]!.scenario, // every date in byDate has at least one item
     label: items.map((i) => (multi ? `${i.label} (${i.scenario})` : i.label)).join('; '),
     x: ((utcMs(date) - start) / Math.max(1, end - start)) * width,
   }));
   // direct labels when they fit in three rows; otherwise numbers, with a key under the title
   const direct = placeLabels(labels.map((l) => ({ x: l.x, width: approxTextWidth(l.label) + 6 })), width, 3);
-  if (direct) return labels.map((l, i) => ({ date: l.date, scenario: l.scenario, label: l.label, text: l.label, ...direct[i] }));
-  const numbers = labels.map((_, i) => String(i + 1));
+  // placeLabels places every item or none, so direct[i] and numbered[i] exist for every label
+  if (direct) return labels.map((l, i) => ({ date: l.date, scenario: l.scenario, label: l.label, text: l.label, ...direct[i]! }));
   const numbered =
-    placeLabels(labels.map((l, i) => ({ x: l.x, width: approxTextWidth(numbers[i]) + 6 })), width, labels.length) ??
+    placeLabels(labels.map((l, i) => ({ x: l.x, width: approxTextWidth(String(i + 1)) + 6 })), width, labels.length) ??
     labels.map((_, i) => ({ row: i, align: 'left' as const }));
-  return labels.map((l, i) => ({ date: l.date, scenario: l.scenario, label: l.label, text: numbers[i], ...numbered[i] }));
+  return labels.map((l, i) => ({ date: l.date, scenario: l.scenario, label: l.label, text: String(i + 1), ...numbered[i]! }));
 }
 
 interface Placed {
@@ -104,7 +104,7 @@ export function placeLabels(items: { x: number; width: number }[], plotWidth: nu
       const search = (i: number): boolean => {
         if (i === items.length) return true;
         for (let row = 0; row < rows; row++) {
-          for (const option of options[i]) {
+          for (const option of options[i]!) { // i < items.length, and options is one per item
             const p = { ...option, row };
             if (chosen.every((q) => !clash(p, q))) {
               chosen.push(p);

@@ -60,7 +60,7 @@ export function degreeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
 /** 1, 10, 100, … up to max. */
 function logTicks(max: number): number[] {
   const ticks = [1];
-  while (ticks[ticks.length - 1] * 10 <= max) ticks.push(ticks[ticks.length - 1] * 10);
+  for (let tick = 10; tick <= max; tick *= 10) ticks.push(tick);
   return ticks;
 }
 
@@ -116,8 +116,8 @@ export function networkMapSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const states = [...new Set(network.nodes.map((n) => n.state))];
   const stateDomain = [...Object.keys(STATE_COLOURS).filter((s) => states.includes(s)), ...states.filter((s) => !(s in STATE_COLOURS)).sort()];
   let extra = 0;
-  const stateRange = stateDomain.map((s) => STATE_COLOURS[s] ?? EXTRA_STATE_COLOURS[extra++ % EXTRA_STATE_COLOURS.length]);
-  const channels = Object.keys(CHANNEL_SHAPES).filter((c) => network.nodes.some((n) => n.channel === c));
+  const stateRange = stateDomain.map((s) => STATE_COLOURS[s] ?? EXTRA_STATE_COLOURS[extra++ % EXTRA_STATE_COLOURS.length]!);
+  const shapes = Object.entries(CHANNEL_SHAPES).filter(([c]) => network.nodes.some((n) => n.channel === c));
 
   const nodes = network.nodes
     .map((n) => ({ n, p: at(n.id) }))
@@ -160,7 +160,7 @@ export function networkMapSpec(inputs: ReportInputs): TopLevelSpec | undefined {
           field: 'channel',
           type: 'nominal',
           title: 'Mobilized by',
-          scale: { domain: channels, range: channels.map((c) => CHANNEL_SHAPES[c]) },
+          scale: { domain: shapes.map(([channel]) => channel), range: shapes.map(([, shape]) => shape) },
           legend: { orient: 'right', symbolFillColor: INK, labelExpr: "datum.value === 'none' ? 'not mobilized' : datum.value" },
         },
       },

@@ -5,7 +5,8 @@
  * More factors: a panel per factor, the mean over every other factor at each of its
  * values (its main effect), so that each factor's pull reads on its own.
  */
-import { measureLabel, outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import type { SweepChartInputs } from '../inputs.js';
+import { measureLabel, outputLabel, isShare } from '../sweep-labels.js';
 import { type TopLevelSpec, type View, frame } from './common.js';
 
 const COLOUR = '#0072B2';

@@ -5,7 +5,8 @@
  * through each dot is μ*'s 90 % bootstrap interval, and the dashed diagonal is
  * σ = μ*.
  */
-import { analysisOf, outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import type { SweepChartInputs } from '../inputs.js';
+import { analysisOf, outputLabel, isShare } from '../sweep-labels.js';
 import { type TopLevelSpec, INK, MUTED, frame } from './common.js';
 
 const COLOUR = '#0072B2';

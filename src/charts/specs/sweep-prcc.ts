@@ -3,7 +3,8 @@
  * with its 90 % bootstrap interval, and the plain Spearman correlation beside it, on a
  * fixed −1…1 axis with a zero line.
  */
-import { analysisOf, outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import type { SweepChartInputs } from '../inputs.js';
+import { analysisOf, outputLabel } from '../sweep-labels.js';
 import { type TopLevelSpec, INK, MUTED, frame } from './common.js';
 
 const PRCC_KINDS = ['PRCC, with its 90% interval', 'Spearman (other factors not taken out)'];

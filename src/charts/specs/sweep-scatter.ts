@@ -4,7 +4,8 @@
  * factor. A clear trend in a panel is a factor that matters; a cloud without
  * shape is one that does not, over the ranges swept.
  */
-import { measureLabel, outputLabel, isShare, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import type { SweepChartInputs } from '../inputs.js';
+import { measureLabel, outputLabel, isShare } from '../sweep-labels.js';
 import { type TopLevelSpec, type View, frame } from './common.js';
 
 const COLOUR = '#0072B2';

@@ -4,7 +4,8 @@
  * share of the output's variance the factor explains alone; total: including its
  * interactions; the gap between them is the interactions' part.
  */
-import { analysisOf, outputLabel, type SweepChartInputs } from '../../sweep/chart-inputs.js';
+import type { SweepChartInputs } from '../inputs.js';
+import { analysisOf, outputLabel } from '../sweep-labels.js';
 import { type TopLevelSpec, INK, frame } from './common.js';
 
 const KINDS = ['First-order', 'Total'];

@@ -9,8 +9,8 @@ describe('averted chart', () => {
     expectPublishable(spec);
     const panels = (spec as { vconcat: { data: { values: { place: string }[] } }[] }).vconcat;
     expect(panels).toHaveLength(2);
-    expect(new Set(panels[0].data.values.map((v) => v.place))).toEqual(new Set(['World']));
-    expect(panels[1].data.values[0].place).toBe('Middle East');
+    expect(new Set(panels[0]!.data.values.map((v) => v.place))).toEqual(new Set(['World']));
+    expect(panels[1]!.data.values[0]?.place).toBe('Middle East');
     expect(JSON.stringify(spec)).toContain('"resolve":{"scale":{"x":"independent"');
   });
 

@@ -9,9 +9,9 @@ describe('by-place chart', () => {
     expectPublishable(spec);
     const panels = (spec as { vconcat: { data: { values: { place: string; scenario: string }[] } }[] }).vconcat;
     expect(panels).toHaveLength(2);
-    expect(panels[0].data.values[0].place).toBe('Middle East');
-    expect(panels[1].data.values.some((v) => v.place === 'Tunisia')).toBe(true);
-    expect(new Set(panels[0].data.values.map((v) => v.scenario)).size).toBe(3);
+    expect(panels[0]!.data.values[0]?.place).toBe('Middle East');
+    expect(panels[1]!.data.values.some((v) => v.place === 'Tunisia')).toBe(true);
+    expect(new Set(panels[0]!.data.values.map((v) => v.scenario)).size).toBe(3);
     expect(JSON.stringify(spec)).toContain('"yOffset"');
   });
 

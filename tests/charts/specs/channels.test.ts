@@ -23,7 +23,7 @@ describe('channels chart', () => {
     inputs.byChannel = inputs.byChannel.filter((r) => r.scenario === 'baseline');
     const spec = channelsSpec(inputs);
     expectPublishable(spec);
-    expect((spec as { vconcat: { title?: unknown }[] }).vconcat[0].title).toBeUndefined();
+    expect((spec as { vconcat: { title?: unknown }[] }).vconcat[0]?.title).toBeUndefined();
   });
 
   it('covers whole months when the period starts or ends mid-month', () => {

@@ -56,17 +56,21 @@ describe('flow chart', () => {
     ];
     for (const items of cases) {
       const placed = placeLabels(items, 580, items.length);
-      expect(placed).toBeDefined();
-      const spans = items.map((it, i) => (placed![i].align === 'left' ? [it.x, it.x + it.width] : [it.x - it.width, it.x]));
-      for (let i = 0; i < items.length; i++) {
-        for (let j = 0; j < items.length; j++) {
-          if (i === j) continue;
-          if (placed![i].row === placed![j].row) expect(spans[i][1] <= spans[j][0] || spans[j][1] <= spans[i][0]).toBe(true);
-          if (placed![j].row < placed![i].row) expect(items[i].x > spans[j][0] && items[i].x < spans[j][1]).toBe(false);
+      expect(placed).toHaveLength(items.length);
+      const labels = items.map((it, i) => {
+        const { row, align } = placed![i]!;
+        const [left, right] = align === 'left' ? [it.x, it.x + it.width] : [it.x - it.width, it.x];
+        return { x: it.x, row, left, right };
+      });
+      for (const a of labels) {
+        for (const b of labels) {
+          if (a === b) continue;
+          if (a.row === b.row) expect(a.right <= b.left || b.right <= a.left).toBe(true);
+          if (b.row < a.row) expect(a.x > b.left && a.x < b.right).toBe(false);
         }
         // labels stay inside the plot (with a little slack)
-        expect(spans[i][0]).toBeGreaterThanOrEqual(-20);
-        expect(spans[i][1]).toBeLessThanOrEqual(600);
+        expect(a.left).toBeGreaterThanOrEqual(-20);
+        expect(a.right).toBeLessThanOrEqual(600);
       }
     }
     expect(placeLabels([{ x: 200, width: 300 }, { x: 290, width: 230 }, { x: 480, width: 220 }], 580, 3)).toBeUndefined();

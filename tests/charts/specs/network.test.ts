@@ -14,7 +14,7 @@ describe('network charts', () => {
 
   it('degree distribution: a linear count axis for a narrow one', () => {
     const inputs = fixtureInputs();
-    inputs.network!.degreeHistogram = [3, 4, 5, 6, 7].map((degree, i) => ({ degree, count: [40, 90, 120, 80, 30][i] }));
+    inputs.network!.degreeHistogram = ([[3, 40], [4, 90], [5, 120], [6, 80], [7, 30]] as const).map(([degree, count]) => ({ degree, count }));
     const spec = degreeSpec(inputs);
     expectPublishable(spec);
     expect(JSON.stringify(spec)).not.toContain('"log"');
@@ -24,7 +24,10 @@ describe('network charts', () => {
     const inputs = fixtureInputs();
     const spec = networkMapSpec(inputs);
     expectPublishable(spec, { axes: false }); // a map: positions have no scale
-    const [edges, nodes] = (spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer.map((l) => l.data.values);
+    const layers = (spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer;
+    expect(layers).toHaveLength(2);
+    const edges = layers[0]!.data.values;
+    const nodes = layers[1]!.data.values;
     expect(nodes).toHaveLength(150);
     expect(nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
     const recruited = edges.filter((e) => e.kind === 'recruited');
@@ -43,7 +46,7 @@ describe('network charts', () => {
   it('network map: uses the positions it is given', () => {
     const inputs = fixtureInputs();
     inputs.network!.nodes = inputs.network!.nodes.map((n) => ({ ...n, x: n.id % 10, y: Math.floor(n.id / 10) }));
-    const nodes = (networkMapSpec(inputs) as { layer: { data: { values: { id: number; x: number; y: number }[] } }[] }).layer[1].data.values;
+    const nodes = (networkMapSpec(inputs) as { layer: { data: { values: { id: number; x: number; y: number }[] } }[] }).layer[1]!.data.values;
     const byId = new Map(nodes.map((n) => [n.id, n]));
     // a grid stays a grid: same column ⇒ same x
     expect(byId.get(3)!.x).toBe(byId.get(13)!.x);

@@ -1,33 +1,36 @@
 /**
  * The sweep charts' specs, for every design and shape (grid of one, two and three
  * factors, Latin hypercube scatter and PRCC, Morris, Sobol), compile to Vega
- * without a word of complaint; Morris labels do not overlap. (Rendering to SVG and PNG goes through
- * the shared pipeline, exercised by the CLI tests.)
+ * without a word of complaint; Morris labels do not overlap; each design has its
+ * charts. (Rendering to SVG and PNG goes through the shared pipeline, exercised by
+ * the sweep and golden tests.)
  */
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/charts/compile.js';
+import type { SweepChartFactor, SweepChartInputs, SweepPointSummary } from '../../src/charts/inputs.js';
 import { placeLabels, sweepMorrisSpec } from '../../src/charts/specs/sweep-morris.js';
 import { sweepGridSpec } from '../../src/charts/specs/sweep-grid.js';
 import { sweepScatterSpec } from '../../src/charts/specs/sweep-scatter.js';
 import { sweepSobolSpec } from '../../src/charts/specs/sweep-sobol.js';
-import type { SweepChartInputs } from '../../src/sweep/chart-inputs.js';
 import { sweepPrccSpec } from '../../src/charts/specs/sweep-prcc.js';
-import type { SweepFactor } from '../../src/sweep/file.js';
-import { summarize } from '../../src/sweep/tables.js';
+import { sweepChartsByDesign } from '../../src/charts/sweep.js';
 
-const factor = (name: string, values?: number[]): SweepFactor => ({ name, path: `channels.${name}`, low: 0.1, high: 1, scale: 'log', ...(values ? { values } : {}) });
+const factor = (name: string, values?: number[]): SweepChartFactor => ({ name, low: 0.1, high: 1, scale: 'log', ...(values ? { values } : {}) });
 const output = { name: 'travelled', measure: 'travelled' as const, level: 'world' as const, place: 'World', date: '2015-12-01' };
 
-function inputs(design: SweepChartInputs['design'], factors: SweepFactor[], points: number[][]): SweepChartInputs {
+/** Two replicates, 10 % either side of the mean. */
+const summary = (mean: number): SweepPointSummary => ({ n: 2, mean, sd: 0.1 * mean * Math.SQRT2, p5: 0.9 * mean, p50: mean, p95: 1.1 * mean });
+
+function inputs(design: SweepChartInputs['design'], factors: SweepChartFactor[], points: number[][]): SweepChartInputs {
   return {
     title: 'Test', design, factors, outputs: [output], replicates: 2, points,
-    summaries: [points.map((p) => summarize([p.reduce((s, x) => s + x, 0) * 1000, p[0]! * 900]))],
+    summaries: [points.map((p) => summary(p.reduce((s, x) => s + x, 0) * 1000))],
     analysis: design === 'morris'
-      ? { method: 'morris', note: '', outputs: [{ output: 'travelled', method: 'morris', indices: factors.map((f, i) => ({ factor: f.name, mu: i, muStar: 10 + i, sigma: 5, muStarLow: 8, muStarHigh: 13 + i })) }] }
+      ? { outputs: [{ output: 'travelled', method: 'morris', indices: factors.map((f, i) => ({ factor: f.name, mu: i, muStar: 10 + i, sigma: 5, muStarLow: 8, muStarHigh: 13 + i })) }] }
       : design === 'sobol'
-        ? { method: 'sobol', note: '', outputs: [{ output: 'travelled', method: 'sobol', indices: factors.map((f) => ({ factor: f.name, first: 0.3, firstLow: 0.1, firstHigh: 0.5, total: 0.4, totalLow: 0.2, totalHigh: 0.6 })) }] }
+        ? { outputs: [{ output: 'travelled', method: 'sobol', indices: factors.map((f) => ({ factor: f.name, first: 0.3, firstLow: 0.1, firstHigh: 0.5, total: 0.4, totalLow: 0.2, totalHigh: 0.6 })) }] }
         : design === 'latin-hypercube'
-          ? { method: 'prcc', note: '', outputs: [{ output: 'travelled', method: 'prcc', points: points.length, dropped: 1, indices: factors.map((f, i) => ({ factor: f.name, prcc: i === 1 ? NaN : 0.9 - 0.5 * i, prccLow: i === 1 ? NaN : 0.7 - 0.5 * i, prccHigh: i === 1 ? NaN : 0.95 - 0.5 * i, pValue: 0.01, spearman: 0.5 - 0.3 * i })) }] }
+          ? { outputs: [{ output: 'travelled', method: 'prcc', points: points.length, dropped: 1, indices: factors.map((f, i) => ({ factor: f.name, prcc: i === 1 ? NaN : 0.9 - 0.5 * i, prccLow: i === 1 ? NaN : 0.7 - 0.5 * i, prccHigh: i === 1 ? NaN : 0.95 - 0.5 * i, pValue: 0.01, spearman: 0.5 - 0.3 * i })) }] }
           : undefined,
   };
 }
@@ -39,6 +42,11 @@ const compiles = (spec: unknown) => {
 };
 
 describe('sweep charts', () => {
+  it('each design draws its own kinds of chart', () => {
+    const prefixes = Object.fromEntries(Object.entries(sweepChartsByDesign).map(([design, list]) => [design, list.map((c) => c.prefix)]));
+    expect(prefixes).toEqual({ grid: ['grid'], 'latin-hypercube': ['scatter', 'prcc'], morris: ['morris'], sobol: ['sobol'] });
+  });
+
   it('grid: one factor (line and band), two (heat map), three (main effects)', () => {
     const v = [0.1, 0.5, 1];
     compiles(sweepGridSpec(inputs('grid', [factor('a', v)], v.map((x) => [x])), 0));
@@ -67,7 +75,7 @@ describe('sweep charts', () => {
     expect(text).toContain('1 point without a value left out');
     expect(text).toContain('{"factor":"b","x":0,"text":"PRCC undefined (see analysis.json)"}');
     const skipped = inputs('latin-hypercube', fs, pts);
-    skipped.analysis = { method: 'prcc', note: '', outputs: [{ output: 'travelled', method: 'prcc', skipped: 'too few points' }] };
+    skipped.analysis = { outputs: [{ output: 'travelled', method: 'prcc', skipped: 'too few points' }] };
     expect(sweepPrccSpec(skipped, 0)).toBeUndefined();
     expect(sweepPrccSpec(inputs('sobol', fs, pts), 0)).toBeUndefined();
   });

@@ -1,0 +1,103 @@
+/**
+ * What the sweep charts are drawn from: the design's points, each output's
+ * summary per point, and the sensitivity analysis, built by the sweep
+ * (src/sweep/chart-inputs.ts) from the same values as its tables, so a chart never
+ * shows a number the tables do not hold. Only the fields the charts read; the
+ * sweep's own plan and analysis types are assignable to these.
+ */
+
+export type SweepDesignKind = 'grid' | 'latin-hypercube' | 'morris' | 'sobol';
+
+export interface SweepChartFactor {
+  name: string;
+  /** The range swept (grid: its smallest and largest value). */
+  low: number;
+  high: number;
+  /** 'log': sampled uniformly in log space, so drawn on a log axis. */
+  scale: 'linear' | 'log';
+  /** The values a grid takes, in order. */
+  values?: number[];
+}
+
+export interface SweepChartOutput {
+  /** Unique among the outputs; names the chart files. */
+  name: string;
+  /** A measure of series.csv, or a derived one (returned_share, peer_share, countries_represented). */
+  measure: string;
+  level: 'world' | 'region' | 'country' | 'community';
+  /** 'World' for the world. */
+  place: string;
+  /** Day of the value ('YYYY-MM-DD'). */
+  date: string;
+}
+
+/** One output at one point, over its replicates. The grid's line chart carries every field into its data. */
+export interface SweepPointSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+export type SweepAnalysisMethod = 'morris' | 'sobol' | 'prcc';
+
+export interface SweepMorrisIndex {
+  factor: string;
+  mu: number;
+  muStar: number;
+  sigma: number;
+  /** 90 % bootstrap interval of μ*. */
+  muStarLow: number;
+  muStarHigh: number;
+}
+
+export interface SweepSobolIndex {
+  factor: string;
+  first: number;
+  /** 90 % bootstrap intervals. */
+  firstLow: number;
+  firstHigh: number;
+  total: number;
+  totalLow: number;
+  totalHigh: number;
+}
+
+export interface SweepPrccIndex {
+  factor: string;
+  /** In [−1, 1]; NaN when undefined. */
+  prcc: number;
+  /** 90 % bootstrap interval of prcc. */
+  prccLow: number;
+  prccHigh: number;
+  pValue: number;
+  /** Not adjusted for the other factors. */
+  spearman: number;
+}
+
+export type SweepOutputAnalysis =
+  | { output: string; method: 'morris'; indices: SweepMorrisIndex[] }
+  | { output: string; method: 'sobol'; indices: SweepSobolIndex[] }
+  | { output: string; method: 'prcc'; /** Points analysed, and points left out for want of a value. */ points: number; dropped: number; indices: SweepPrccIndex[] }
+  /** Not analysed (e.g. a share of nothing at some point); no chart. */
+  | { output: string; method: SweepAnalysisMethod; skipped: string };
+
+export interface SweepChartAnalysis {
+  outputs: SweepOutputAnalysis[];
+}
+
+export interface SweepChartInputs {
+  title: string;
+  design: SweepDesignKind;
+  /** Trajectories (Morris) or samples (Sobol, Latin hypercube), for captions. */
+  designSize?: number;
+  factors: SweepChartFactor[];
+  outputs: SweepChartOutput[];
+  replicates: number;
+  /** Factor values per point. */
+  points: number[][];
+  /** By output, then point. */
+  summaries: SweepPointSummary[][];
+  analysis?: SweepChartAnalysis;
+}
