@@ -1,0 +1,102 @@
+/**
+ * The folder `hotbed compare` writes: bands.csv, differences.csv, summary.json,
+ * manifest.json and the report. Everything is built in memory, then written
+ * atomically: a chart that cannot be rendered leaves no folder.
+ */
+import { existsSync } from 'node:fs';
+import { writeFolderAtomic } from '../batch/persistence.js';
+import { manifestText, toolEntry } from '../batch/result-folder.js';
+import { buildReport } from '../charts/index.js';
+import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
+import { reportInputs } from '../results/report-inputs.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { messages } from '../scenario/messages.js';
+import { loadTargets } from '../scenario/targets.js';
+import type { WorldPlan } from '../world/plan.js';
+import { placeIndex } from '../world/places.js';
+import { compareScenarios, type Comparison, type CompareProgress } from './compare.js';
+
+export interface CompareFolderOptions {
+  loaded: LoadedScenario[];
+  /** Their plans, as checkComparable returned them. */
+  plans: WorldPlan[];
+  /** The --set overrides applied to every scenario (for the manifest). */
+  overrides: string[];
+  seed?: number;
+  replicates: number;
+  /** Write the charts and report.html besides the tables. */
+  report: boolean;
+  toolVersion: string;
+  /** The command that reproduces the folder, given the seed used. */
+  createdWith: (seed: number) => string;
+  memoryLimitBytes: number;
+  onProgress?: (p: CompareProgress) => void;
+  /** The runs are done; tables and the report are being made. */
+  onTables?: () => void;
+}
+
+export interface CompareFolder {
+  comparison: Comparison;
+  written: string[];
+}
+
+export async function writeCompareFolder(out: string, o: CompareFolderOptions): Promise<CompareFolder> {
+  const started = performance.now();
+  const first = o.loaded[0]!;
+  // Refused before the runs: a bad targets file, an existing folder.
+  const targets = first.targetsFile ? loadTargets(first.targetsFile, placeIndex(o.plans[0]!).names()) : undefined;
+  if (existsSync(out)) throw messages.outputExists(out);
+
+  const comparison = compareScenarios(o.loaded, { seed: o.seed, replicates: o.replicates, memoryLimitBytes: o.memoryLimitBytes, onProgress: o.onProgress });
+  o.onTables?.();
+  const createdWith = o.createdWith(comparison.seed);
+  const report = o.report ? await buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith })) : {};
+  const files: Record<string, string | Uint8Array> = {};
+  files['bands.csv'] = bandsCsv(comparison);
+  files['differences.csv'] = differencesCsv(comparison);
+  files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
+  files['manifest.json'] = manifestText(manifest(comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
+  for (const [name, content] of Object.entries(report)) {
+    if (name in files) throw new Error(`experiments/compare-folder: the report would overwrite ${name}`);
+    files[name] = content;
+  }
+  writeFolderAtomic(out, files);
+  return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
+}
+
+function manifest(c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
+  return {
+    tool: toolEntry(version),
+    command: createdWith,
+    reference: c.scenarios[0]!.name,
+    scenarios: c.scenarios.map((s) => ({
+      name: s.name,
+      file: s.file,
+      extends: s.loaded.files.slice(1),
+      hash: s.loaded.hash,
+      overrides,
+      agents: s.plan.agentCount,
+      resolved: s.loaded.scenario,
+    })),
+    seed: c.seed,
+    replicates: c.replicates,
+    scale: c.scale,
+    targets: c.scenarios[0]!.loaded.targetsFile ?? null,
+    files: {
+      'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
+      'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
+      'summary.json': 'bands and paired differences at the checkpoints, by place',
+      ...(reportNames.length ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
+    },
+    note: 'Every scenario ran replicate r with the same seed and replicate number (common random numbers), so differences are paired. '
+      + 'bands.csv, differences.csv and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
+    timing: {
+      wallMs: Math.round(wallMs),
+      scenarios: c.scenarios.map((s) => ({
+        name: s.name,
+        replicates: s.timing.map((t) => ({ replicate: t.replicate, buildMs: Math.round(t.buildMs), runMs: Math.round(t.runMs), ties: t.ties, events: t.events })),
+      })),
+    },
+  };
+}
+
