@@ -37,6 +37,7 @@ import { choosePoint, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
 import { createPool } from './pool.js';
 import { loadState, saveGeneration, startState, writeFileAtomic } from './state.js';
+import { roundToSignificant } from '../numeric/number-format.js';
 
 export interface CalibrateOptions {
   /** Output folder: must not exist, unless resuming from it. */
@@ -333,8 +334,8 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   return { out: options.out, result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
 }
 
-const round = (x: number) => Number(x.toPrecision(6));
-const fmt = (x: number) => String(Number(x.toPrecision(4)));
+const round = (x: number) => roundToSignificant(x, 6);
+const fmt = (x: number) => String(roundToSignificant(x, 4));
 
 /** `interventions.N.…` as `interventions.LABEL.…`: the calibrated file merges interventions by label. */
 function labelledPath(path: string, scenario: Scenario): string {

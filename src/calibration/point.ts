@@ -21,6 +21,7 @@
  * (generation −2) and the winner is chosen on those runs alone, so the score reported
  * for it is not the one it was selected on.
  */
+import { medianOfMiddles as median } from '../numeric/quantiles.js';
 import type { Evaluate, Generation, Proposal, ProposalKey } from './abc-smc.js';
 
 export interface PointOptions {
@@ -132,9 +133,3 @@ function order(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function median(xs: number[]): number {
-  if (xs.some((x) => Number.isNaN(x))) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}

@@ -32,7 +32,7 @@
  */
 import type { Evaluate } from './abc-smc.js';
 import { compareCandidates, scoreCandidates, type PointScoring } from './point.js';
-import { solveSpd } from './linalg.js';
+import { solveSpd } from '../numeric/linear-algebra.js';
 import { fromWorking, priorBounds, toWorking, type Prior } from './priors.js';
 
 export interface RefineOptions {

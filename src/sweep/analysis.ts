@@ -11,7 +11,8 @@
  * designs; the analysis says so rather than inventing a value. A Latin hypercube's
  * points are exchangeable, so PRCC leaves those points out and says how many.
  */
-import { csvField } from '../calibration/outputs.js';
+import { csvField } from '../numeric/csv.js';
+import { roundToSignificant } from '../numeric/number-format.js';
 import { stream } from '../random/streams.js';
 import { morrisIndices, type MorrisIndex } from './design/morris.js';
 import { prcc, type PrccIndex } from './design/prcc.js';
@@ -43,9 +44,8 @@ export interface SweepAnalysis {
   outputs: OutputAnalysis[];
 }
 
-const round = (x: number) => Number(x.toPrecision(6));
 const roundAll = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? roundToSignificant(v, 6) : v])) as T;
 
 export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonly PointSummary[][]): SweepAnalysis | undefined {
   if (design.kind === 'latin-hypercube') return analysePrcc(plan, design.points, summaries);

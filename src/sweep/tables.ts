@@ -10,13 +10,14 @@
  * so a row's factor values and seed rerun it exactly; an output without a value (a share
  * of nothing) is an empty cell.
  */
-import { csvField } from '../calibration/outputs.js';
-import { quantile } from '../results/tables.js';
+import { csvField } from '../numeric/csv.js';
+import { roundToSignificant } from '../numeric/number-format.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import type { SweepPlan } from './file.js';
 import { runKey } from './points.js';
 
 export const exact = (x: number) => (Number.isFinite(x) ? String(x) : '');
-const rounded = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
+const rounded = (x: number) => (Number.isFinite(x) ? String(roundToSignificant(x, 10)) : '');
 
 export interface PointSummary {
   n: number;

@@ -15,6 +15,7 @@
  * Draws per trajectory, in order: k base levels, k directions, k − 1 for the
  * order in which the factors move.
  */
+import { mean } from '../../numeric/moments.js';
 import { defaultBootstrap, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireOutputs, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, fromUnit, type Factor } from './factors.js';
@@ -146,9 +147,5 @@ export function morrisIndices(
       muStarHigh,
     };
   });
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
