@@ -159,7 +159,7 @@ export function calibratedYaml(options: {
   const root: Record<string, unknown> = {};
   if (options.extendsPath) root.extends = options.extendsPath;
   if (options.title !== undefined) root.title = options.title;
-  for (const { path, value } of options.values) setByNamedPath(root, path.split('.').map((s) => s.trim()), Number(value.toPrecision(4)));
+  for (const { path, value } of options.values) setByNamedPath(root, path.split('.').map((s) => s.trim()), roundToSignificant(value, 4));
   const header = options.header.map((l) => (l ? `# ${l}` : '#')).join('\n');
   return `${header}\n${stringify(root, { lineWidth: 0 })}`;
 }

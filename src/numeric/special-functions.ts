@@ -41,8 +41,10 @@ function betaFraction(x: number, a: number, b: number): number {
 }
 
 /**
- * ln Γ(x) for x > 0: Stirling's series to the x⁻⁷ term, accurate to ~1e-15 for
- * x ≥ 10, reached from smaller x by Γ(x) = Γ(x + m)/(x(x + 1)…(x + m − 1)).
+ * ln Γ(x) for x > 0: Stirling's series to the x⁻⁷ term for x ≥ 10, reached
+ * from smaller x by Γ(x) = Γ(x + m)/(x(x + 1)…(x + m − 1)). The first term left
+ * out, 1/(1188 x⁹), bounds the error: 8e-13 at x = 10, about 1e-15 at x = 21;
+ * p-values are written to 6 significant digits, far coarser.
  */
 export function logGamma(x: number): number {
   let shift = 0;
