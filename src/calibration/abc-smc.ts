@@ -135,15 +135,24 @@ export interface AbcSmcResult {
   stopReason: StopReason;
 }
 
+/** Option defaults (graphology style: calibration/file.ts's budget schema should read them). */
+export const DEFAULTS = Object.freeze({
+  minTolerance: 0,
+  maxSimulations: Infinity,
+  quantile: 0.5,
+  minAcceptanceRate: 0.01,
+  batchSize: 1,
+});
+
 const MAX_REDRAWS = 100_000;
 
 export async function abcSmc(options: AbcSmcOptions, evaluate: Evaluate, distance: (stats: readonly number[]) => number): Promise<AbcSmcResult> {
   const { priors, population, seed } = options;
-  const minTolerance = options.minTolerance ?? 0;
-  const maxSimulations = options.maxSimulations ?? Infinity;
-  const quantile = options.quantile ?? 0.5;
-  const minAcceptanceRate = options.minAcceptanceRate ?? 0.01;
-  const batchSize = Math.max(1, options.batchSize ?? 1);
+  const minTolerance = options.minTolerance ?? DEFAULTS.minTolerance;
+  const maxSimulations = options.maxSimulations ?? DEFAULTS.maxSimulations;
+  const quantile = options.quantile ?? DEFAULTS.quantile;
+  const minAcceptanceRate = options.minAcceptanceRate ?? DEFAULTS.minAcceptanceRate;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULTS.batchSize);
   if (priors.length === 0) throw new Error('calibration/abc-smc: no parameters');
   if (!Number.isInteger(population) || population < 1) throw new Error('calibration/abc-smc: population must be a whole number ≥ 1');
   if (!(quantile > 0 && quantile < 1)) throw new Error('calibration/abc-smc: quantile must be in (0, 1)');

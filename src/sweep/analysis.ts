@@ -14,6 +14,7 @@
 import { csvField } from '../numeric/csv.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { stream } from '../random/streams.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';
 import { morrisIndices, type MorrisIndex } from './design/morris.js';
 import { prcc, type PrccIndex } from './design/prcc.js';
 import { sobolIndices, type SobolIndex } from './design/saltelli.js';
@@ -51,7 +52,7 @@ export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonl
   if (design.kind === 'latin-hypercube') return analysePrcc(plan, design.points, summaries);
   if (design.kind !== 'morris' && design.kind !== 'sobol') return undefined;
   const factors = designFactors(plan.factors);
-  const bootstrap = plan.design.kind === 'grid' ? 1000 : plan.design.bootstrap;
+  const bootstrap = plan.design.kind === 'grid' ? BOOTSTRAP_DEFAULTS.bootstrap : plan.design.bootstrap;
   const outputs = plan.outputs.map((o, k): OutputAnalysis => {
     const means = summaries[k]!.map((s) => s.mean);
     const missing = means.filter((x) => !Number.isFinite(x)).length;

@@ -8,8 +8,11 @@
  */
 import { quantileType7OfFinite } from '../../numeric/quantiles.js';
 
-/** Default count of bootstrap replicates. */
-export const defaultBootstrap = 1000;
+/** Option defaults (graphology style: whoever fills in options, a schema included, reads them here). */
+export const DEFAULTS = Object.freeze({
+  /** Bootstrap replicates of an index. */
+  bootstrap: 1000,
+});
 
 /** The interval level of every analysis. */
 export const intervalLevel = 0.9;

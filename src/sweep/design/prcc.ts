@@ -35,9 +35,14 @@
  */
 import { forwardSubstitution } from '../../numeric/linear-algebra.js';
 import { regularizedIncompleteBeta } from '../../numeric/special-functions.js';
-import { defaultBootstrap, percentileInterval, resample } from './bootstrap.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, type Factor } from './factors.js';
+
+/** Option defaults. */
+export const DEFAULTS = Object.freeze({
+  bootstrap: BOOTSTRAP_DEFAULTS.bootstrap,
+});
 
 export interface PrccOptions {
   /** Bootstrap resamples for the interval (default 1000). */
@@ -106,7 +111,7 @@ export function prcc(
       if (!Number.isFinite(x)) fail(fn, `points[${i}][${j}] must be a finite number`, x);
     });
   });
-  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? defaultBootstrap, 1);
+  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? DEFAULTS.bootstrap, 1);
   const random = requireRandom(fn, options.random);
 
   // A point without an output value (a share of nothing) says nothing about the
