@@ -34,8 +34,10 @@
  * through `evaluate` (in this thread or in worker threads).
  */
 import { stream } from '../random/streams.js';
-import { choleskyWithRidge, lowerTimes, weightedCovariance, whiten, type Matrix } from './linalg.js';
-import { fromWorking, inWorkingSupport, normalQuantile, priorBounds, samplePrior, toWorking, workingDensity, type Prior } from './priors.js';
+import { choleskyWithRidge, forwardSubstitution, lowerTimes, weightedCovariance, type Matrix } from '../numeric/linear-algebra.js';
+import { normalQuantile } from '../numeric/normal.js';
+import { weightedQuantileInverseCdf } from '../numeric/quantiles.js';
+import { fromWorking, inWorkingSupport, priorBounds, samplePrior, toWorking, workingDensity, type Prior } from './priors.js';
 
 export interface ProposalKey {
   seed: number;
@@ -133,15 +135,24 @@ export interface AbcSmcResult {
   stopReason: StopReason;
 }
 
+/** Option defaults (graphology style: calibration/file.ts's budget schema should read them). */
+export const DEFAULTS = Object.freeze({
+  minTolerance: 0,
+  maxSimulations: Infinity,
+  quantile: 0.5,
+  minAcceptanceRate: 0.01,
+  batchSize: 1,
+});
+
 const MAX_REDRAWS = 100_000;
 
 export async function abcSmc(options: AbcSmcOptions, evaluate: Evaluate, distance: (stats: readonly number[]) => number): Promise<AbcSmcResult> {
   const { priors, population, seed } = options;
-  const minTolerance = options.minTolerance ?? 0;
-  const maxSimulations = options.maxSimulations ?? Infinity;
-  const quantile = options.quantile ?? 0.5;
-  const minAcceptanceRate = options.minAcceptanceRate ?? 0.01;
-  const batchSize = Math.max(1, options.batchSize ?? 1);
+  const minTolerance = options.minTolerance ?? DEFAULTS.minTolerance;
+  const maxSimulations = options.maxSimulations ?? DEFAULTS.maxSimulations;
+  const quantile = options.quantile ?? DEFAULTS.quantile;
+  const minAcceptanceRate = options.minAcceptanceRate ?? DEFAULTS.minAcceptanceRate;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULTS.batchSize);
   if (priors.length === 0) throw new Error('calibration/abc-smc: no parameters');
   if (!Number.isInteger(population) || population < 1) throw new Error('calibration/abc-smc: population must be a whole number ≥ 1');
   if (!(quantile > 0 && quantile < 1)) throw new Error('calibration/abc-smc: quantile must be in (0, 1)');
@@ -168,7 +179,7 @@ export async function abcSmc(options: AbcSmcOptions, evaluate: Evaluate, distanc
     if (generations.length >= options.maxGenerations) return { generations, stopReason: 'generations' };
     if (total >= maxSimulations) return { generations, stopReason: 'simulations' };
     const cap = Math.ceil(population / minAcceptanceRate);
-    const tolerance = Math.max(minTolerance, weightedQuantile(last.distances, last.weights, quantile));
+    const tolerance = Math.max(minTolerance, weightedQuantileInverseCdf(last.distances, last.weights, quantile));
     const next = await runGeneration(generations.length, tolerance, last, cap);
     if (!next) return { generations, stopReason: 'acceptance' };
     generations.push(next);
@@ -304,13 +315,13 @@ export function makeKernel(priors: readonly Prior[], previous: Pick<Generation, 
  */
 export function importanceWeights(priors: readonly Prior[], particles: readonly (readonly number[])[], kernel: Kernel): number[] {
   const d = priors.length;
-  const whitenedCentres = kernel.centres.map((c) => whiten(kernel.chol, c));
+  const whitenedCentres = kernel.centres.map((c) => forwardSubstitution(kernel.chol, c));
   const raw = particles.map((x) => {
     const u = x.map((v, k) => toWorking(priors[k]!, v));
     let prior = 1;
     for (let k = 0; k < d; k++) prior *= workingDensity(priors[k]!, u[k]!);
     if (prior === 0) return 0;
-    const wu = whiten(kernel.chol, u);
+    const wu = forwardSubstitution(kernel.chol, u);
     let mix = 0;
     for (let j = 0; j < whitenedCentres.length; j++) {
       const c = whitenedCentres[j]!;
@@ -332,21 +343,6 @@ export function effectiveSampleSize(weights: readonly number[]): number {
   const sum = weights.reduce((s, w) => s + w, 0);
   const sq = weights.reduce((s, w) => s + (w / sum) * (w / sum), 0);
   return 1 / sq;
-}
-
-/**
- * The smallest value v such that the values ≤ v hold at least a share q of the weight.
- * Ties are ordered by value only, so the result does not depend on the input order.
- */
-export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  const total = weights.reduce((s, w) => s + w, 0);
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i]!;
-    if (acc >= q * total * (1 - 1e-12)) return values[i]!;
-  }
-  return values[order.at(-1)!]!;
 }
 
 /** Index of the first cumulative weight above u × total (binary search). */

@@ -38,6 +38,7 @@ import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } 
 import { createModelPool } from './pool.js';
 import { loadState, saveGeneration, startState } from './state.js';
 import { writeFileAtomic } from '../batch/persistence.js';
+import { roundToSignificant } from '../numeric/number-format.js';
 
 export interface CalibrateOptions {
   /** Output folder: must not exist, unless resuming from it. */
@@ -334,8 +335,8 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   return { out: options.out, result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
 }
 
-const round = (x: number) => Number(x.toPrecision(6));
-const fmt = (x: number) => String(Number(x.toPrecision(4)));
+const round = (x: number) => roundToSignificant(x, 6);
+const fmt = (x: number) => String(roundToSignificant(x, 4));
 
 /** `interventions.N.…` as `interventions.LABEL.…`: the calibrated file merges interventions by label. */
 function labelledPath(path: string, scenario: Scenario): string {

@@ -13,7 +13,8 @@
 import { runScenario } from '../experiments/run.js';
 import { daysBetween } from '../model/dates.js';
 import type { Scenario } from '../scenario/schema.js';
-import { quantile } from '../results/tables.js';
+import { wholeOrSignificantText } from '../numeric/number-format.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import { planWorld } from '../world/plan.js';
 import type { CalibrationTarget } from './file.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
@@ -120,10 +121,8 @@ export function checkAgainstTargets(
   const top: TopCheck = { applicable, expected, found, matches: !applicable || expected.every((c) => found.includes(c)) };
 
   const failures = [
-    ...checks.filter((c) => !c.inside).map((c) => `${c.name}: median ${round(c.median)} outside ${round(c.low)}–${Number.isFinite(c.high) ? round(c.high) : '∞'}`),
+    ...checks.filter((c) => !c.inside).map((c) => `${c.name}: median ${wholeOrSignificantText(c.median, 3)} outside ${wholeOrSignificantText(c.low, 3)}–${Number.isFinite(c.high) ? wholeOrSignificantText(c.high, 3) : '∞'}`),
     ...(top.matches ? [] : [`top ${size} countries: expected ${expected.join(', ')}, found ${found.join(', ')}`]),
   ];
   return { replicates, targetDate, targets: checks, top, passed: failures.length === 0, failures };
 }
-
-const round = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toPrecision(3))));

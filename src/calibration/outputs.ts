@@ -5,6 +5,9 @@
  * calibrated parameter file.
  */
 import { stringify } from 'yaml';
+import { csvField } from '../numeric/csv.js';
+import { roundToSignificant } from '../numeric/number-format.js';
+import { weightedQuantilesMidpoint } from '../numeric/quantiles.js';
 import type { Generation } from './abc-smc.js';
 import { residual, type DistanceKind, type Target } from './distance.js';
 import { priorQuantile, type Prior } from './priors.js';
@@ -13,11 +16,7 @@ import { priorQuantile, type Prior } from './priors.js';
 export function num(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
-  return String(Number(x.toPrecision(10)));
-}
-
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return String(roundToSignificant(x, 10));
 }
 
 /** posterior.csv: one row per generation × particle: generation, particle, weight, distance, then the parameters. */
@@ -53,37 +52,12 @@ export interface WeightedSummary {
 export function weightedSummary(values: readonly number[], weights: readonly number[]): WeightedSummary {
   const total = weights.reduce((s, w) => s + w, 0);
   const mean = values.reduce((s, v, i) => s + v * weights[i]!, 0) / total;
-  const [median, p5, p95] = weightedQuantiles(values, weights, [0.5, 0.05, 0.95]);
+  const [median, p5, p95] = weightedQuantilesMidpoint(values, weights, [0.5, 0.05, 0.95]);
   return { mean, median: median!, p5: p5!, p95: p95! };
 }
 
-/** Weighted quantiles of `values` (as in `weightedSummary`), for any probabilities. */
-export function weightedQuantiles(values: readonly number[], weights: readonly number[], probabilities: readonly number[]): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
-  const at: number[] = [];
-  let acc = 0;
-  for (const i of order) {
-    at.push((acc + weights[i]! / 2) / total);
-    acc += weights[i]!;
-  }
-  // Each sample sits at the midpoint of its weight; quantiles interpolate between midpoints.
-  const q = quantileOf(values, order, at);
-  return probabilities.map(q);
-}
-
-function quantileOf(values: readonly number[], order: readonly number[], at: readonly number[]): (p: number) => number {
-  return (p: number) => {
-    if (p <= at[0]!) return values[order[0]!]!;
-    for (let k = 1; k < at.length; k++) {
-      if (p <= at[k]!) {
-        const f = (p - at[k - 1]!) / (at[k]! - at[k - 1]!);
-        return values[order[k - 1]!]! + f * (values[order[k]!]! - values[order[k - 1]!]!);
-      }
-    }
-    return values[order.at(-1)!]!;
-  };
-}
+/** Kept for calibration/chart-inputs.ts, which is not this change's to edit; new code imports numeric/quantiles. */
+export { weightedQuantilesMidpoint as weightedQuantiles };
 
 export interface ParameterInfo {
   name: string;
@@ -185,7 +159,7 @@ export function calibratedYaml(options: {
   const root: Record<string, unknown> = {};
   if (options.extendsPath) root.extends = options.extendsPath;
   if (options.title !== undefined) root.title = options.title;
-  for (const { path, value } of options.values) setByNamedPath(root, path.split('.').map((s) => s.trim()), Number(value.toPrecision(4)));
+  for (const { path, value } of options.values) setByNamedPath(root, path.split('.').map((s) => s.trim()), roundToSignificant(value, 4));
   const header = options.header.map((l) => (l ? `# ${l}` : '#')).join('\n');
   return `${header}\n${stringify(root, { lineWidth: 0 })}`;
 }
@@ -220,5 +194,5 @@ function setByNamedPath(root: Record<string, unknown>, path: readonly string[], 
 /** Lists whose items are found by a field (extends merges them by it): the field. */
 const namedLists = new Map([['regions', 'name'], ['countries', 'name'], ['communities', 'name'], ['interventions', 'label']]);
 
-const round = (x: number) => Number(x.toPrecision(6));
+const round = (x: number) => roundToSignificant(x, 6);
 const roundAll = (s: WeightedSummary): WeightedSummary => ({ mean: round(s.mean), median: round(s.median), p5: round(s.p5), p95: round(s.p95) });

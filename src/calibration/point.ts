@@ -21,13 +21,21 @@
  * (generation −2) and the winner is chosen on those runs alone, so the score reported
  * for it is not the one it was selected on.
  */
+import { medianOfMiddles as median } from '../numeric/quantiles.js';
 import type { Evaluate, Generation, Proposal, ProposalKey } from './abc-smc.js';
+
+/** Option defaults (graphology style: calibration/file.ts's point schema should read them); finalReplicates defaults to replicates. */
+export const DEFAULTS = Object.freeze({
+  candidates: 16,
+  replicates: 8,
+  finalists: 0,
+});
 
 export interface PointOptions {
   /** Accepted particles checked besides the medians (the closest to the targets first). */
-  candidates: number;
+  candidates?: number;
   /** Runs per candidate. */
-  replicates: number;
+  replicates?: number;
   /** The best this many of the screening are run again on fresh streams and chosen among on those runs (0: no second round). */
   finalists?: number;
   /** Runs per finalist (default: `replicates`). */
@@ -70,13 +78,13 @@ export async function choosePoint(
   const closest = last.distances.map((_, i) => i).sort((a, b) => last.distances[a]! - last.distances[b]! || a - b);
   const pool = [
     { source: 'median', params: [...medians] },
-    ...closest.slice(0, Math.max(0, options.candidates)).map((i) => ({ source: `particle ${i}`, params: [...last.particles[i]!] })),
+    ...closest.slice(0, Math.max(0, options.candidates ?? DEFAULTS.candidates)).map((i) => ({ source: `particle ${i}`, params: [...last.particles[i]!] })),
   ];
-  const replicates = Math.max(1, options.replicates);
+  const replicates = Math.max(1, options.replicates ?? DEFAULTS.replicates);
   const keys = (generation: number) => (j: number, r: number) => ({ seed, generation, particle: j, attempt: r });
   const screened = await scoreCandidates(pool, keys(-1), replicates, evaluate, scoring);
   const candidates = screened.map(({ source, score }) => ({ source, score }));
-  const finalists = Math.min(Math.max(0, Math.floor(options.finalists ?? 0)), screened.length);
+  const finalists = Math.min(Math.max(0, Math.floor(options.finalists ?? DEFAULTS.finalists)), screened.length);
   if (finalists === 0) return { ...screened[best(screened, scoring)]!, replicates, candidates, finalists: [] };
 
   const ranked = screened.map((_, j) => j).sort((a, b) => compareCandidates(screened[a]!, screened[b]!, scoring) || a - b);
@@ -132,9 +140,3 @@ function order(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function median(xs: number[]): number {
-  if (xs.some((x) => Number.isNaN(x))) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}

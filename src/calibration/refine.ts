@@ -32,7 +32,7 @@
  */
 import type { Evaluate } from './abc-smc.js';
 import { compareCandidates, scoreCandidates, type PointScoring } from './point.js';
-import { solveSpd } from './linalg.js';
+import { solveSpd } from '../numeric/linear-algebra.js';
 import { fromWorking, priorBounds, toWorking, type Prior } from './priors.js';
 
 export interface RefineOptions {
@@ -50,7 +50,8 @@ export interface RefineOptions {
   maxJump: number;
 }
 
-export const defaultRefineOptions: RefineOptions = { replicates: 5, maxEvaluations: 300, initialStep: 0.2, minStep: 0.01, freshReplicates: 10, maxJump: 0.25 };
+/** Option defaults (graphology style: calibration/file.ts's point.refine schema should read them). */
+export const DEFAULTS: Readonly<RefineOptions> = Object.freeze({ replicates: 5, maxEvaluations: 300, initialStep: 0.2, minStep: 0.01, freshReplicates: 10, maxJump: 0.25 });
 
 /** How points compare, and optionally each target's weighted residual (for Levenberg–Marquardt steps). */
 export interface RefineScoring extends PointScoring {
@@ -100,7 +101,7 @@ export async function refinePoint(
   scoring: RefineScoring,
   onRound?: (r: RefineRound, evaluations: number) => void,
 ): Promise<RefineResult> {
-  const o = { ...defaultRefineOptions, ...options };
+  const o = { ...DEFAULTS, ...options };
   check(o, start, priors);
   const k = priors.length;
   const span = priors.map(workingSpan);

@@ -68,7 +68,7 @@ export function communityBetweenness(csr: Csr, { first, count }: Span, options: 
         const g = csr.neighbors[i]!;
         if (g < first || g >= end) continue;
         const w = g - first;
-        if (dist[w] < 0) {
+        if (dist[w]! < 0) {
           dist[w] = dist[v]! + 1;
           order[tail++] = w;
         }

@@ -101,11 +101,11 @@ function arcOffsets(ends: Int32Array, used: number, n: number): Int32Array {
 }
 
 function countArcs(ends: Int32Array, used: number, counts: Int32Array): void {
-  for (let i = 0; i < used; i++) counts[ends[i] + 1]++;
+  for (let i = 0; i < used; i++) counts[ends[i]! + 1]!++;
 }
 
 function prefixSums(values: Int32Array, n: number): void {
-  for (let v = 0; v < n; v++) values[v + 1] += values[v];
+  for (let v = 0; v < n; v++) values[v + 1]! += values[v]!;
 }
 
 /** Counting sort, second half: each tie (a, b) stored as b in a's list and a in b's. */
@@ -113,10 +113,10 @@ function scatterArcs(ends: Int32Array, used: number, offsets: Int32Array, n: num
   const cursor = offsets.slice(0, n);
   const neighbors = new Int32Array(used);
   for (let i = 0; i < used; i += 2) {
-    const a = ends[i];
-    const b = ends[i + 1];
-    neighbors[cursor[a]++] = b;
-    neighbors[cursor[b]++] = a;
+    const a = ends[i]!;
+    const b = ends[i + 1]!;
+    neighbors[cursor[a]!++] = b;
+    neighbors[cursor[b]!++] = a;
   }
   return neighbors;
 }
@@ -129,8 +129,8 @@ function scatterArcs(ends: Int32Array, used: number, offsets: Int32Array, n: num
 function sortAndDedupe(neighbors: Int32Array, offsets: Int32Array, n: number): number {
   let write = 0;
   for (let v = 0; v < n; v++) {
-    const start = offsets[v];
-    const end = offsets[v + 1];
+    const start = offsets[v]!;
+    const end = offsets[v + 1]!;
     sortRange(neighbors, start, end);
     offsets[v] = write;
     write = dedupeInto(neighbors, start, end, write);
@@ -143,7 +143,7 @@ function sortAndDedupe(neighbors: Int32Array, offsets: Int32Array, n: number): n
 function dedupeInto(values: Int32Array, start: number, end: number, write: number): number {
   let last = -1;
   for (let i = start; i < end; i++) {
-    const u = values[i];
+    const u = values[i]!;
     if (u !== last) {
       values[write++] = u;
       last = u;
@@ -159,10 +159,10 @@ function sortRange(values: Int32Array, start: number, end: number): void {
     return;
   }
   for (let i = start + 1; i < end; i++) {
-    const x = values[i];
+    const x = values[i]!;
     let j = i - 1;
-    while (j >= start && values[j] > x) {
-      values[j + 1] = values[j];
+    while (j >= start && values[j]! > x) {
+      values[j + 1] = values[j]!;
       j--;
     }
     values[j + 1] = x;
@@ -170,21 +170,21 @@ function sortRange(values: Int32Array, start: number, end: number): void {
 }
 
 export function tieCount(csr: Csr): number {
-  return csr.offsets[csr.nodeCount] / 2;
+  return csr.offsets[csr.nodeCount]! / 2;
 }
 
 export function degree(csr: Csr, v: number): number {
-  return csr.offsets[v + 1] - csr.offsets[v];
+  return csr.offsets[v + 1]! - csr.offsets[v]!;
 }
 
 /** Whether a and b are tied: a binary search in a's sorted list. */
 export function hasTie(csr: Csr, a: number, b: number): boolean {
   const { offsets, neighbors } = csr;
-  let lo = offsets[a];
-  let hi = offsets[a + 1];
+  let lo = offsets[a]!;
+  let hi = offsets[a + 1]!;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const u = neighbors[mid];
+    const u = neighbors[mid]!;
     if (u === b) return true;
     if (u < b) lo = mid + 1;
     else hi = mid;

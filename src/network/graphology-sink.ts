@@ -76,8 +76,8 @@ export function graphFromCsr(csr: Csr, attributesFor?: (id: number) => Attribute
   const { nodeCount, offsets, neighbors } = csr;
   for (let v = 0; v < nodeCount; v++) graph.addNode(String(v), attributesFor?.(v));
   for (let v = 0; v < nodeCount; v++) {
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-      const u = neighbors[i];
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const u = neighbors[i]!;
       if (u > v) graph.addEdgeWithKey(`${v}-${u}`, String(v), String(u));
     }
   }

@@ -41,18 +41,18 @@ export interface NetworkStatsOptions {
 export function networkStats(csr: Csr, options: NetworkStatsOptions = {}): NetworkStats {
   const n = csr.nodeCount;
   const { offsets } = csr;
-  const ties = offsets[n] / 2;
+  const ties = offsets[n]! / 2;
 
   let maxDegree = 0;
   for (let v = 0; v < n; v++) {
-    const d = offsets[v + 1] - offsets[v];
+    const d = offsets[v + 1]! - offsets[v]!;
     if (d > maxDegree) maxDegree = d;
   }
   const counts = new Float64Array(maxDegree + 1);
-  for (let v = 0; v < n; v++) counts[offsets[v + 1] - offsets[v]]++;
+  for (let v = 0; v < n; v++) counts[offsets[v + 1]! - offsets[v]!]!++;
   const degreeHistogram: Array<{ degree: number; count: number }> = [];
   for (let d = 0; d <= maxDegree; d++) {
-    if (counts[d] > 0) degreeHistogram.push({ degree: d, count: counts[d] });
+    if (counts[d]! > 0) degreeHistogram.push({ degree: d, count: counts[d]! });
   }
 
   const sample = options.clusteringSample;
@@ -66,7 +66,7 @@ export function networkStats(csr: Csr, options: NetworkStatsOptions = {}): Netwo
     meanDegree: n > 0 ? (2 * ties) / n : 0,
     maxDegree,
     clustering,
-    components: components(csr, n > 0 ? counts[0] : 0),
+    components: components(csr, n > 0 ? counts[0]! : 0),
     degreeHistogram,
   };
 }
@@ -81,22 +81,22 @@ function exactClustering(csr: Csr): NetworkStats['clustering'] {
   const { nodeCount: n, offsets, neighbors } = csr;
   const outOffsets = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
-    const dv = offsets[v + 1] - offsets[v];
+    const dv = offsets[v + 1]! - offsets[v]!;
     let out = 0;
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-      const u = neighbors[i];
-      const du = offsets[u + 1] - offsets[u];
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const u = neighbors[i]!;
+      const du = offsets[u + 1]! - offsets[u]!;
       if (du > dv || (du === dv && u > v)) out++;
     }
-    outOffsets[v + 1] = outOffsets[v] + out;
+    outOffsets[v + 1] = outOffsets[v]! + out;
   }
-  const outs = new Int32Array(outOffsets[n]);
+  const outs = new Int32Array(outOffsets[n]!);
   for (let v = 0; v < n; v++) {
-    const dv = offsets[v + 1] - offsets[v];
-    let w = outOffsets[v];
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-      const u = neighbors[i];
-      const du = offsets[u + 1] - offsets[u];
+    const dv = offsets[v + 1]! - offsets[v]!;
+    let w = outOffsets[v]!;
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const u = neighbors[i]!;
+      const du = offsets[u + 1]! - offsets[u]!;
       if (du > dv || (du === dv && u > v)) outs[w++] = u;
     }
   }
@@ -104,22 +104,22 @@ function exactClustering(csr: Csr): NetworkStats['clustering'] {
   // Float64: a hub's triangle count can pass 2^31.
   const triangles = new Float64Array(n);
   for (let v = 0; v < n; v++) {
-    const vStart = outOffsets[v];
-    const vEnd = outOffsets[v + 1];
+    const vStart = outOffsets[v]!;
+    const vEnd = outOffsets[v + 1]!;
     for (let k = vStart; k < vEnd; k++) {
-      const u = outs[k];
+      const u = outs[k]!;
       let i = vStart;
-      let j = outOffsets[u];
-      const uEnd = outOffsets[u + 1];
+      let j = outOffsets[u]!;
+      const uEnd = outOffsets[u + 1]!;
       while (i < vEnd && j < uEnd) {
-        const x = outs[i];
-        const y = outs[j];
+        const x = outs[i]!;
+        const y = outs[j]!;
         if (x < y) i++;
         else if (x > y) j++;
         else {
-          triangles[v]++;
-          triangles[u]++;
-          triangles[x]++;
+          triangles[v]!++;
+          triangles[u]!++;
+          triangles[x]!++;
           i++;
           j++;
         }
@@ -131,11 +131,11 @@ function exactClustering(csr: Csr): NetworkStats['clustering'] {
   let closed = 0;
   let triples = 0;
   for (let v = 0; v < n; v++) {
-    const d = offsets[v + 1] - offsets[v];
+    const d = offsets[v + 1]! - offsets[v]!;
     if (d < 2) continue;
     const pairs = (d * (d - 1)) / 2;
-    localSum += triangles[v] / pairs;
-    closed += triangles[v];
+    localSum += triangles[v]! / pairs;
+    closed += triangles[v]!;
     triples += pairs;
   }
   return {
@@ -159,14 +159,14 @@ function sampledClustering(csr: Csr, size: number, rng: Rng): NetworkStats['clus
   let triples = 0;
   for (let s = 0; s < size; s++) {
     const v = Math.floor(rng() * n);
-    const d = offsets[v + 1] - offsets[v];
+    const d = offsets[v + 1]! - offsets[v]!;
     if (d < 2) continue;
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) markedBy[neighbors[i]] = s;
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) markedBy[neighbors[i]!] = s;
     let links = 0; // each tie among v's neighbours is seen from both ends
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-      const u = neighbors[i];
-      for (let j = offsets[u]; j < offsets[u + 1]; j++) {
-        if (markedBy[neighbors[j]] === s) links++;
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const u = neighbors[i]!;
+      for (let j = offsets[u]!; j < offsets[u + 1]!; j++) {
+        if (markedBy[neighbors[j]!] === s) links++;
       }
     }
     const t = links / 2;
@@ -197,9 +197,9 @@ function components(csr: Csr, isolated: number): NetworkStats['components'] {
     let head = 0;
     let tail = 1;
     while (head < tail) {
-      const v = queue[head++];
-      for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-        const u = neighbors[i];
+      const v = queue[head++]!;
+      for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+        const u = neighbors[i]!;
         if (!seen[u]) {
           seen[u] = 1;
           queue[tail++] = u;

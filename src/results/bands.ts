@@ -16,7 +16,10 @@ import { addDays } from '../model/dates.js';
 import type { Level } from '../scenario/schema.js';
 import { measureNames, type Measure } from '../statistics/measures.js';
 import { monthSegments } from './months.js';
-import { formatNumber, quantile } from './tables.js';
+import { csvField } from '../numeric/csv.js';
+import { roundToDecimals } from '../numeric/number-format.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
+import { formatNumber } from './tables.js';
 import type { ReplicateCube } from './cube.js';
 
 export type { Band };
@@ -25,7 +28,7 @@ export const bandColumns = ['median', 'p5', 'p25', 'p75', 'p95'] as const;
 export const bandsHeader = ['scenario', 'date', 'level', 'place', 'measure', ...bandColumns] as const;
 export const differencesHeader = ['scenario', 'reference', 'date', 'level', 'place', 'measure', ...bandColumns] as const;
 
-const round = (x: number) => (Number.isInteger(x) ? x : Number(x.toFixed(4)));
+const round = (x: number) => roundToDecimals(x, 4);
 
 /** Reused between calls: tables compute hundreds of thousands of bands, and fresh arrays for each cost more in garbage collection than the sorting. */
 let scratch = new Float64Array(64);
@@ -100,10 +103,6 @@ export function monthlyBands(c: Comparison, s: ComparedScenario, place: number, 
     month: seg.month,
     ...band(growth(cellOn(s, seg.from, place, measure), cellOn(s, seg.to, place, measure)), c.scale),
   }));
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const bandFields = (b: Band) => `${formatNumber(b.median)},${formatNumber(b.p5)},${formatNumber(b.p25)},${formatNumber(b.p75)},${formatNumber(b.p95)}`;

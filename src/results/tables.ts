@@ -4,6 +4,9 @@
  * the same run gives the same bytes.
  */
 import { addDays } from '../model/dates.js';
+import { csvField } from '../numeric/csv.js';
+import { roundToDecimals } from '../numeric/number-format.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import type { RunResult } from '../experiments/run.js';
 import type { Level } from '../scenario/schema.js';
 import { measureAgents, measureNames, type Measure } from '../statistics/measures.js';
@@ -15,12 +18,7 @@ export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', '
 
 /** Numbers as text without float noise: integers plainly, others to 4 significant decimals. */
 export function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  return String(Number(x.toFixed(4)));
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return String(roundToDecimals(x, 4));
 }
 
 /**
@@ -63,21 +61,13 @@ export interface Quantiles {
   p95: number;
 }
 
-/** Linear-interpolation quantile (type 7, as R and numpy by default). */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+/** Kept for results/report-inputs.ts, which is not this change's to edit; new code imports numeric/quantiles. */
+export { quantile };
 
 export function quantiles(values: readonly number[]): Quantiles {
   const s = [...values].sort((a, b) => a - b);
-  return { median: round(quantile(s, 0.5)), p5: round(quantile(s, 0.05)), p95: round(quantile(s, 0.95)) };
+  return { median: roundToDecimals(quantile(s, 0.5), 4), p5: roundToDecimals(quantile(s, 0.05), 4), p95: roundToDecimals(quantile(s, 0.95), 4) };
 }
-
-const round = (x: number) => Number(x.toFixed(4));
 
 export type CheckpointValues = Record<Level, Record<string, Record<Measure, Quantiles>>>;
 

@@ -11,8 +11,10 @@
  * designs; the analysis says so rather than inventing a value. A Latin hypercube's
  * points are exchangeable, so PRCC leaves those points out and says how many.
  */
-import { csvField } from '../calibration/outputs.js';
+import { csvField } from '../numeric/csv.js';
+import { roundToSignificant } from '../numeric/number-format.js';
 import { stream } from '../random/streams.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';
 import { morrisIndices, type MorrisIndex } from './design/morris.js';
 import { prcc, type PrccIndex } from './design/prcc.js';
 import { sobolIndices, type SobolIndex } from './design/saltelli.js';
@@ -43,15 +45,14 @@ export interface SweepAnalysis {
   outputs: OutputAnalysis[];
 }
 
-const round = (x: number) => Number(x.toPrecision(6));
 const roundAll = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? roundToSignificant(v, 6) : v])) as T;
 
 export function analyse(plan: SweepPlan, design: SweepDesign, summaries: readonly PointSummary[][]): SweepAnalysis | undefined {
   if (design.kind === 'latin-hypercube') return analysePrcc(plan, design.points, summaries);
   if (design.kind !== 'morris' && design.kind !== 'sobol') return undefined;
   const factors = designFactors(plan.factors);
-  const bootstrap = plan.design.kind === 'grid' ? 1000 : plan.design.bootstrap;
+  const bootstrap = plan.design.kind === 'grid' ? BOOTSTRAP_DEFAULTS.bootstrap : plan.design.bootstrap;
   const outputs = plan.outputs.map((o, k): OutputAnalysis => {
     const means = summaries[k]!.map((s) => s.mean);
     const missing = means.filter((x) => !Number.isFinite(x)).length;

@@ -6,6 +6,7 @@
  * atomically (a temporary folder renamed into place) and never overwritten.
  */
 import { writeFolderAtomic } from '../batch/persistence.js';
+import { roundToDecimals } from '../numeric/number-format.js';
 import { messages } from '../scenario/messages.js';
 import { sweepMessages } from './messages.js';
 import { sweepFiles, type SweepFiles } from './outputs.js';
@@ -54,7 +55,7 @@ export async function mergeShards(dirs: readonly string[], out: string, options:
     node: process.version,
     mergedShards: [...seen.keys()].sort((a, b) => a - b).map((k) => ({ shard: `${k}/${n}`, folder: seen.get(k)!.dir })),
     runs: plan.runs,
-    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+    seconds: roundToDecimals((performance.now() - started) / 1000, 3),
     ...(outputs.chartsError !== undefined ? { chartsError: outputs.chartsError } : {}),
   }, null, 2)}\n`;
   writeFolderAtomic(out, { ...outputs.charts, ...outputs.files, 'run-info.json': runInfo });

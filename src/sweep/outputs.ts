@@ -29,9 +29,6 @@ export interface SweepFiles {
   summaries: ReturnType<typeof pointSummaries>;
 }
 
-/** Files that are the same bytes for the same experiment, whoever ran it; run-info.json is not one of them. */
-export const IDENTICAL_FILES = ['runs.csv', 'points.csv', 'analysis.json', 'analysis.csv', 'manifest.json', 'charts/'];
-
 export async function sweepFiles(plan: SweepPlan, results: readonly (readonly number[])[], options: { charts?: boolean } = {}): Promise<SweepFiles> {
   const design = sweepDesign(plan);
   const summaries = pointSummaries(plan, results);

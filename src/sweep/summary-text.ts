@@ -4,16 +4,17 @@
  * hypercube), or the range of the point means (grid). The files hold everything;
  * this is the first look.
  */
+import { roundToSignificant } from '../numeric/number-format.js';
 import type { MorrisIndex } from './design/morris.js';
 import type { PrccIndex } from './design/prcc.js';
 import type { SobolIndex } from './design/saltelli.js';
 import type { SweepPlan } from './file.js';
 import type { SweepFiles } from './outputs.js';
 
-const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)))) : '–');
+const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(roundToSignificant(x, 3))) : '–');
 
 /** p-values span hundreds of orders of magnitude: two digits, and "< 1e-12" past what a sweep can resolve. */
-const pValue = (p: number) => (!Number.isFinite(p) ? '–' : p < 1e-12 ? '< 1e-12' : p < 0.001 ? p.toExponential(1) : String(Number(p.toPrecision(2))));
+const pValue = (p: number) => (!Number.isFinite(p) ? '–' : p < 1e-12 ? '< 1e-12' : p < 0.001 ? p.toExponential(1) : String(roundToSignificant(p, 2)));
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../batch/persistence.js';
+import { roundToDecimals } from '../numeric/number-format.js';
 import { isUserError } from '../scenario/errors.js';
 import { messages } from '../scenario/messages.js';
 import type { Experiment, SweepPlan } from './file.js';
@@ -120,7 +121,7 @@ export async function sweep(e: Experiment, options: SweepOptions): Promise<Sweep
     ...(options.shard ? { shard: `${options.shard.k}/${options.shard.n}` } : {}),
     runs: mine.length,
     resumedRuns: resumed,
-    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+    seconds: roundToDecimals((performance.now() - started) / 1000, 3),
     ...extra,
   }, null, 2)}\n`;
   if (options.shard) {

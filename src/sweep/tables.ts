@@ -10,13 +10,15 @@
  * so a row's factor values and seed rerun it exactly; an output without a value (a share
  * of nothing) is an empty cell.
  */
-import { csvField } from '../calibration/outputs.js';
-import { quantile } from '../results/tables.js';
+import { csvField } from '../numeric/csv.js';
+import { mean, sampleStandardDeviation } from '../numeric/moments.js';
+import { roundToSignificant } from '../numeric/number-format.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import type { SweepPlan } from './file.js';
 import { runKey } from './points.js';
 
 export const exact = (x: number) => (Number.isFinite(x) ? String(x) : '');
-const rounded = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
+const rounded = (x: number) => (Number.isFinite(x) ? String(roundToSignificant(x, 10)) : '');
 
 export interface PointSummary {
   n: number;
@@ -56,10 +58,10 @@ export function pointSummaries(plan: SweepPlan, results: readonly (readonly numb
 export function summarize(values: readonly number[]): PointSummary {
   const n = values.length;
   if (n === 0) return { n, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
-  const mean = values.reduce((s, x) => s + x, 0) / n;
-  const sd = n > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : NaN;
+  const centre = mean(values);
+  const sd = n > 1 ? sampleStandardDeviation(values, centre) : NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return { n, mean, sd, p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+  return { n, mean: centre, sd, p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
 }
 
 export function pointsCsv(plan: SweepPlan, points: readonly (readonly number[])[], summaries: readonly PointSummary[][]): string {

@@ -5,13 +5,13 @@
  * and a resumed run equals an uninterrupted one.
  */
 import { describe, expect, it } from 'vitest';
-import { abcSmc, localEvaluator, weightedQuantile, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
+import { abcSmc, localEvaluator, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { posteriorCsv } from '../../src/calibration/outputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from '../../src/calibration/distance.js';
 import { choosePoint } from '../../src/calibration/point.js';
 import { stream } from '../../src/random/streams.js';
-import { normalQuantile } from '../../src/calibration/priors.js';
+import { normalQuantile } from '../../src/numeric/normal.js';
 
 /** Standard normal draws from the proposal's own stream. */
 function normals(key: ProposalKey, n: number): number[] {
@@ -164,15 +164,6 @@ describe('ABC-SMC runs the same whatever the batching, and resumes exactly', () 
         expect(p[1]).toBeLessThanOrEqual(10);
       }
     }
-  });
-});
-
-describe('weightedQuantile', () => {
-  it('is the weighted median, whatever the order', () => {
-    expect(weightedQuantile([3, 1, 2], [1, 1, 1], 0.5)).toBe(2);
-    expect(weightedQuantile([3, 1, 2], [0.1, 0.1, 0.8], 0.5)).toBe(2);
-    expect(weightedQuantile([1, 2, 3], [0.6, 0.2, 0.2], 0.5)).toBe(1);
-    expect(weightedQuantile([1, 2, 3, 4], [1, 1, 1, 1], 0.5)).toBe(2);
   });
 });
 

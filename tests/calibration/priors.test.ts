@@ -1,8 +1,7 @@
 /** Priors, the distance and the linear algebra under ABC-SMC. */
 import { describe, expect, it } from 'vitest';
 import { makeDistance, residual, type Target } from '../../src/calibration/distance.js';
-import { cholesky, choleskyWithRidge, weightedCovariance, whiten } from '../../src/calibration/linalg.js';
-import { inSupport, normalCdf, normalQuantile, priorDensity, priorMean, priorQuantile, samplePrior, type Prior } from '../../src/calibration/priors.js';
+import { inSupport, priorDensity, priorMean, priorQuantile, samplePrior, type Prior } from '../../src/calibration/priors.js';
 import { stream } from '../../src/random/streams.js';
 
 const priors: Prior[] = [
@@ -22,14 +21,6 @@ function integrate(f: (x: number) => number, a: number, b: number, n = 20000): n
 }
 
 describe('priors', () => {
-  it('the standard normal CDF and quantile agree with known values and invert each other', () => {
-    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normalCdf(1.959963985)).toBeCloseTo(0.975, 7);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 6);
-    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306, 5);
-    for (const q of [1e-6, 0.01, 0.3, 0.5, 0.77, 0.999]) expect(normalCdf(normalQuantile(q))).toBeCloseTo(q, 7);
-  });
-
   it('each density integrates to 1 over its support and is 0 outside', () => {
     for (const p of priors) {
       const lo = priorQuantile(p, 1e-9);
@@ -94,29 +85,5 @@ describe('distance', () => {
     // A target without a value does not count.
     const e = makeDistance([t('a', 100, 90, 110), t('b', NaN, NaN, NaN)]);
     expect(e([110, NaN])).toBe(1);
-  });
-});
-
-describe('linear algebra', () => {
-  it('Cholesky factors a covariance; whitening measures Mahalanobis length', () => {
-    const a = [[4, 2], [2, 3]];
-    const l = cholesky(a)!;
-    expect(l[0]![0]! ** 2).toBeCloseTo(4, 12);
-    expect(l[1]![0]! * l[0]![0]!).toBeCloseTo(2, 12);
-    expect(l[1]![0]! ** 2 + l[1]![1]! ** 2).toBeCloseTo(3, 12);
-    // xᵀ A⁻¹ x with A⁻¹ = [[3, −2], [−2, 4]] / 8.
-    const y = whiten(l, [1, 1]);
-    expect(y[0]! ** 2 + y[1]! ** 2).toBeCloseTo((3 - 4 + 4) / 8, 12);
-    expect(cholesky([[1, 1], [1, 1]])).toBeUndefined();
-    expect(choleskyWithRidge([[1, 1], [1, 1]], [1, 1])).toBeDefined();
-    expect(choleskyWithRidge([[0, 0], [0, 0]], [1, 1])[0]![0]).toBeGreaterThan(0);
-  });
-
-  it('weighted covariance of points', () => {
-    const c = weightedCovariance([[0, 0], [2, 2], [2, 0]], [0.5, 0.25, 0.25]);
-    // mean (1, 0.5)
-    expect(c[0]![0]).toBeCloseTo(0.5 * 1 + 0.25 * 1 + 0.25 * 1, 12);
-    expect(c[0]![1]).toBeCloseTo(0.5 * 0.5 + 0.25 * 1.5 + 0.25 * -0.5, 12);
-    expect(c[1]![1]).toBeCloseTo(0.5 * 0.25 + 0.25 * 2.25 + 0.25 * 0.25, 12);
   });
 });

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { localEvaluator, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import { makeDistance, makeResiduals, makeWorstMiss, type Target } from '../../src/calibration/distance.js';
-import { normalQuantile, type Prior } from '../../src/calibration/priors.js';
+import type { Prior } from '../../src/calibration/priors.js';
+import { normalQuantile } from '../../src/numeric/normal.js';
 import { refinePoint } from '../../src/calibration/refine.js';
 import { stream } from '../../src/random/streams.js';
 

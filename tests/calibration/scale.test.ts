@@ -15,7 +15,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { quantile, valuesAt } from '../../src/results/tables.js';
+import { quantileType7Sorted as quantile } from '../../src/numeric/quantiles.js';
+import { valuesAt } from '../../src/results/tables.js';
 import { placeIndex } from '../../src/world/places.js';
 
 const worldAtEnd = (scale: number): number => {

@@ -72,11 +72,11 @@ describe('CsrBuilder', () => {
         expect(got).toEqual([...reference].sort((x, y) => {
           const [xa, xb] = x.split('-').map(Number);
           const [ya, yb] = y.split('-').map(Number);
-          return xa - ya || xb - yb;
+          return xa! - ya! || xb! - yb!;
         }));
         for (let v = 0; v < 40; v++) {
-          for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
-            expect(hasTie(csr, csr.neighbors[i], v)).toBe(true);
+          for (let i = csr.offsets[v]!; i < csr.offsets[v + 1]!; i++) {
+            expect(hasTie(csr, csr.neighbors[i]!, v)).toBe(true);
           }
         }
       }),

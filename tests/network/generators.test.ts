@@ -17,9 +17,9 @@ const recipes: Record<RecipeKind, Recipe> = {
 
 function expectNoSelfLoopsOrRepeats(csr: Csr): void {
   for (let v = 0; v < csr.nodeCount; v++) {
-    for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
+    for (let i = csr.offsets[v]!; i < csr.offsets[v + 1]!; i++) {
       expect(csr.neighbors[i]).not.toBe(v);
-      if (i > csr.offsets[v]) expect(csr.neighbors[i]).toBeGreaterThan(csr.neighbors[i - 1]);
+      if (i > csr.offsets[v]!) expect(csr.neighbors[i]).toBeGreaterThan(csr.neighbors[i - 1]!);
     }
   }
 }

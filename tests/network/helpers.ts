@@ -33,8 +33,8 @@ export function buildViaGraphology(r: Recipe, n: number, seed: number, offset = 
 export function tieList(csr: Csr): Array<[number, number]> {
   const ties: Array<[number, number]> = [];
   for (let v = 0; v < csr.nodeCount; v++) {
-    for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++) {
-      const u = csr.neighbors[i];
+    for (let i = csr.offsets[v]!; i < csr.offsets[v + 1]!; i++) {
+      const u = csr.neighbors[i]!;
       if (u > v) ties.push([v, u]);
     }
   }

@@ -82,7 +82,7 @@ function naiveClustering(csr: Csr): { average: number; global: number } {
     const ns = Array.from(csr.neighbors.subarray(csr.offsets[v], csr.offsets[v + 1]));
     let links = 0;
     for (let i = 0; i < ns.length; i++) {
-      for (let j = i + 1; j < ns.length; j++) if (hasTie(csr, ns[i], ns[j])) links++;
+      for (let j = i + 1; j < ns.length; j++) if (hasTie(csr, ns[i]!, ns[j]!)) links++;
     }
     const pairs = (ns.length * (ns.length - 1)) / 2;
     if (pairs > 0) sum += links / pairs;

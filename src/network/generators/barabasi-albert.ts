@@ -43,7 +43,7 @@ export function barabasiAlbert(
   for (let v = seedSize; v < n; v++) {
     let count = 0;
     while (count < m) {
-      const u = ends[Math.floor(rng() * length)];
+      const u = ends[Math.floor(rng() * length)]!;
       if (pickedBy[u] === v) continue;
       pickedBy[u] = v;
       picks[count++] = u;
@@ -51,7 +51,7 @@ export function barabasiAlbert(
     // Ends go on the list only after all picks, so v cannot pick itself and its
     // own fresh ties do not bias its later picks.
     for (let t = 0; t < m; t++) {
-      const u = picks[t];
+      const u = picks[t]!;
       sink.addTie(offset + v, offset + u);
       ends[length++] = v;
       ends[length++] = u;

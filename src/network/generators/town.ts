@@ -52,15 +52,15 @@ export function town(
     for (let i = 0; i < size; i++) order[i] = offset + start + i;
     for (let i = size - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
-      const tmp = order[i];
-      order[i] = order[j];
+      const tmp = order[i]!;
+      order[i] = order[j]!;
       order[j] = tmp;
     }
     for (let g = 0; g < size; ) {
       const gEnd = Math.min(size, g + 2 + poisson(rng, groupExtra));
       for (let a = g; a < gEnd; a++) {
         for (let b = a + 1; b < gEnd; b++) {
-          if (rng() < density) sink.addTie(order[a], order[b]);
+          if (rng() < density) sink.addTie(order[a]!, order[b]!);
         }
       }
       g = gEnd;

@@ -6,9 +6,13 @@
  * fixed order, so that an analysis is a pure function of its inputs and its
  * random stream.
  */
+import { quantileType7OfFinite } from '../../numeric/quantiles.js';
 
-/** Default count of bootstrap replicates. */
-export const defaultBootstrap = 1000;
+/** Option defaults (graphology style: whoever fills in options, a schema included, reads them here). */
+export const DEFAULTS = Object.freeze({
+  /** Bootstrap replicates of an index. */
+  bootstrap: 1000,
+});
 
 /** The interval level of every analysis. */
 export const intervalLevel = 0.9;
@@ -20,21 +24,9 @@ export function resample(n: number, random: () => number): Int32Array {
   return idx;
 }
 
-/**
- * Quantile q of the finite values among `values`, linear between order
- * statistics (Hyndman & Fan 1996, type 7, R's default). NaN when none is finite.
- */
-export function quantile(values: readonly number[], q: number): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /** The 90% percentile interval of bootstrap replicates. */
 export function percentileInterval(replicates: readonly number[]): [number, number] {
   const tail = (1 - intervalLevel) / 2;
-  return [quantile(replicates, tail), quantile(replicates, 1 - tail)];
+  return [quantileType7OfFinite(replicates, tail), quantileType7OfFinite(replicates, 1 - tail)];
 }

@@ -54,8 +54,3 @@ export function checkFactors(fn: string, factors: readonly Factor[]): void {
     if (f.scale === 'log' && !(f.low > 0)) fail(fn, `${at}.low must be > 0 on a log scale`, f.low);
   });
 }
-
-/** Maps a row of unit coordinates to factor values. */
-export function rowFromUnit(factors: readonly Factor[], unit: readonly number[]): number[] {
-  return unit.map((u, j) => fromUnit(factors[j], u));
-}

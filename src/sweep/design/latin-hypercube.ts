@@ -21,11 +21,11 @@ export function latinHypercubeUnit(k: number, n: number, random: () => number): 
   for (let j = 0; j < k; j++) {
     const strata = permutation(n, random);
     for (let i = 0; i < n; i++) {
-      const s = strata[i];
+      const s = strata[i]!;
       const at = s + random();
       // s + r rounds up to s + 1 when r is within an ulp of 1; the centre keeps
       // such a (very rare) point in its own stratum.
-      rows[i][j] = (at < s + 1 ? at : s + 0.5) / n;
+      rows[i]![j] = (at < s + 1 ? at : s + 0.5) / n;
     }
   }
   return rows;
@@ -34,5 +34,5 @@ export function latinHypercubeUnit(k: number, n: number, random: () => number): 
 /** n points of factor values. */
 export function latinHypercube(factors: readonly Factor[], n: number, random: () => number): number[][] {
   checkFactors('latinHypercube', factors);
-  return latinHypercubeUnit(factors.length, n, random).map((row) => row.map((u, j) => fromUnit(factors[j], u)));
+  return latinHypercubeUnit(factors.length, n, random).map((row) => row.map((u, j) => fromUnit(factors[j]!, u)));
 }

@@ -15,10 +15,18 @@
  * Draws per trajectory, in order: k base levels, k directions, k − 1 for the
  * order in which the factors move.
  */
-import { defaultBootstrap, percentileInterval, resample } from './bootstrap.js';
+import { mean, sampleStandardDeviation } from '../../numeric/moments.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireOutputs, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, fromUnit, type Factor } from './factors.js';
 import { permutation } from './shuffle.js';
+
+/** Option defaults of the design and the indices. */
+export const DEFAULTS = Object.freeze({
+  /** Grid levels p. */
+  levels: 4,
+  bootstrap: BOOTSTRAP_DEFAULTS.bootstrap,
+});
 
 export interface MorrisOptions {
   trajectories: number;
@@ -54,7 +62,7 @@ export function morrisDesign(factors: readonly Factor[], options: MorrisOptions,
   checkFactors(fn, factors);
   // σ is a sample sd: one trajectory has none.
   const r = requireWhole(fn, 'options.trajectories', options?.trajectories, 2);
-  const p = options.levels ?? 4;
+  const p = options.levels ?? DEFAULTS.levels;
   if (typeof p !== 'number' || !Number.isSafeInteger(p) || p < 2 || p % 2 !== 0) {
     fail(fn, 'options.levels must be an even whole number ≥ 2', p);
   }
@@ -77,12 +85,12 @@ export function morrisDesign(factors: readonly Factor[], options: MorrisOptions,
     const push = () => {
       const u = level.map((l) => l / (p - 1));
       unit.push(u);
-      points.push(u.map((x, j) => fromUnit(factors[j], x)));
+      points.push(u.map((x, j) => fromUnit(factors[j]!, x)));
     };
     push();
     const walk: { factor: number; delta: number }[] = [];
     for (const i of order) {
-      level[i] += up[i] ? half : -half;
+      level[i]! += up[i] ? half : -half;
       walk.push({ factor: i, delta: up[i] ? delta : -delta });
       push();
     }
@@ -97,8 +105,8 @@ export function elementaryEffects(design: MorrisDesign, k: number, outputs: read
   for (let t = 0; t < design.trajectories; t++) {
     const row = new Array<number>(k).fill(NaN);
     const first = t * (k + 1);
-    design.steps[t].forEach((step, j) => {
-      row[step.factor] = (outputs[first + j + 1] - outputs[first + j]) / step.delta;
+    design.steps[t]!.forEach((step, j) => {
+      row[step.factor] = (outputs[first + j + 1]! - outputs[first + j]!) / step.delta;
     });
     ee.push(row);
   }
@@ -119,7 +127,7 @@ export function morrisIndices(
     fail(fn, `design must have ${r}·(${k} + 1) points and ${r} step lists for ${k} factors`, `${design.points.length} points and ${design.steps.length} step lists`);
   }
   requireOutputs(fn, outputs, design.points.length);
-  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? defaultBootstrap, 1);
+  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? DEFAULTS.bootstrap, 1);
   const random = requireRandom(fn, options.random);
   const ee = elementaryEffects(design, k, outputs);
 
@@ -128,27 +136,23 @@ export function morrisIndices(
     const idx = resample(r, random);
     for (let i = 0; i < k; i++) {
       let s = 0;
-      for (const t of idx) s += Math.abs(ee[t][i]);
-      boot[i].push(s / r);
+      for (const t of idx) s += Math.abs(ee[t]![i]!);
+      boot[i]!.push(s / r);
     }
   }
 
   return factors.map((f, i) => {
-    const e = ee.map((row) => row[i]);
+    const e = ee.map((row) => row[i]!);
     const mu = mean(e);
-    const [muStarLow, muStarHigh] = percentileInterval(boot[i]);
+    const [muStarLow, muStarHigh] = percentileInterval(boot[i]!);
     return {
       factor: f.name,
       mu,
       muStar: mean(e.map(Math.abs)),
-      sigma: Math.sqrt(e.reduce((s, x) => s + (x - mu) ** 2, 0) / (r - 1)),
+      sigma: sampleStandardDeviation(e, mu),
       muStarLow,
       muStarHigh,
     };
   });
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 

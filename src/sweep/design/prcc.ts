@@ -19,8 +19,8 @@
  * over the points builds C; each factor then costs a (k − 1)-dimensional
  * Cholesky factorisation rather than two regressions over all n points, which
  * is what makes a bootstrap of a thousand resamples cheap. (A small one of our
- * own, not calibration/linalg.ts's: it must skip a column the others already
- * explain rather than fail or add a ridge.) The values are those of the
+ * own, not numeric/linear-algebra.ts's cholesky: it must skip a column the
+ * others already explain rather than fail or add a ridge.) The values are those of the
  * residuals' Pearson correlation (tests/sweep/design/prcc.test.ts checks
  * against explicit residuals).
  *
@@ -33,9 +33,16 @@
  * Draws from `random`: n per bootstrap resample (bootstrap × n in all), none
  * when no index is defined (a constant output).
  */
-import { defaultBootstrap, percentileInterval, resample } from './bootstrap.js';
+import { forwardSubstitution } from '../../numeric/linear-algebra.js';
+import { regularizedIncompleteBeta } from '../../numeric/special-functions.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, type Factor } from './factors.js';
+
+/** Option defaults. */
+export const DEFAULTS = Object.freeze({
+  bootstrap: BOOTSTRAP_DEFAULTS.bootstrap,
+});
 
 export interface PrccOptions {
   /** Bootstrap resamples for the interval (default 1000). */
@@ -104,7 +111,7 @@ export function prcc(
       if (!Number.isFinite(x)) fail(fn, `points[${i}][${j}] must be a finite number`, x);
     });
   });
-  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? defaultBootstrap, 1);
+  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? DEFAULTS.bootstrap, 1);
   const random = requireRandom(fn, options.random);
 
   // A point without an output value (a share of nothing) says nothing about the
@@ -275,15 +282,15 @@ function residualProducts(C: readonly number[][], a: number, b: number, others: 
   const L: number[][] = [];
   const kept: number[] = [];
   for (const z of others) {
-    const row = forward(L, kept.map((q) => C[z]![q]!));
+    const row = forwardSubstitution(L, kept.map((q) => C[z]![q]!));
     const pivot = C[z]![z]! - row.reduce((s, x) => s + x * x, 0);
     if (!(pivot > EXACT * C[z]![z]!)) continue;
     row.push(Math.sqrt(pivot));
     L.push(row);
     kept.push(z);
   }
-  const u = forward(L, kept.map((q) => C[q]![a]!));
-  const v = forward(L, kept.map((q) => C[q]![b]!));
+  const u = forwardSubstitution(L, kept.map((q) => C[q]![a]!));
+  const v = forwardSubstitution(L, kept.map((q) => C[q]![b]!));
   let sxx = C[a]![a]!;
   let syy = C[b]![b]!;
   let sxy = C[a]![b]!;
@@ -293,17 +300,6 @@ function residualProducts(C: readonly number[][], a: number, b: number, others: 
     sxy -= u[i]! * v[i]!;
   }
   return { sxx, syy, sxy };
-}
-
-/** L⁻¹x for lower-triangular L (forward substitution). */
-function forward(L: readonly number[][], x: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    let s = x[i]!;
-    for (let m = 0; m < i; m++) s -= L[i]![m]! * out[m]!;
-    out.push(s / L[i]![i]!);
-  }
-  return out;
 }
 
 /** Rounding can carry a correlation a hair past ±1, which would break the t statistic. */
@@ -318,57 +314,5 @@ const clamp = (r: number) => Math.max(-1, Math.min(1, r));
  */
 function tTestPValue(r: number, df: number): number {
   if (!Number.isFinite(r)) return NaN;
-  return regularizedBeta(1 - r * r, df / 2, 0.5);
-}
-
-/**
- * I_x(a, b) by its continued fraction (Abramowitz & Stegun 26.5.8), evaluated
- * with the modified Lentz method; the fraction converges fast for
- * x < (a + 1)/(a + b + 2), and the symmetry I_x(a, b) = 1 − I_{1−x}(b, a)
- * covers the rest.
- */
-function regularizedBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
-}
-
-function betaFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  const guard = (v: number) => (Math.abs(v) < tiny ? tiny : v);
-  let c = 1;
-  let d = 1 / guard(1 - ((a + b) * x) / (a + 1));
-  let h = d;
-  // Terms needed grow like √max(a, b); the bound is far beyond what 10 million points need.
-  for (let m = 1; m <= 100_000; m++) {
-    const even = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    d = 1 / guard(1 + even * d);
-    c = guard(1 + even / c);
-    h *= d * c;
-    const odd = (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 / guard(1 + odd * d);
-    c = guard(1 + odd / c);
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-15) return h;
-  }
-  return NaN;
-}
-
-/**
- * ln Γ(x) for x > 0: Stirling's series to the x⁻⁷ term, accurate to ~1e-15 for
- * x ≥ 10, reached from smaller x by Γ(x) = Γ(x + m)/(x(x + 1)…(x + m − 1)).
- * Only half-integers reach it here (df/2 and 1/2).
- */
-function logGamma(x: number): number {
-  let shift = 0;
-  while (x < 10) {
-    shift += Math.log(x);
-    x += 1;
-  }
-  const inv = 1 / x;
-  const inv2 = inv * inv;
-  const series = inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
+  return regularizedIncompleteBeta(1 - r * r, df / 2, 0.5);
 }

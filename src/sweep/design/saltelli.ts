@@ -22,12 +22,20 @@
  * base row, A's k then B's k). n a power of two gives the sequence's best
  * balance.
  */
-import { defaultBootstrap, percentileInterval, resample } from './bootstrap.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireOutputs, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, fromUnit, type Factor } from './factors.js';
 import { maxSobolDimensions, randomShift, sobolWords } from './sobol-sequence.js';
 
 export type BaseSequence = 'sobol' | 'monte-carlo';
+
+/**
+ * Option defaults of the indices. The design's base sequence has none to share:
+ * it is Sobol' when 2k dimensions fit the direction numbers, Monte Carlo otherwise.
+ */
+export const DEFAULTS = Object.freeze({
+  bootstrap: BOOTSTRAP_DEFAULTS.bootstrap,
+});
 
 export interface SaltelliOptions {
   /**
@@ -88,16 +96,16 @@ export function saltelliDesign(
   const b = new Array<number>(k);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < 2 * k; j++) {
-      const u = words ? words[i * 2 * k + j] / 2 ** 32 : random();
+      const u = words ? words[i * 2 * k + j]! / 2 ** 32 : random();
       if (j < k) a[j] = u;
       else b[j - k] = u;
     }
-    const A = a.map((u, j) => fromUnit(factors[j], u));
-    const B = b.map((u, j) => fromUnit(factors[j], u));
+    const A = a.map((u, j) => fromUnit(factors[j]!, u));
+    const B = b.map((u, j) => fromUnit(factors[j]!, u));
     points.push(A, B);
     for (let j = 0; j < k; j++) {
       const ab = A.slice();
-      ab[j] = B[j];
+      ab[j] = B[j]!;
       points.push(ab);
     }
   }
@@ -116,7 +124,7 @@ export function sobolIndices(
   if (k !== factors.length) fail(fn, `design.k must equal the number of factors (${factors.length})`, k);
   if (design.points.length !== n * (k + 2)) fail(fn, `design.points must have n(k + 2) = ${n * (k + 2)} rows`, design.points.length);
   requireOutputs(fn, outputs, design.points.length);
-  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? defaultBootstrap, 1);
+  const B = requireWhole(fn, 'options.bootstrap', options?.bootstrap ?? DEFAULTS.bootstrap, 1);
   const random = requireRandom(fn, options.random);
 
   const y = Float64Array.from(outputs);
@@ -126,14 +134,14 @@ export function sobolIndices(
   for (let b = 0; b < B; b++) {
     const e = estimate(y, n, k, resample(n, random));
     for (let j = 0; j < k; j++) {
-      firstBoot[j].push(e.first[j]);
-      totalBoot[j].push(e.total[j]);
+      firstBoot[j]!.push(e.first[j]!);
+      totalBoot[j]!.push(e.total[j]!);
     }
   }
   return factors.map((f, j) => {
-    const [firstLow, firstHigh] = percentileInterval(firstBoot[j]);
-    const [totalLow, totalHigh] = percentileInterval(totalBoot[j]);
-    return { factor: f.name, first: point.first[j], firstLow, firstHigh, total: point.total[j], totalLow, totalHigh };
+    const [firstLow, firstHigh] = percentileInterval(firstBoot[j]!);
+    const [totalLow, totalHigh] = percentileInterval(totalBoot[j]!);
+    return { factor: f.name, first: point.first[j]!, firstLow, firstHigh, total: point.total[j]!, totalLow, totalHigh };
   });
 }
 
@@ -153,23 +161,23 @@ export function estimate(
   rows: ArrayLike<number> | null,
 ): { first: number[]; total: number[]; variance: number } {
   const width = k + 2;
-  const at = (r: number) => (rows ? rows[r] : r) * width;
+  const at = (r: number) => (rows ? rows[r]! : r) * width;
   let sum = 0;
-  for (let r = 0; r < n; r++) sum += y[at(r)] + y[at(r) + 1];
+  for (let r = 0; r < n; r++) sum += y[at(r)]! + y[at(r) + 1]!;
   const mean = sum / (2 * n);
   let ss = 0;
-  for (let r = 0; r < n; r++) ss += (y[at(r)] - mean) ** 2 + (y[at(r) + 1] - mean) ** 2;
+  for (let r = 0; r < n; r++) ss += (y[at(r)]! - mean) ** 2 + (y[at(r) + 1]! - mean) ** 2;
   const variance = ss / (2 * n - 1);
   const first = new Array<number>(k).fill(0);
   const total = new Array<number>(k).fill(0);
   for (let r = 0; r < n; r++) {
     const base = at(r);
-    const fa = y[base];
-    const fb = y[base + 1];
+    const fa = y[base]!;
+    const fb = y[base + 1]!;
     for (let j = 0; j < k; j++) {
-      const fab = y[base + 2 + j];
-      first[j] += (fb - mean) * (fab - fa);
-      total[j] += (fa - fab) ** 2;
+      const fab = y[base + 2 + j]!;
+      first[j]! += (fb - mean) * (fab - fa);
+      total[j]! += (fa - fab) ** 2;
     }
   }
   const ok = variance > 0;

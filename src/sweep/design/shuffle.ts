@@ -7,8 +7,8 @@ export function permutation(n: number, random: () => number): number[] {
   const p = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
+    const t = p[i]!;
+    p[i] = p[j]!;
     p[j] = t;
   }
   return p;

@@ -18,7 +18,7 @@
  * its inner coefficients a (bits, highest degree first), then m_1 … m_s.
  * Dimension 1 is van der Corput and needs none.
  */
-const JOE_KUO: readonly (readonly number[])[] = [
+const JOE_KUO: readonly (readonly [s: number, a: number, ...m: number[]])[] = [
   [1, 0, 1],
   [2, 1, 1, 3],
   [3, 1, 1, 3, 1],
@@ -99,16 +99,16 @@ function directions(dimension: number): Uint32Array {
     for (let j = 0; j < BITS; j++) v[j] = 2 ** (BITS - 1 - j);
     return v;
   }
-  const [s, a, ...m] = JOE_KUO[dimension - 1];
+  const [s, a, ...m] = JOE_KUO[dimension - 1]!;
   for (let j = 0; j < BITS; j++) {
     if (j < s) {
-      v[j] = m[j] * 2 ** (BITS - 1 - j);
+      v[j] = m[j]! * 2 ** (BITS - 1 - j); // the table holds s values of m (tested)
       continue;
     }
     // Bratley & Fox (1988) recurrence, with the polynomial's inner
     // coefficients read from the bits of a.
-    let x = v[j - s] ^ (v[j - s] >>> s);
-    for (let i = 1; i < s; i++) if ((a >>> (s - 1 - i)) & 1) x ^= v[j - i];
+    let x = v[j - s]! ^ (v[j - s]! >>> s);
+    for (let i = 1; i < s; i++) if ((a >>> (s - 1 - i)) & 1) x ^= v[j - i]!;
     v[j] = x >>> 0;
   }
   return v;
@@ -134,9 +134,9 @@ export function sobolWords(d: number, n: number, shift?: ArrayLike<number>): Uin
       // Gray code: point i differs from point i−1 by the direction number of
       // the lowest set bit of i.
       const c = 31 - Math.clz32(i & -i);
-      for (let j = 0; j < d; j++) x[j] ^= v[j][c];
+      for (let j = 0; j < d; j++) x[j]! ^= v[j]![c]!;
     }
-    for (let j = 0; j < d; j++) out[i * d + j] = (x[j] ^ (shift ? shift[j] : 0)) >>> 0;
+    for (let j = 0; j < d; j++) out[i * d + j] = (x[j]! ^ (shift?.[j] ?? 0)) >>> 0;
   }
   return out;
 }

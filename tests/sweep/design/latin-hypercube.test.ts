@@ -18,7 +18,7 @@ describe('sweep/design/latin-hypercube', () => {
       const rows = latinHypercube(factors, n, rng(n));
       expect(rows).toHaveLength(n);
       factors.forEach((f, j) => {
-        const strata = rows.map((r) => Math.floor(toUnit(f, r[j]) * n));
+        const strata = rows.map((r) => Math.floor(toUnit(f, r[j]!) * n));
         expect([...strata].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
       });
     }
@@ -28,14 +28,14 @@ describe('sweep/design/latin-hypercube', () => {
     const n = 257;
     const rows = latinHypercubeUnit(5, n, rng(1));
     for (let j = 0; j < 5; j++) {
-      const strata = rows.map((r) => Math.floor(r[j] * n)).sort((x, y) => x - y);
+      const strata = rows.map((r) => Math.floor(r[j]! * n)).sort((x, y) => x - y);
       expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
     }
   });
 
   it('pairs strata differently across factors (not the diagonal)', () => {
     const rows = latinHypercubeUnit(2, 50, rng(2));
-    const same = rows.filter((r) => Math.floor(r[0] * 50) === Math.floor(r[1] * 50)).length;
+    const same = rows.filter((r) => Math.floor(r[0]! * 50) === Math.floor(r[1]! * 50)).length;
     expect(same).toBeLessThan(10);
   });
 
@@ -49,8 +49,8 @@ describe('sweep/design/latin-hypercube', () => {
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1e6 }), (n, seed) => {
         for (const row of latinHypercube(factors, n, rng(seed))) {
           row.forEach((x, j) => {
-            expect(x).toBeGreaterThanOrEqual(factors[j].low);
-            expect(x).toBeLessThanOrEqual(factors[j].high);
+            expect(x).toBeGreaterThanOrEqual(factors[j]!.low);
+            expect(x).toBeLessThanOrEqual(factors[j]!.high);
           });
           expect(row[2]).toBeGreaterThan(0);
         }

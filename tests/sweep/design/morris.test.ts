@@ -8,6 +8,12 @@ const rng = (seed: number, purpose = 'morris-test') => stream({ seed, replicate:
 
 const unitFactors = (k: number): Factor[] => Array.from({ length: k }, (_, i) => ({ name: `x${i + 1}`, low: 0, high: 1, scale: 'linear' }));
 
+/** Four indices, checked, so that a short result fails here rather than as "undefined" further on. */
+function four<T>(xs: readonly T[]): [T, T, T, T] {
+  expect(xs).toHaveLength(4);
+  return [xs[0]!, xs[1]!, xs[2]!, xs[3]!];
+}
+
 describe('sweep/design/morris', () => {
   it('builds one-at-a-time trajectories on the p-level grid', () => {
     const k = 5;
@@ -18,14 +24,14 @@ describe('sweep/design/morris', () => {
       expect(d.steps).toHaveLength(12);
       for (let t = 0; t < 12; t++) {
         // Every factor moves exactly once per trajectory, by ±Δ, others fixed.
-        expect(d.steps[t].map((s) => s.factor).sort()).toEqual([0, 1, 2, 3, 4]);
+        expect(d.steps[t]!.map((s) => s.factor).sort()).toEqual([0, 1, 2, 3, 4]);
         for (let j = 1; j <= k; j++) {
-          const before = d.unit[t * (k + 1) + j - 1];
-          const after = d.unit[t * (k + 1) + j];
-          const { factor, delta } = d.steps[t][j - 1];
+          const before = d.unit[t * (k + 1) + j - 1]!;
+          const after = d.unit[t * (k + 1) + j]!;
+          const { factor, delta } = d.steps[t]![j - 1]!;
           expect(Math.abs(delta)).toBe(d.delta);
           after.forEach((u, i) => {
-            if (i === factor) expect(u - before[i]).toBeCloseTo(delta, 12);
+            if (i === factor) expect(u - before[i]!).toBeCloseTo(delta, 12);
             else expect(u).toBe(before[i]);
           });
         }
@@ -50,13 +56,13 @@ describe('sweep/design/morris', () => {
       { name: 'x5', low: 0.001, high: 0.002, scale: 'linear' },
     ];
     const d = morrisDesign(factors, { trajectories: 10, levels: 4 }, rng(1));
-    const y = d.points.map((x) => x.reduce((s, xi, i) => s + a[i] * xi, 7));
+    const y = d.points.map((x) => x.reduce((s, xi, i) => s + a[i]! * xi, 7));
     const ix = morrisIndices(d, factors, y, { random: rng(1, 'boot') });
     ix.forEach((m, i) => {
-      const range = factors[i].high - factors[i].low;
-      expect(m.factor).toBe(factors[i].name);
-      expect(m.muStar).toBeCloseTo(Math.abs(a[i]) * range, 9);
-      expect(m.mu).toBeCloseTo(a[i] * range, 9);
+      const range = factors[i]!.high - factors[i]!.low;
+      expect(m.factor).toBe(factors[i]!.name);
+      expect(m.muStar).toBeCloseTo(Math.abs(a[i]!) * range, 9);
+      expect(m.mu).toBeCloseTo(a[i]! * range, 9);
       expect(m.sigma).toBeCloseTo(0, 9);
       expect(m.muStarLow).toBeCloseTo(m.muStar, 9);
       expect(m.muStarHigh).toBeCloseTo(m.muStar, 9);
@@ -68,8 +74,8 @@ describe('sweep/design/morris', () => {
     const factors = unitFactors(4);
     const d = morrisDesign(factors, { trajectories: 20 }, rng(2));
     expect(d.levels).toBe(4);
-    const y = d.unit.map(([x1, x2, x3]) => x1 * x2 + x3);
-    const [m1, m2, m3, m4] = morrisIndices(d, factors, y, { bootstrap: 500, random: rng(2, 'boot') });
+    const y = d.unit.map(([x1, x2, x3]) => x1! * x2! + x3!);
+    const [m1, m2, m3, m4] = four(morrisIndices(d, factors, y, { bootstrap: 500, random: rng(2, 'boot') }));
     expect(m1.sigma).toBeGreaterThan(0.1);
     expect(m2.sigma).toBeGreaterThan(0.1);
     expect(m3.sigma).toBeCloseTo(0, 9);
@@ -87,7 +93,7 @@ describe('sweep/design/morris', () => {
     // y = log10(rate): linear in the unit coordinate of a log factor spanning 3 decades.
     const factors: Factor[] = [{ name: 'rate', low: 1e-4, high: 1e-1, scale: 'log' }, ...unitFactors(1)];
     const d = morrisDesign(factors, { trajectories: 4 }, rng(3));
-    const [rate] = morrisIndices(d, factors, d.points.map(([r]) => Math.log10(r)), { random: rng(3, 'boot') });
+    const rate = morrisIndices(d, factors, d.points.map(([r]) => Math.log10(r!)), { random: rng(3, 'boot') })[0]!;
     expect(rate.muStar).toBeCloseTo(3, 9);
     expect(rate.sigma).toBeCloseTo(0, 9);
   });
@@ -96,7 +102,7 @@ describe('sweep/design/morris', () => {
     const factors = unitFactors(3);
     const run = (seed: number) => {
       const d = morrisDesign(factors, { trajectories: 6 }, rng(seed));
-      const y = d.unit.map(([a, b, c]) => Math.sin(a * 3) + a * b * c);
+      const y = d.unit.map(([a, b, c]) => Math.sin(a! * 3) + a! * b! * c!);
       return { d, ix: morrisIndices(d, factors, y, { random: rng(seed, 'boot') }) };
     };
     expect(run(5)).toEqual(run(5));

@@ -54,7 +54,7 @@ describe('sweep/design/sobol-sequence', () => {
       const w = sobolWords(d, n, shift);
       for (let j = 0; j < d; j++) {
         const seen = new Set<number>();
-        for (let i = 0; i < n; i++) seen.add(w[i * d + j] >>> (32 - m));
+        for (let i = 0; i < n; i++) seen.add(w[i * d + j]! >>> (32 - m));
         expect(seen.size).toBe(n);
       }
     }
@@ -70,7 +70,7 @@ describe('sweep/design/sobol-sequence', () => {
     for (let bx = 0; bx <= m; bx++) {
       const by = m - bx;
       const boxes = new Set<number>();
-      for (let i = 0; i < n; i++) boxes.add(digits(w[2 * i], bx) * 2 ** by + digits(w[2 * i + 1], by));
+      for (let i = 0; i < n; i++) boxes.add(digits(w[2 * i]!, bx) * 2 ** by + digits(w[2 * i + 1]!, by));
       expect(boxes.size).toBe(n);
     }
   });

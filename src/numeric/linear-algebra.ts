@@ -1,8 +1,9 @@
 /**
- * The little linear algebra ABC-SMC needs, for a handful of dimensions: weighted
- * mean and covariance of a particle population, and a Cholesky factor (made
- * positive definite by a small ridge when the population has collapsed along a
- * direction). Matrices are row-major arrays of rows.
+ * The little linear algebra calibration and PRCC need, for a handful of
+ * dimensions: weighted mean and covariance of a particle population, a Cholesky
+ * factor (made positive definite by a small ridge when the population has
+ * collapsed along a direction), triangular solves. Matrices are row-major arrays
+ * of rows.
  */
 export type Matrix = number[][];
 
@@ -75,7 +76,7 @@ export function choleskyWithRidge(a: Matrix, floor: readonly number[]): Matrix {
     const l = cholesky(b);
     if (l) return l;
   }
-  throw new Error('calibration/linalg: covariance cannot be made positive definite');
+  throw new Error('numeric/linear-algebra: covariance cannot be made positive definite');
 }
 
 /** L z for a lower-triangular L. */
@@ -87,8 +88,12 @@ export function lowerTimes(l: Matrix, z: readonly number[]): number[] {
   });
 }
 
-/** L⁻¹ x for a lower-triangular L (forward substitution): ‖L⁻¹ x‖² is x's squared Mahalanobis length for L Lᵀ. */
-export function whiten(l: Matrix, x: readonly number[]): number[] {
+/**
+ * L⁻¹ x for a lower-triangular L (forward substitution), over L's rows; x needs
+ * at least as many entries. ‖L⁻¹ x‖² is x's squared Mahalanobis length for L Lᵀ
+ * (whitening). L may be ragged (row i holding columns 0…i only), as PRCC builds it.
+ */
+export function forwardSubstitution(l: readonly (readonly number[])[], x: readonly number[]): number[] {
   const d = l.length;
   const y = new Array<number>(d);
   for (let i = 0; i < d; i++) {
@@ -103,7 +108,7 @@ export function whiten(l: Matrix, x: readonly number[]): number[] {
 export function solveSpd(a: Matrix, b: readonly number[]): number[] | undefined {
   const l = cholesky(a);
   if (!l) return undefined;
-  const y = whiten(l, b);
+  const y = forwardSubstitution(l, b);
   const d = l.length;
   const x = new Array<number>(d);
   for (let i = d - 1; i >= 0; i--) {
