@@ -37,7 +37,8 @@ export function changedCommunities(hazard: Hazard, before: CommunityFactors, aft
     const b = before[name];
     const a = after[name];
     for (let c = 0; c < a.length; c++) {
-      if (a[c] === b[c]) continue;
+      // NaN (a returnee weight no policy sets) equals NaN here: both mean the channel's own weight.
+      if (a[c] === b[c] || (Number.isNaN(a[c]) && Number.isNaN(b[c]))) continue;
       changed ??= new Uint8Array(a.length);
       changed[c] = 1;
     }
