@@ -119,6 +119,8 @@ class Simulation {
   private readonly isTouched: Uint8Array;
   private readonly susceptibles: Pools;
   private readonly sympathizers: Pools;
+  /** Whether anything picks from the pools: if not, state changes skip them altogether. */
+  private readonly pooled: boolean;
   private readonly tally: Tally;
   private readonly channel: Uint8Array;
   private readonly recruitedBy: Int32Array;
@@ -172,7 +174,6 @@ class Simulation {
   /** The last pick's agents, in picked[0 .. pickedCount): the array is reused, never truncated (truncating is a slow path). */
   private readonly picked: number[] = [];
   private pickedCount = 0;
-  private readonly recruiterWeight = new Float64Array(K);
 
   constructor(private readonly world: EngineWorld, private readonly options: SimulationOptions) {
     const n = world.agentCount;
@@ -202,6 +203,7 @@ class Simulation {
     this.isTouched = new Uint8Array(n);
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
     const pooled = usesPools(options);
+    this.pooled = pooled;
     this.susceptibles = new Pools(n, starts, pooled);
     this.sympathizers = new Pools(n, starts, pooled);
     this.tally = {
@@ -284,7 +286,7 @@ class Simulation {
       const c = this.communityOf[a]!;
       state[a] = s;
       this.tally.states[c * this.stateCount + s]!++;
-      this.enterPool(a, c, s);
+      if (this.pooled) this.enterPool(a, c, s);
       const k = classOf[s]!;
       if (k >= 0) {
         for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
@@ -484,7 +486,7 @@ class Simulation {
       this.shiftInfluence(a, State.Mobilized, State.Intercepted, day);
     } else {
       this.shiftInfluence(a, s, State.Susceptible, day); // withdraw its influence, whatever its state
-      this.leavePool(a, c, s);
+      if (this.pooled) this.leavePool(a, c, s);
       if (this.dueOf[s] !== Due.Exit) this.calendar.cancel(a); // abroad: still returns or dies
     }
     this.removed[a] = 1;
@@ -590,16 +592,16 @@ class Simulation {
   /** An influential neighbour, drawn in proportion to its positive weight. */
   private recruiterOf(a: number): number {
     const { offsets, neighbors, state, removed, counts, classOf } = this;
-    const weight = this.recruiterWeight;
+    const weight = this.classWeight;
     const row = this.communityOf[a]! * K;
-    for (let k = 0; k < K; k++) weight[k] = this.classWeight[row + k]!;
     // The counts hold the non-removed neighbours by class, so the total needs no pass over the ties.
     let total = 0;
     let most = 0;
     for (let k = 0; k < K; k++) {
-      if (weight[k]! <= 0) continue;
-      total += weight[k]! * counts[K * a + k]!;
-      if (counts[K * a + k]! > 0) most = Math.max(most, weight[k]!);
+      const w = weight[row + k]!;
+      if (w <= 0) continue;
+      total += w * counts[K * a + k]!;
+      if (counts[K * a + k]! > 0) most = Math.max(most, w);
     }
     if (total <= 0) return -1;
     const start = offsets[a]!;
@@ -607,7 +609,7 @@ class Simulation {
     // Where influential ties are dense, rejection (a uniform tie, kept with probability weight / most)
     // takes at most 4 tries on average; a scan would read about half the list.
     if (degree * most <= 4 * total) {
-      const u = this.recruiterByRejection(a, most);
+      const u = this.recruiterByRejection(a, row, most);
       if (u >= 0) return u;
     }
     let r = this.rngPeer() * total;
@@ -615,9 +617,9 @@ class Simulation {
     for (let i = start; i < start + degree; i++) {
       const u = neighbors[i]!;
       const k = removed[u] ? -1 : classOf[state[u]!]!;
-      if (k >= 0 && weight[k]! > 0) {
+      if (k >= 0 && weight[row + k]! > 0) {
         last = u;
-        r -= weight[k]!;
+        r -= weight[row + k]!;
         if (r < 0) {
           this.tieVisits += i - start + 1;
           return u;
@@ -633,9 +635,9 @@ class Simulation {
    * present); -1 after 64 tries (odds under (3/4)^64 ≈ 1e-8 where the caller chose this), so that the
    * caller's scan decides — the tries carry no information about the pick, so that stays exact.
    */
-  private recruiterByRejection(a: number, most: number): number {
+  private recruiterByRejection(a: number, row: number, most: number): number {
     const { neighbors, state, removed, rngPeer, classOf } = this;
-    const weight = this.recruiterWeight;
+    const weight = this.classWeight;
     const start = this.offsets[a]!;
     const degree = this.offsets[a + 1]! - start;
     for (let tries = 0; tries < 64; tries++) {
@@ -643,7 +645,7 @@ class Simulation {
       this.tieVisits++;
       const k = removed[u] ? -1 : classOf[state[u]!]!;
       if (k < 0) continue;
-      const w = weight[k]!;
+      const w = weight[row + k]!;
       if (w >= most || (w > 0 && rngPeer() * most < w)) return u;
     }
     return -1;
@@ -776,8 +778,10 @@ class Simulation {
   /** Moves `a` to state `to`: the tally, and the pools of both states (left first, as the pools' order is part of the draws). */
   private setState(a: number, c: number, to: number): void {
     const from = this.state[a]!;
-    this.leavePool(a, c, from);
-    this.enterPool(a, c, to);
+    if (this.pooled) {
+      this.leavePool(a, c, from);
+      this.enterPool(a, c, to);
+    }
     const states = this.tally.states;
     const stride = this.stateCount;
     states[c * stride + from]!--;
