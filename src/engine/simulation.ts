@@ -5,7 +5,13 @@
  * other change (a peer success, a travel attempt, a return, a death) is an
  * event on the calendar. When an agent changes state, its neighbours'
  * influence counts change and their next peer-success day is drawn afresh —
- * exact for a daily Bernoulli process, which has no memory.
+ * exact for a daily Bernoulli process, which has no memory. The same holds when
+ * an intervention changes a hazard (model/hazards.ts says which factors feed
+ * which): pending peer, departure and exit days are redrawn then, and only then.
+ *
+ * What a state or channel does comes from the tables in model/states.ts (the
+ * influence class a state exerts, its receptivity, its pool, the event due for
+ * it), turned into typed arrays once per run.
  *
  * The engine knows nothing of files, terminals or charts: it reports through
  * an Observer.
@@ -53,7 +59,7 @@ export interface SimulationOptions {
 /** Counts per community, updated as agents change: read them in `Observer.record`. */
 export interface Tally {
   communities: number;
-  /** [community × STATE_COUNT + state]: agents in each state now. */
+  /** [community × STATE_COUNT + state]: agents in each state now (the stride is the state table's length). */
   states: Int32Array;
   /** [community × CHANNEL_COUNT + channel]: agents mobilized through each channel since the start. */
   recruits: Int32Array;
