@@ -8,8 +8,7 @@
  * inline their callee, and a fresh closure in every simulation of a worker
  * (calibration, sweeps) made V8 throw that code away and recompile it each run.
  */
-import { peerHazard, type PeerHazard } from '../model/peer-rules.js';
-import type { Channels } from '../scenario/schema.js';
+import { cascadeLogKeep, peerHazard, type PeerHazard, type PeerRule } from '../model/peer-rules.js';
 import { logSurvival } from './peer-clock.js';
 
 export class PeerLogSurvival {
@@ -17,10 +16,9 @@ export class PeerLogSurvival {
   private readonly logKeep: number;
   private readonly hazard: PeerHazard | undefined;
 
-  constructor(peer: Channels['peer']) {
+  constructor(peer: PeerRule) {
     if (peer.rule === 'cascade') {
-      // The same clamp as peerHazard's, so that p = 1 stays a finite (huge) daily hazard.
-      this.logKeep = Math.log1p(-Math.min(peer.cascade.probability, 1 - 1e-12));
+      this.logKeep = cascadeLogKeep(peer.probability);
       this.hazard = undefined;
     } else {
       this.logKeep = NaN;

@@ -5,36 +5,63 @@
  * other change (a peer success, a travel attempt, a return, a death) is an
  * event on the calendar. When an agent changes state, its neighbours'
  * influence counts change and their next peer-success day is drawn afresh —
- * exact for a daily Bernoulli process, which has no memory.
+ * exact for a daily Bernoulli process, which has no memory. The same holds when
+ * an intervention changes a hazard (model/hazards.ts says which factors feed
+ * which): pending peer, departure and exit days are redrawn then, and only then.
+ *
+ * What a state or channel does comes from the tables in model/states.ts (the
+ * influence class a state exerts, its receptivity, its pool, the event due for
+ * it), turned into typed arrays once per run.
  *
  * The engine knows nothing of files, terminals or charts: it reports through
  * an Observer.
  */
-import { State, Channel, STATE_COUNT } from '../model/states.js';
+import type { ChannelParams } from '../model/channels.js';
+import { changedCommunities, hazards, type Hazard } from '../model/hazards.js';
 import type { Action, CommunityFactors, InterventionSchedule } from '../model/interventions.js';
+import {
+  State, Channel, Due, Influence, Pool, INFLUENCE_CLASS_COUNT, channelTable, influenceClasses, stateTable,
+  type ChannelInfo, type StateInfo,
+} from '../model/states.js';
 import { stream, type Rng } from '../random/streams.js';
-import type { Channels } from '../scenario/schema.js';
-import type { World } from '../world/build.js';
 import { Calendar } from './calendar.js';
-import { nextDue, NONE, waitDays } from './peer-clock.js';
+import { logSurvival, nextDue, NONE, waitDays } from './peer-clock.js';
 import { PeerLogSurvival } from './peer-survival.js';
 import { Pools } from './pools.js';
 
+/** What the engine reads of a world (world/build.ts's World has all of it). */
+export interface EngineWorld {
+  agentCount: number;
+  ties: { offsets: Int32Array; neighbors: Int32Array };
+  /** Community index of each agent; a community's agents are contiguous from its firstAgent. */
+  communityOf: Uint32Array;
+  initialState: Uint8Array;
+  communities: readonly { firstAgent: number; agents: number; susceptibility: number; mediaReach: number; routeSuccess: number }[];
+}
+
+/** The state and channel tables a run uses: model/states.ts's unless a test extends them. */
+export interface EngineTables {
+  states: readonly StateInfo[];
+  channels: readonly ChannelInfo[];
+}
+
 export interface SimulationOptions {
-  channels: Channels;
+  /** The scenario's channels through model/channels.ts's compileChannels. */
+  channels: ChannelParams;
   /** Days to simulate after the start date (day 0). */
   days: number;
   schedule: InterventionSchedule;
   seed: number;
   replicate: number;
+  tables?: EngineTables;
 }
 
 /** Counts per community, updated as agents change: read them in `Observer.record`. */
 export interface Tally {
   communities: number;
-  /** [community × STATE_COUNT + state]: agents in each state now. */
+  /** [community × STATE_COUNT + state]: agents in each state now (the stride is the state table's length). */
   states: Int32Array;
-  /** [community × 4 + channel]: agents mobilized through each channel since the start. */
+  /** [community × CHANNEL_COUNT + channel]: agents mobilized through each channel since the start. */
   recruits: Int32Array;
   /** [community]: agents removed from the network by interventions (prosecution, targeting). */
   removed: Int32Array;
@@ -65,8 +92,8 @@ export interface SimulationOutcome {
   tieVisits: number;
 }
 
-/** Influence class of each state: 0 mobilized, 1 abroad, 2 returned, -1 none. */
-const CLASS_OF = Int8Array.from([-1, -1, 0, 1, 2, -1, -1]);
+/** Influence classes: the stride of the per-agent counts. A module constant so that index arithmetic stays Smi. */
+const K = INFLUENCE_CLASS_COUNT;
 
 /** Whether anything picks agents from the state pools: media, or an action that sends sympathizers back. */
 function usesPools({ channels, schedule }: SimulationOptions): boolean {
@@ -74,7 +101,7 @@ function usesPools({ channels, schedule }: SimulationOptions): boolean {
   return schedule.changeDays.some((day) => schedule.actionsOn(day).some((a) => a.kind === 'sympathizers-back'));
 }
 
-export function simulate(world: World, options: SimulationOptions, observer: Observer = {}): SimulationOutcome {
+export function simulate(world: EngineWorld, options: SimulationOptions, observer: Observer = {}): SimulationOutcome {
   return new Simulation(world, options).run(observer);
 }
 
@@ -84,7 +111,7 @@ class Simulation {
   private readonly neighbors: Int32Array;
   private readonly communityOf: Uint32Array;
   private readonly state: Uint8Array;
-  /** [3 × agent + class]: neighbours in each influential class. Integers, so thresholds are exact. */
+  /** [K × agent + class]: neighbours in each influential class. Integers, so thresholds are exact. */
   private readonly counts: Int32Array;
   private readonly calendar: Calendar;
   /** log(1 − h) of the hazard each receptive agent's pending peer day was drawn under (0: none). */
@@ -98,6 +125,8 @@ class Simulation {
   private readonly isTouched: Uint8Array;
   private readonly susceptibles: Pools;
   private readonly sympathizers: Pools;
+  /** Whether anything picks from the pools: if not, state changes skip them altogether. */
+  private readonly pooled: boolean;
   private readonly tally: Tally;
   private readonly channel: Uint8Array;
   private readonly recruitedBy: Int32Array;
@@ -105,24 +134,38 @@ class Simulation {
   /** Removed from the network: no influence given or taken (state unchanged, so counts stay true). */
   private readonly removed: Uint8Array;
 
+  // The tables, as arrays indexed by state or channel.
+  private readonly stateCount: number;
+  private readonly channelCount: number;
+  private readonly classOf: Int8Array;
+  private readonly dueOf: Uint8Array;
+  private readonly poolOf: Uint8Array;
+  private readonly gathersParty: Uint8Array;
+  /** [class]: 1 where a policy sets the class's weight per community. */
+  private readonly weightByPolicy: Uint8Array;
+
   private readonly susceptibility: Float64Array;
   private readonly mediaReach: Float64Array;
   private readonly routeSuccess: Float64Array;
   private factors: CommunityFactors;
 
+  /** [class]: the channel's own tie weights. */
   private readonly weight: Float64Array;
+  /** [community × K + class]: tie weights for agents of each community (policies applied). */
+  private readonly classWeight: Float64Array;
   /** Receptivity by state: sympathizers 1, susceptibles less, everyone else 0. */
   private readonly receptivity: Float64Array;
   /** The peer rule as log(1 − daily hazard). */
   private readonly peerLogSurvivalOf: PeerLogSurvival;
-  private readonly exitHazard: number;
   /**
-   * log(1 − p) of the exit hazard and of the planning delay's daily chance, taken once: waitDays
-   * with them gives exactly what geometric(rng, p) gives (same operations), without a log1p a draw.
+   * [community]: log(1 − h) of the exit hazard (return + death) and of the planning delay's daily
+   * chance, taken when factors change: waitDays with them gives exactly what geometric(rng, p)
+   * gives (same operations), without a log1p a draw. Pending days were drawn under these values.
    */
-  private readonly exitLogSurvival: number;
-  private readonly planningLogSurvival: number;
-  private readonly returnShare: number;
+  private readonly exitLogSurvival: Float64Array;
+  private readonly planningLogSurvival: Float64Array;
+  /** [community]: share of exits that are returns. */
+  private readonly returnShare: Float64Array;
 
   private readonly rngMedia: Rng;
   private readonly rngPeer: Rng;
@@ -137,26 +180,44 @@ class Simulation {
   /** The last pick's agents, in picked[0 .. pickedCount): the array is reused, never truncated (truncating is a slow path). */
   private readonly picked: number[] = [];
   private pickedCount = 0;
-  private readonly recruiterWeight = new Float64Array(3);
 
-  constructor(private readonly world: World, private readonly options: SimulationOptions) {
+  constructor(private readonly world: EngineWorld, private readonly options: SimulationOptions) {
     const n = world.agentCount;
     const c = world.communities.length;
+    const { states, channels } = options.tables ?? { states: stateTable, channels: channelTable };
+    const params = options.channels;
+    if (params.peer.receptivity.length !== states.length) {
+      throw new Error(`engine/simulation: channels.peer.receptivity has ${params.peer.receptivity.length} entries, expected one per state (${states.length}); compile the channels with the same state table`);
+    }
+    this.stateCount = states.length;
+    this.channelCount = channels.length;
+    this.classOf = Int8Array.from(states, (s) => s.influence);
+    this.dueOf = Uint8Array.from(states, (s) => s.due);
+    this.poolOf = Uint8Array.from(states, (s) => s.pool);
+    this.gathersParty = Uint8Array.from(channels, (ch) => (ch.gathersParty ? 1 : 0));
+    this.weightByPolicy = Uint8Array.from(influenceClasses, (k) => (k.weightByPolicy ? 1 : 0));
+
     this.n = n;
     this.offsets = world.ties.offsets;
     this.neighbors = world.ties.neighbors;
     this.communityOf = world.communityOf;
     this.state = new Uint8Array(n);
-    this.counts = new Int32Array(3 * n);
+    this.counts = new Int32Array(K * n);
     this.calendar = new Calendar(n, options.days);
     this.peerLogSurvival = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.isTouched = new Uint8Array(n);
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
     const pooled = usesPools(options);
+    this.pooled = pooled;
     this.susceptibles = new Pools(n, starts, pooled);
     this.sympathizers = new Pools(n, starts, pooled);
-    this.tally = { communities: c, states: new Int32Array(c * STATE_COUNT), recruits: new Int32Array(c * 4), removed: new Int32Array(c) };
+    this.tally = {
+      communities: c,
+      states: new Int32Array(c * this.stateCount),
+      recruits: new Int32Array(c * this.channelCount),
+      removed: new Int32Array(c),
+    };
     this.channel = new Uint8Array(n);
     this.recruitedBy = new Int32Array(n).fill(-1);
     this.mobilizedOn = new Int32Array(n).fill(-1);
@@ -165,18 +226,16 @@ class Simulation {
     this.susceptibility = Float64Array.from(world.communities, (m) => m.susceptibility);
     this.mediaReach = Float64Array.from(world.communities, (m) => m.mediaReach);
     this.routeSuccess = Float64Array.from(world.communities, (m) => m.routeSuccess);
-    this.factors = this.resolve(options.schedule.factorsOn(0));
 
-    const { peer, abroad } = options.channels;
-    // Weights of the mobilized and abroad classes; the returnee weight is per community (returnee policy).
-    this.weight = Float64Array.from([peer.weights.mobilized, peer.weights.abroad, peer.weights.returned]);
-    this.receptivity = Float64Array.from([peer.susceptibleReceptivity, 1, 0, 0, 0, 0, 0]);
-    this.peerLogSurvivalOf = new PeerLogSurvival(peer);
-    this.exitHazard = Math.min(1, abroad.returnRate + abroad.deathRate);
-    this.returnShare = this.exitHazard > 0 ? abroad.returnRate / (abroad.returnRate + abroad.deathRate) : 0;
-    this.exitLogSurvival = Math.log1p(-this.exitHazard);
-    const { minPlanningDays, meanPlanningDays } = options.channels.travel;
-    this.planningLogSurvival = Math.log1p(-1 / (meanPlanningDays - minPlanningDays + 1));
+    this.weight = params.peer.weights;
+    this.receptivity = params.peer.receptivity;
+    this.peerLogSurvivalOf = new PeerLogSurvival(params.peer.rule);
+    this.classWeight = new Float64Array(c * K);
+    this.exitLogSurvival = new Float64Array(c);
+    this.planningLogSurvival = new Float64Array(c);
+    this.returnShare = new Float64Array(c);
+    this.factors = this.resolve(options.schedule.factorsOn(0));
+    for (const hazard of hazards) this.derive(hazard);
 
     const key = (purpose: string) => stream({ seed: options.seed, replicate: options.replicate, purpose: `engine/${purpose}` });
     this.rngMedia = key('media');
@@ -226,47 +285,168 @@ class Simulation {
 
   /** Day 0: the initial stock, its influence on neighbours, and the events it implies. */
   private start(): void {
-    const { n, state, counts, offsets, neighbors } = this;
+    const { n, state, counts, offsets, neighbors, classOf } = this;
     const initial = this.world.initialState;
     for (let a = 0; a < n; a++) {
       const s = initial[a]!;
       const c = this.communityOf[a]!;
       state[a] = s;
-      this.tally.states[c * STATE_COUNT + s]!++;
-      if (s === State.Susceptible) this.susceptibles.add(c, a);
-      const k = CLASS_OF[s]!;
+      this.tally.states[c * this.stateCount + s]!++;
+      if (this.pooled) this.enterPool(a, c, s);
+      const k = classOf[s]!;
       if (k >= 0) {
         for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
           const u = neighbors[i]!;
-          counts[3 * u + k]!++;
+          counts[K * u + k]!++;
           this.touch(u);
         }
         this.tieVisits += offsets[a + 1]! - offsets[a]!;
       }
-      if (s === State.Abroad) this.scheduleExit(a, 0);
+      // The stock abroad starts its exit clock; the mobilized of the stock have no planning start, so they stay.
+      if (this.dueOf[s] === Due.Exit) this.scheduleExit(a, 0);
     }
     // Only agents next to someone influential can have a peer event: those just touched, not a pass
     // over the population. Their states are all set by now; the flush skips the non-receptive.
     this.flushPeer(0);
   }
 
+  // ---- factors and the hazards they feed ---------------------------------------
+
   /** Fills in the channel's own returnee weight where no policy sets one. */
   private resolve(f: CommunityFactors): CommunityFactors {
-    const own = this.options.channels.peer.weights.returned;
+    const own = this.weight[Influence.Returned]!;
     for (let i = 0; i < f.returnedWeight.length; i++) if (Number.isNaN(f.returnedWeight[i])) f.returnedWeight[i] = own;
     return f;
+  }
+
+  /** Recomputes the per-community parameters of a hazard from the factors in force. */
+  private derive(hazard: Hazard): void {
+    const f = this.factors;
+    const communities = this.tally.communities;
+    const params = this.options.channels;
+    switch (hazard) {
+      case 'peer':
+        for (let c = 0; c < communities; c++) {
+          for (let k = 0; k < K; k++) this.classWeight[c * K + k] = this.weightByPolicy[k] ? f.returnedWeight[c]! : this.weight[k]!;
+        }
+        return;
+      case 'planning': {
+        const h = params.travel.planningHazard;
+        for (let c = 0; c < communities; c++) this.planningLogSurvival[c] = logSurvival(Math.min(1, h * f.planning[c]!));
+        return;
+      }
+      case 'exit': {
+        const { returnRate, deathRate } = params.abroad;
+        for (let c = 0; c < communities; c++) {
+          const r = returnRate * f.return[c]!;
+          const d = deathRate * f.death[c]!;
+          const exit = Math.min(1, r + d);
+          this.exitLogSurvival[c] = Math.log1p(-exit);
+          this.returnShare[c] = exit > 0 ? r / (r + d) : 0;
+        }
+        return;
+      }
+      case 'mediaExposure':
+      case 'mediaMobilization':
+      case 'travel':
+        return; // read from the factors on the day
+      default:
+        return unreachable(hazard);
+    }
   }
 
   private applyFactors(raw: CommunityFactors, day: number): void {
     const next = this.resolve(raw);
     const before = this.factors;
-    const peerChanged = next.peer.some((v, i) => v !== before.peer[i] || next.returnedWeight[i] !== before.returnedWeight[i]);
     this.factors = next;
-    if (!peerChanged) return;
-    // Peer hazards changed somewhere: every receptive agent with influential ties is redrawn.
-    for (let a = 0; a < this.n; a++) {
-      if (this.isReceptive(a) && (this.calendar.due[a]! >= 0 || this.hasInfluence(a))) this.schedulePeer(a, day);
+    for (const hazard of hazards) {
+      const changed = changedCommunities(hazard, before, next);
+      if (changed === undefined) continue;
+      switch (hazard) {
+        case 'peer':
+          this.derive(hazard);
+          this.redrawPeers(changed, day);
+          break;
+        case 'planning': {
+          const old = this.planningLogSurvival.slice();
+          this.derive(hazard);
+          this.redrawDepartures(changed, old, day);
+          break;
+        }
+        case 'exit': {
+          const old = this.exitLogSurvival.slice();
+          this.derive(hazard);
+          this.redrawExits(changed, old, day);
+          break;
+        }
+        case 'mediaExposure':
+        case 'mediaMobilization':
+        case 'travel':
+          break; // no pending events: the new values apply from today's draws
+        default:
+          unreachable(hazard);
+      }
     }
+  }
+
+  /** Peer hazards changed in the flagged communities: their receptive agents with influential ties are redrawn. */
+  private redrawPeers(changed: Uint8Array, day: number): void {
+    for (let a = 0; a < this.n; a++) {
+      if (changed[this.communityOf[a]!] && this.isReceptive(a) && (this.calendar.due[a]! >= 0 || this.hasInfluence(a))) this.schedulePeer(a, day);
+    }
+  }
+
+  /** The exit hazard changed: a daily Bernoulli process has no memory, so each pending exit follows nextDue. */
+  private redrawExits(changed: Uint8Array, old: Float64Array, day: number): void {
+    const { calendar, state, dueOf } = this;
+    for (let c = 0; c < changed.length; c++) {
+      if (!changed[c]) continue;
+      const m = this.world.communities[c]!;
+      for (let a = m.firstAgent, end = m.firstAgent + m.agents; a < end; a++) {
+        if (dueOf[state[a]!] !== Due.Exit) continue;
+        this.reschedule(a, nextDue(calendar.due[a]!, day, calendar.lastDay, old[c]!, this.exitLogSurvival[c]!, this.rngAbroad));
+      }
+    }
+  }
+
+  /**
+   * The planning hazard changed. A departure is the minimum wait, then a daily Bernoulli process
+   * from the agent's ready day (mobilization day + max(1, minPlanningDays) − 1, recomputed, not
+   * stored). The process is memoryless from its start, so the pending day follows nextDue from
+   * max(ready day, today): an agent still in its minimum wait has its whole process redrawn.
+   * A party leaves on its leader's day, so group recruits take the leader's redrawn day.
+   */
+  private redrawDepartures(changed: Uint8Array, old: Float64Array, day: number): void {
+    const { calendar, state, dueOf, channel, recruitedBy, mobilizedOn } = this;
+    const ready = Math.max(1, this.options.channels.travel.minPlanningDays) - 1;
+    for (let c = 0; c < changed.length; c++) {
+      if (!changed[c]) continue;
+      const m = this.world.communities[c]!;
+      for (let a = m.firstAgent, end = m.firstAgent + m.agents; a < end; a++) {
+        if (dueOf[state[a]!] !== Due.Departure || mobilizedOn[a]! < 0) continue;
+        if (channel[a] === Channel.Group && this.followsLeader(a)) continue;
+        const from = Math.max(mobilizedOn[a]! + ready, day);
+        this.reschedule(a, nextDue(calendar.due[a]!, from, calendar.lastDay, old[c]!, this.planningLogSurvival[c]!, this.rngPlanning));
+      }
+    }
+    // Leaders may live in another community than their recruits: one pass over everyone.
+    for (let a = 0; a < this.n; a++) {
+      if (channel[a] !== Channel.Group || dueOf[state[a]!] !== Due.Departure || !this.followsLeader(a)) continue;
+      const leaderDue = calendar.due[recruitedBy[a]!]!;
+      if (calendar.due[a] !== leaderDue) this.reschedule(a, leaderDue);
+    }
+  }
+
+  /** Whether group recruit `a`'s leader is still planning the trip they leave on together. */
+  private followsLeader(a: number): boolean {
+    const leader = this.recruitedBy[a]!;
+    return leader >= 0 && this.dueOf[this.state[leader]!] === Due.Departure;
+  }
+
+  private reschedule(a: number, next: number): void {
+    if (next === this.calendar.due[a]) return;
+    if (next === NONE) this.calendar.cancel(a);
+    else this.calendar.schedule(a, next);
   }
 
   // ---- one-off actions of interventions ---------------------------------------
@@ -289,6 +469,8 @@ class Simulation {
       case 'remove-agents':
         for (const a of action.agents) this.remove(a, day);
         break;
+      default:
+        unreachable(action);
     }
   }
 
@@ -310,17 +492,14 @@ class Simulation {
       this.shiftInfluence(a, State.Mobilized, State.Intercepted, day);
     } else {
       this.shiftInfluence(a, s, State.Susceptible, day); // withdraw its influence, whatever its state
-      if (s === State.Susceptible) this.susceptibles.remove(c, a);
-      if (s === State.Sympathizer) this.sympathizers.remove(c, a);
-      if (s !== State.Abroad) this.calendar.cancel(a); // abroad: still returns or dies
+      if (this.pooled) this.leavePool(a, c, s);
+      if (this.dueOf[s] !== Due.Exit) this.calendar.cancel(a); // abroad: still returns or dies
     }
     this.removed[a] = 1;
     this.tally.removed[c]!++;
   }
 
   private unsympathize(a: number, c: number, day: number): void {
-    this.sympathizers.remove(c, a);
-    this.susceptibles.add(c, a);
     this.setState(a, c, State.Susceptible);
     if (this.calendar.due[a]! >= 0 || this.hasInfluence(a)) this.schedulePeer(a, day);
   }
@@ -331,13 +510,14 @@ class Simulation {
     const { exposure, mobilization } = this.options.channels.media;
     if (exposure <= 0 && mobilization <= 0) return;
     const picked = this.picked;
+    const f = this.factors;
     for (let c = 0; c < this.tally.communities; c++) {
-      const reach = this.mediaReach[c]! * this.factors.media[c]! * this.susceptibility[c]!;
+      const reach = this.mediaReach[c]! * f.media[c]! * this.susceptibility[c]!;
       if (reach <= 0) continue;
       // Media mobilization first, so that today's new sympathizers are not also mobilized today.
-      this.pick(this.sympathizers, c, Math.min(1, mobilization * reach));
+      this.pick(this.sympathizers, c, Math.min(1, mobilization * reach * f.mediaMobilization[c]!));
       for (let i = 0; i < this.pickedCount; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
-      this.pick(this.susceptibles, c, Math.min(1, exposure * reach));
+      this.pick(this.susceptibles, c, Math.min(1, exposure * reach * f.mediaExposure[c]!));
       for (let i = 0; i < this.pickedCount; i++) this.sympathize(picked[i]!, c, day);
     }
   }
@@ -359,8 +539,6 @@ class Simulation {
   }
 
   private sympathize(a: number, c: number, day: number): void {
-    this.susceptibles.remove(c, a);
-    this.sympathizers.add(c, a);
     this.setState(a, c, State.Sympathizer);
     if (this.calendar.due[a]! >= 0 || this.hasInfluence(a)) this.schedulePeer(a, day);
   }
@@ -369,7 +547,9 @@ class Simulation {
 
   private hasInfluence(a: number): boolean {
     const { counts } = this;
-    return (counts[3 * a]! | counts[3 * a + 1]! | counts[3 * a + 2]!) !== 0;
+    let any = 0;
+    for (let k = 0; k < K; k++) any |= counts[K * a + k]!;
+    return any !== 0;
   }
 
   /** Brings `a`'s next peer-influence success day (after `day`) in line with its current hazard. */
@@ -379,9 +559,10 @@ class Simulation {
     // Due today and not yet processed: today's outcome was decided by the hazard at the start
     // of the day; a change during the day counts from tomorrow, by which time `a` has mobilized.
     if (due === day) return;
-    const { counts, weight } = this;
+    const { counts, classWeight } = this;
     const c = this.communityOf[a]!;
-    const raw = weight[0]! * counts[3 * a]! + weight[1]! * counts[3 * a + 1]! + this.factors.returnedWeight[c]! * counts[3 * a + 2]!;
+    let raw = 0;
+    for (let k = 0; k < K; k++) raw += classWeight[c * K + k]! * counts[K * a + k]!;
     const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
     const after = this.peerLogSurvivalOf.of(influence, this.offsets[a + 1]! - this.offsets[a]!);
     const before = this.peerLogSurvival[a]!;
@@ -416,18 +597,17 @@ class Simulation {
 
   /** An influential neighbour, drawn in proportion to its positive weight. */
   private recruiterOf(a: number): number {
-    const { offsets, neighbors, state, removed, counts } = this;
-    const weight = this.recruiterWeight;
-    weight[0] = this.weight[0]!;
-    weight[1] = this.weight[1]!;
-    weight[2] = this.factors.returnedWeight[this.communityOf[a]!]!;
+    const { offsets, neighbors, state, removed, counts, classOf } = this;
+    const weight = this.classWeight;
+    const row = this.communityOf[a]! * K;
     // The counts hold the non-removed neighbours by class, so the total needs no pass over the ties.
     let total = 0;
     let most = 0;
-    for (let k = 0; k < 3; k++) {
-      if (weight[k]! <= 0) continue;
-      total += weight[k]! * counts[3 * a + k]!;
-      if (counts[3 * a + k]! > 0) most = Math.max(most, weight[k]!);
+    for (let k = 0; k < K; k++) {
+      const w = weight[row + k]!;
+      if (w <= 0) continue;
+      total += w * counts[K * a + k]!;
+      if (counts[K * a + k]! > 0) most = Math.max(most, w);
     }
     if (total <= 0) return -1;
     const start = offsets[a]!;
@@ -435,17 +615,17 @@ class Simulation {
     // Where influential ties are dense, rejection (a uniform tie, kept with probability weight / most)
     // takes at most 4 tries on average; a scan would read about half the list.
     if (degree * most <= 4 * total) {
-      const u = this.recruiterByRejection(a, most);
+      const u = this.recruiterByRejection(a, row, most);
       if (u >= 0) return u;
     }
     let r = this.rngPeer() * total;
     let last = -1;
     for (let i = start; i < start + degree; i++) {
       const u = neighbors[i]!;
-      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
-      if (k >= 0 && weight[k]! > 0) {
+      const k = removed[u] ? -1 : classOf[state[u]!]!;
+      if (k >= 0 && weight[row + k]! > 0) {
         last = u;
-        r -= weight[k]!;
+        r -= weight[row + k]!;
         if (r < 0) {
           this.tieVisits += i - start + 1;
           return u;
@@ -461,17 +641,17 @@ class Simulation {
    * present); -1 after 64 tries (odds under (3/4)^64 ≈ 1e-8 where the caller chose this), so that the
    * caller's scan decides — the tries carry no information about the pick, so that stays exact.
    */
-  private recruiterByRejection(a: number, most: number): number {
-    const { neighbors, state, removed, rngPeer } = this;
-    const weight = this.recruiterWeight;
+  private recruiterByRejection(a: number, row: number, most: number): number {
+    const { neighbors, state, removed, rngPeer, classOf } = this;
+    const weight = this.classWeight;
     const start = this.offsets[a]!;
     const degree = this.offsets[a + 1]! - start;
     for (let tries = 0; tries < 64; tries++) {
       const u = neighbors[start + Math.floor(rngPeer() * degree)]!;
       this.tieVisits++;
-      const k = removed[u] ? -1 : CLASS_OF[state[u]!]!;
+      const k = removed[u] ? -1 : classOf[state[u]!]!;
       if (k < 0) continue;
-      const w = weight[k]!;
+      const w = weight[row + k]!;
       if (w >= most || (w > 0 && rngPeer() * most < w)) return u;
     }
     return -1;
@@ -480,16 +660,17 @@ class Simulation {
   /** A neighbour of `a` moved between influence classes: update counts, redraw receptive neighbours. */
   private shiftInfluence(a: number, from: number, to: number, day: number): void {
     if (this.removed[a]) return; // its influence was withdrawn when it was removed
-    const kFrom = CLASS_OF[from]!;
-    const kTo = CLASS_OF[to]!;
+    const kFrom = this.classOf[from]!;
+    const kTo = this.classOf[to]!;
     if (kFrom === kTo) return;
-    const { offsets, neighbors, counts, state, receptivity, removed } = this;
-    // Returnee weights differ by community (policy), so a change into or out of that class always redraws.
-    const redraw = kFrom === 2 || kTo === 2 || (kFrom >= 0 ? this.weight[kFrom]! : 0) !== (kTo >= 0 ? this.weight[kTo]! : 0);
+    const { offsets, neighbors, counts, state, receptivity, removed, weight, weightByPolicy } = this;
+    // Policy weights differ by community, so a change into or out of such a class always redraws.
+    const redraw = (kFrom >= 0 && weightByPolicy[kFrom] !== 0) || (kTo >= 0 && weightByPolicy[kTo] !== 0)
+      || (kFrom >= 0 ? weight[kFrom]! : 0) !== (kTo >= 0 ? weight[kTo]! : 0);
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
-      if (kFrom >= 0) counts[3 * u + kFrom]!--;
-      if (kTo >= 0) counts[3 * u + kTo]!++;
+      if (kFrom >= 0) counts[K * u + kFrom]!--;
+      if (kTo >= 0) counts[K * u + kTo]!++;
       if (redraw && receptivity[state[u]!]! > 0 && removed[u] === 0) this.touch(u);
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
@@ -498,23 +679,21 @@ class Simulation {
   // ---- mobilization, travel, return ------------------------------------------
 
   /**
-   * `a` decides to travel. Group recruits leave with the agent who drew them
+   * `a` decides to travel. Recruits of a party leave with the agent who drew them
    * (`departure` ≥ 0) and draw no party of their own.
    */
-  private mobilize(a: number, channel: Channel, recruiter: number, day: number, departure: number): void {
+  private mobilize(a: number, channel: number, recruiter: number, day: number, departure: number): void {
     const c = this.communityOf[a]!;
     const before = this.state[a]!;
-    if (before === State.Susceptible) this.susceptibles.remove(c, a);
-    else this.sympathizers.remove(c, a);
     this.setState(a, c, State.Mobilized);
-    this.tally.recruits[c * 4 + channel]!++;
+    this.tally.recruits[c * this.channelCount + channel]!++;
     this.channel[a] = channel;
     this.recruitedBy[a] = recruiter;
     this.mobilizedOn[a] = day;
-    const leaves = departure >= 0 ? departure : day + this.planningDelay();
+    const leaves = departure >= 0 ? departure : this.departureDay(c, day);
     this.calendar.schedule(a, leaves);
     this.shiftInfluence(a, before, State.Mobilized, day);
-    if (channel !== Channel.Group) this.gatherParty(a, day, leaves);
+    if (this.gathersParty[channel] !== 0) this.gatherParty(a, day, leaves);
   }
 
   private gatherParty(a: number, day: number, leaves: number): void {
@@ -532,16 +711,18 @@ class Simulation {
     this.tieVisits += offsets[a + 1]! - offsets[a]!;
   }
 
-  private planningDelay(): number {
-    const { minPlanningDays, meanPlanningDays } = this.options.channels.travel;
-    const extra = meanPlanningDays - minPlanningDays;
-    const wait = extra > 0 ? minPlanningDays + waitDays(this.rngPlanning, this.planningLogSurvival) - 1 : minPlanningDays;
-    return Math.max(1, wait);
+  /** The day an agent of community `c` mobilized on `day` attempts travel; past the run when its planning hazard is 0. */
+  private departureDay(c: number, day: number): number {
+    const lambda = this.planningLogSurvival[c]!;
+    if (lambda === 0) return this.calendar.lastDay + 1;
+    const wait = this.options.channels.travel.minPlanningDays + waitDays(this.rngPlanning, lambda) - 1;
+    return day + Math.max(1, wait);
   }
 
   private attemptTravel(a: number, day: number): void {
     const c = this.communityOf[a]!;
-    const success = this.routeSuccess[c]! * this.factors.passage[c]! * this.factors.departure[c]!;
+    const f = this.factors;
+    const success = this.routeSuccess[c]! * f.passage[c]! * f.departure[c]! * f.travel[c]!;
     const to = this.rngTravel() < success ? State.Abroad : State.Intercepted;
     this.setState(a, c, to);
     this.shiftInfluence(a, State.Mobilized, to, day);
@@ -549,36 +730,73 @@ class Simulation {
   }
 
   private scheduleExit(a: number, day: number): void {
-    if (this.exitHazard > 0) this.calendar.schedule(a, day + waitDays(this.rngAbroad, this.exitLogSurvival));
+    const lambda = this.exitLogSurvival[this.communityOf[a]!]!;
+    if (lambda < 0) this.calendar.schedule(a, day + waitDays(this.rngAbroad, lambda));
   }
 
   private leaveConflictZone(a: number, day: number): void {
     const c = this.communityOf[a]!;
-    const to = this.rngAbroad() < this.returnShare ? State.Returned : State.Dead;
+    const to = this.rngAbroad() < this.returnShare[c]! ? State.Returned : State.Dead;
     this.setState(a, c, to);
     this.shiftInfluence(a, State.Abroad, to, day);
     if (to === State.Returned && this.factors.prosecute[c]) this.remove(a, day);
   }
 
   private dueEvents(day: number): void {
+    const { dueOf } = this;
     const due = this.calendar.due;
     const agents = this.calendar.take(day);
     for (let i = 0; i < agents.length; i++) {
       const a = agents[i]!;
       if (due[a] !== day) continue; // superseded by a later draw
       due[a] = -1;
-      const s = this.state[a]!;
-      if (s === State.Susceptible || s === State.Sympathizer) this.mobilize(a, Channel.Peer, this.recruiterOf(a), day, -1);
-      else if (s === State.Mobilized) this.attemptTravel(a, day);
-      else if (s === State.Abroad) this.leaveConflictZone(a, day);
+      const event = dueOf[this.state[a]!]! as Due;
+      switch (event) {
+        case Due.Peer:
+          this.mobilize(a, Channel.Peer, this.recruiterOf(a), day, -1);
+          break;
+        case Due.Departure:
+          this.attemptTravel(a, day);
+          break;
+        case Due.Exit:
+          this.leaveConflictZone(a, day);
+          break;
+        case Due.None:
+          break;
+        default:
+          unreachable(event);
+      }
     }
   }
 
-  private setState(a: number, c: number, to: State): void {
+  private leavePool(a: number, c: number, s: number): void {
+    const pool = this.poolOf[s]!;
+    if (pool === Pool.Susceptibles) this.susceptibles.remove(c, a);
+    else if (pool === Pool.Sympathizers) this.sympathizers.remove(c, a);
+  }
+
+  private enterPool(a: number, c: number, s: number): void {
+    const pool = this.poolOf[s]!;
+    if (pool === Pool.Susceptibles) this.susceptibles.add(c, a);
+    else if (pool === Pool.Sympathizers) this.sympathizers.add(c, a);
+  }
+
+  /** Moves `a` to state `to`: the tally, and the pools of both states (left first, as the pools' order is part of the draws). */
+  private setState(a: number, c: number, to: number): void {
+    const from = this.state[a]!;
+    if (this.pooled) {
+      this.leavePool(a, c, from);
+      this.enterPool(a, c, to);
+    }
     const states = this.tally.states;
-    states[c * STATE_COUNT + this.state[a]!]!--;
-    states[c * STATE_COUNT + to]!++;
+    const stride = this.stateCount;
+    states[c * stride + from]!--;
+    states[c * stride + to]!++;
     this.state[a] = to;
     this.events++;
   }
+}
+
+function unreachable(x: never): never {
+  throw new Error(`engine/simulation: unknown kind ${JSON.stringify(x)}`);
 }

@@ -4,6 +4,7 @@
  * on the days to be written; turning them into tables is the results module's job.
  */
 import { simulate, type SimulationOutcome } from '../engine/simulation.js';
+import { compileChannels } from '../model/channels.js';
 import { daysBetween } from '../model/dates.js';
 import { compileInterventions } from '../model/interventions.js';
 import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
@@ -92,6 +93,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const recorded = extra.length
     ? [...new Set([...wanted, ...extra.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
     : wanted;
+  const channels = compileChannels(scenario.channels);
   const results: ReplicateResult[] = [];
   for (let replicate = 0; replicate < replicates; replicate++) {
     options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
@@ -101,7 +103,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
     const t1 = performance.now();
     const recorder = new Recorder(recorded);
-    const outcome = simulate(world, { channels: scenario.channels, days, schedule, seed, replicate }, {
+    const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
       recordOn: (d) => recorder.recordOn(d),
       record: (d, t) => recorder.record(d, t),
       progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,

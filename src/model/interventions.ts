@@ -26,7 +26,19 @@ export interface CommunityFactors {
   returnedWeight: Float64Array;
   /** 1 where returnees are removed from the network on return (prosecution). */
   prosecute: Uint8Array;
+  /** Multiply one hazard each (hazard multipliers); 1 where none is in force. */
+  mediaExposure: Float64Array;
+  mediaMobilization: Float64Array;
+  /** The daily chance of leaving once the minimum planning days are over. */
+  planning: Float64Array;
+  /** Success of a travel attempt. */
+  travel: Float64Array;
+  return: Float64Array;
+  death: Float64Array;
 }
+
+/** Fields of a hazard-multipliers intervention, each multiplying the factor of the same name. */
+const multiplierFields = ['mediaExposure', 'mediaMobilization', 'peer', 'planning', 'travel', 'return', 'death'] as const;
 
 export type Action =
   | { kind: 'sympathizers-back'; communities: number[]; share: number }
@@ -87,6 +99,12 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
         peer: new Float64Array(n).fill(1),
         returnedWeight: new Float64Array(n).fill(NaN),
         prosecute: new Uint8Array(n),
+        mediaExposure: new Float64Array(n).fill(1),
+        mediaMobilization: new Float64Array(n).fill(1),
+        planning: new Float64Array(n).fill(1),
+        travel: new Float64Array(n).fill(1),
+        return: new Float64Array(n).fill(1),
+        death: new Float64Array(n).fill(1),
       };
       for (const c of compiled) {
         if (day < c.from || day > c.to) continue;
@@ -110,6 +128,12 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
               f.returnedWeight[i] = iv.policy === 'prosecute' ? 0 : iv.weight ?? (iv.policy === 'deter' ? -0.5 : NaN);
               f.prosecute[i] = iv.policy === 'prosecute' ? 1 : 0;
               break;
+            case 'hazard-multipliers':
+              for (const field of multiplierFields) {
+                const m = iv[field];
+                if (m !== undefined) f[field][i]! *= m;
+              }
+              break;
             case 'network-targeting':
               break; // acts once, below
             default:
@@ -124,9 +148,24 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
       for (const c of compiled) {
         if (c.from !== day) continue;
         const iv = c.intervention;
-        if (iv.kind === 'prevention' && iv.sympathizersBack > 0) out.push({ kind: 'sympathizers-back', communities: c.communities, share: iv.sympathizersBack });
-        if (iv.kind === 'returnee-policy' && iv.policy === 'prosecute') out.push({ kind: 'prosecute-returned', communities: c.communities });
-        if (iv.kind === 'network-targeting') out.push({ kind: 'remove-agents', agents: removals.get(c)! });
+        switch (iv.kind) {
+          case 'prevention':
+            if (iv.sympathizersBack > 0) out.push({ kind: 'sympathizers-back', communities: c.communities, share: iv.sympathizersBack });
+            break;
+          case 'returnee-policy':
+            if (iv.policy === 'prosecute') out.push({ kind: 'prosecute-returned', communities: c.communities });
+            break;
+          case 'network-targeting':
+            out.push({ kind: 'remove-agents', agents: removals.get(c)! });
+            break;
+          case 'border-control':
+          case 'media-takedown':
+          case 'travel-ban':
+          case 'hazard-multipliers':
+            break; // factors only
+          default:
+            return unreachable(iv);
+        }
       }
       return out;
     },

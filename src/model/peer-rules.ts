@@ -2,31 +2,49 @@
  * Peer-influence rules: the daily probability that an agent mobilizes, given its
  * effective influence E (the weighted count of influential ties, times the
  * agent's receptivity and its community's susceptibility) and its degree.
- * Adding a rule is adding a case here and to the schema's enum.
+ * Adding a rule is adding a member to `PeerRule`, a case here, one in
+ * model/channels.ts (from the scenario) and one in the schema's enum.
  */
-import type { Channels } from '../scenario/schema.js';
+
+/** A peer rule's own parameters, as the engine takes them (model/channels.ts builds them from a scenario). */
+export type PeerRule =
+  | { rule: 'cascade'; probability: number }
+  | { rule: 'threshold'; ties: number }
+  | { rule: 'fractional'; share: number }
+  | { rule: 'logistic'; intercept: number; slope: number };
 
 export type PeerHazard = (influence: number, degree: number) => number;
 
-export function peerHazard(peer: Channels['peer']): PeerHazard {
+/** log(1 − p) of the cascade's per-tie probability, clamped so that p = 1 stays a finite (huge) daily hazard. */
+export function cascadeLogKeep(probability: number): number {
+  return Math.log1p(-Math.min(probability, 1 - 1e-12));
+}
+
+export function peerHazard(peer: PeerRule): PeerHazard {
   switch (peer.rule) {
     case 'cascade': {
       // Independent cascade, per tie per day: each unit of influence is one more
       // independent chance, so the day's probability is 1 − (1 − p)^E.
-      const logKeep = Math.log1p(-Math.min(peer.cascade.probability, 1 - 1e-12));
+      const logKeep = cascadeLogKeep(peer.probability);
       return (e) => (e > 0 ? -Math.expm1(e * logKeep) : 0);
     }
     case 'threshold': {
-      const ties = peer.threshold.ties;
+      const ties = peer.ties;
       return (e) => (e >= ties ? 1 : 0);
     }
     case 'fractional': {
-      const share = peer.fractional.share;
+      const share = peer.share;
       return (e, degree) => (degree > 0 && e / degree >= share ? 1 : 0);
     }
     case 'logistic': {
-      const { intercept, slope } = peer.logistic;
+      const { intercept, slope } = peer;
       return (e) => (e > 0 ? 1 / (1 + Math.exp(-(intercept + slope * e))) : 0);
     }
+    default:
+      return unreachable(peer);
   }
+}
+
+function unreachable(x: never): never {
+  throw new Error(`model/peer-rules: unknown peer rule ${JSON.stringify(x)} (expected cascade, threshold, fractional or logistic)`);
 }

@@ -149,6 +149,17 @@ export const interventionSchema = z.discriminatedUnion('kind', [
     centrality: z.enum(['degree', 'betweenness']).default('degree')
       .describe('How agents are ranked: degree, or betweenness (graphology-metrics; within the community\'s own network).'),
   }).describe('Network targeting: on the start date, remove the most central agents of each targeted community from the network (they neither influence nor are influenced; a mobilized one is stopped).'),
+  z.strictObject({
+    kind: z.literal('hazard-multipliers'),
+    ...interventionBase,
+    mediaExposure: multiplier.optional().describe('Multiplies the daily probability that a susceptible becomes a sympathizer through media.'),
+    mediaMobilization: multiplier.optional().describe('Multiplies the daily probability that a sympathizer mobilizes through media alone.'),
+    peer: multiplier.optional().describe('Multiplies the effective peer influence and group joining, as prevention does (with a threshold rule, it moves how soon the threshold is reached).'),
+    planning: multiplier.optional().describe('Multiplies the daily chance that a mobilized agent leaves once its minimum planning days are over (1 / (meanPlanningDays − minPlanningDays + 1)); 0: no one leaves while in force.'),
+    travel: multiplier.optional().describe('Multiplies the probability that a travel attempt reaches the conflict zone; 0: every attempt is intercepted.'),
+    return: multiplier.optional().describe('Multiplies the daily probability that an agent abroad returns home.'),
+    death: multiplier.optional().describe('Multiplies the daily probability that an agent abroad dies.'),
+  }).describe('Hazard multipliers: from its start to its end, multiply daily hazards in the targeted places (absent or 1: unchanged; several in force multiply). Pending events are redrawn on the days they change.'),
 ]);
 
 const linkSchema = z.strictObject({
@@ -197,6 +208,5 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Intervention = z.infer<typeof interventionSchema>;
 export type PlaceTarget = z.infer<typeof placeTarget>;
-export type PeerRule = Scenario['channels']['peer']['rule'];
 export type Channels = Scenario['channels'];
 export type Stock = z.infer<typeof stockSchema>;

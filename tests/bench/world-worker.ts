@@ -13,6 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { simulate } from '../../src/engine/simulation.js';
+import { compileChannels } from '../../src/model/channels.js';
 import { compileInterventions } from '../../src/model/interventions.js';
 import { daysBetween } from '../../src/model/dates.js';
 import { State, STATE_COUNT } from '../../src/model/states.js';
@@ -108,7 +109,7 @@ function main(): void {
   const t3 = performance.now();
   const c3 = process.cpuUsage();
   const f3 = process.resourceUsage().minorPageFault;
-  const outcome = simulate(world, { channels: scenario.channels, days, schedule, seed, replicate }, recorder);
+  const outcome = simulate(world, { channels: compileChannels(scenario.channels), days, schedule, seed, replicate }, recorder);
   const t4 = performance.now();
   const c4 = process.cpuUsage();
   const f4 = process.resourceUsage().minorPageFault;

@@ -1,7 +1,8 @@
 /** Small hand-made worlds for engine tests: explicit ties, one community unless said otherwise. */
 import { CsrBuilder } from '../../src/network/csr.js';
+import { compileChannels } from '../../src/model/channels.js';
 import { compileInterventions } from '../../src/model/interventions.js';
-import { simulate, type Observer, type SimulationOutcome } from '../../src/engine/simulation.js';
+import { simulate, type EngineTables, type Observer, type SimulationOutcome } from '../../src/engine/simulation.js';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
 import type { World } from '../../src/world/build.js';
@@ -50,11 +51,16 @@ export function tinyWorld(n: number, ties: [number, number][], initial: Record<n
   return { scenario, world: { ...plan, ties: sink.build(), communityOf: new Uint32Array(n), initialState } };
 }
 
-export function runTiny(t: TinyWorld, channels: DeepPartial<Scenario['channels']>, options: { seed?: number; days?: number; observer?: Observer } = {}): SimulationOutcome {
+export function runTiny(
+  t: TinyWorld,
+  channels: DeepPartial<Scenario['channels']>,
+  options: { seed?: number; days?: number; observer?: Observer; tables?: EngineTables } = {},
+): SimulationOutcome {
   const merged = merge(merge(t.scenario.channels, quietChannels), channels);
   const days = options.days ?? daysBetween(t.scenario.dates.start, t.scenario.dates.end);
   return simulate(t.world, {
-    channels: merged,
+    channels: compileChannels(merged, options.tables?.states),
+    tables: options.tables,
     days,
     schedule: compileInterventions(t.scenario, t.world, { ties: t.world.ties, seed: options.seed ?? 1, replicate: 0 }),
     seed: options.seed ?? 1,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logSurvival, nextDue, NONE, waitDays } from '../../src/engine/peer-clock.js';
 import { PeerLogSurvival } from '../../src/engine/peer-survival.js';
+import { compileChannels } from '../../src/model/channels.js';
 import { peerHazard } from '../../src/model/peer-rules.js';
 import { State } from '../../src/model/states.js';
 import { stream } from '../../src/random/streams.js';
@@ -94,11 +95,11 @@ describe('engine/peer-clock: the pending peer day after a hazard change', () => 
 
 describe('engine/peer-survival', () => {
   const peerOf = (rule: 'cascade' | 'fractional', extra: object = {}) =>
-    scenarioSchema.parse({
+    compileChannels(scenarioSchema.parse({
       dates: { start: '2014-06-01', end: '2014-07-01' },
       places: { regions: [{ name: 'R', countries: [{ name: 'C', population: 10 }] }] },
       channels: { peer: { rule, ...extra } },
-    }).channels.peer;
+    }).channels).peer.rule;
 
   it('the cascade\'s log-survival is log(1 − h) of its hazard', () => {
     for (const probability of [1e-6, 0.001, 0.1, 0.5, 0.99]) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { compileChannels } from '../../src/model/channels.js';
 import { peerHazard } from '../../src/model/peer-rules.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 
-const peer = (over: object) => scenarioSchema.shape.channels.parse({ peer: over }).peer;
+const peer = (over: object) => compileChannels(scenarioSchema.shape.channels.parse({ peer: over })).peer.rule;
 
 describe('model/peer-rules', () => {
   it('cascade: 1 − (1 − p)^E, 0 without influence', () => {

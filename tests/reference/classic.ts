@@ -11,6 +11,7 @@
  * day d corresponds to a node activated at synchronous step d.
  */
 import { simulate, type SimulationOutcome } from '../../src/engine/simulation.js';
+import { compileChannels } from '../../src/model/channels.js';
 import { compileInterventions } from '../../src/model/interventions.js';
 import { State } from '../../src/model/states.js';
 import { barabasiAlbert } from '../../src/network/generators/barabasi-albert.js';
@@ -101,7 +102,7 @@ export function classicChannels(base: Scenario['channels'], rule: ClassicRule, o
 export function runClassic(cw: ClassicWorld, rule: ClassicRule, days: number, seed: number, opts: { share?: number; probability?: number } = {}): SimulationOutcome {
   const { scenario, world } = cw;
   return simulate(world, {
-    channels: classicChannels(scenario.channels, rule, opts),
+    channels: compileChannels(classicChannels(scenario.channels, rule, opts)),
     days,
     schedule: compileInterventions(scenario, world, { ties: world.ties, seed, replicate: 0 }),
     seed,
