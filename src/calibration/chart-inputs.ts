@@ -7,7 +7,8 @@
 import type { CalibrationChartInputs, CalibrationParameter } from '../charts/inputs.js';
 import type { Generation } from './abc-smc.js';
 import { priorBounds, priorDensity, priorQuantile, type Prior } from './priors.js';
-import { weightedQuantiles, type FitRow, type ParameterSummary } from './outputs.js';
+import { weightedQuantilesMidpoint as weightedQuantiles } from '../numeric/quantiles.js';
+import type { FitRow, ParameterSummary } from './outputs.js';
 
 /** The chart inputs of a calibration: `statistics` names the columns of each particle's stats (targets, then `trace:DATE`). */
 export function calibrationChartInputs(o: {

@@ -32,7 +32,9 @@ import { headerShape } from '../batch/header.js';
 import { checkFreeParameter, type FreeParameterMessages } from '../batch/parameters.js';
 import { distanceKinds, type DistanceKind, type Target } from './distance.js';
 import type { Prior } from './priors.js';
-import type { RefineOptions } from './refine.js';
+import { DEFAULTS as REFINE_DEFAULTS, type RefineOptions } from './refine.js';
+import { DEFAULTS as ABC_DEFAULTS } from './abc-smc.js';
+import { DEFAULTS as POINT_DEFAULTS } from './point.js';
 
 
 const priorSchema = z.discriminatedUnion('kind', [
@@ -117,30 +119,30 @@ export const calibrationSchema = z.strictObject({
   distance: z.enum(distanceKinds as [DistanceKind, ...DistanceKind[]]).default('band')
     .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value; both combined as a weighted root mean square. band-max: the largest band residual (1 = every target at most at the edge of its band).'),
   point: z.strictObject({
-    candidates: z.number().int().min(0).max(1000).default(16).describe('Accepted particles of the last generation checked besides the posterior medians (the closest to the targets first); 0 checks the medians only.'),
-    replicates: z.number().int().min(1).max(1000).default(8).describe('Runs per candidate.'),
+    candidates: z.number().int().min(0).max(1000).default(POINT_DEFAULTS.candidates).describe('Accepted particles of the last generation checked besides the posterior medians (the closest to the targets first); 0 checks the medians only.'),
+    replicates: z.number().int().min(1).max(1000).default(POINT_DEFAULTS.replicates).describe('Runs per candidate.'),
     score: z.enum(['distance', 'worst']).default('distance')
       .describe('How candidates are compared: distance (the calibration\'s distance of their median statistics) or worst (their largest miss in band units, ties broken by distance: the candidate that best meets every target).'),
-    finalists: z.number().int().min(0).max(1000).default(0)
+    finalists: z.number().int().min(0).max(1000).default(POINT_DEFAULTS.finalists)
       .describe('The best this many candidates are run again on fresh streams and the point is chosen on those runs alone (0: no second round). Choosing the best of many noisy scores favours lucky runs; a second round on fresh runs does not.'),
     finalReplicates: z.number().int().min(1).max(1000).optional().describe('Runs per finalist (default: replicates).'),
     refine: z.strictObject({
-      replicates: z.number().int().min(1).max(1000).default(5).describe('Simulations per point tried, on the same streams for every point (common random numbers).'),
-      maxEvaluations: z.number().int().min(1).max(100000).default(300).describe('Points tried at most.'),
-      initialStep: z.number().gt(0).max(1).default(0.2).describe('First step, as a share of each prior\'s width (log scale for log-uniform priors).'),
-      minStep: z.number().gt(0).max(1).default(0.01).describe('Stop once the step is below this share.'),
-      freshReplicates: z.number().int().min(1).max(1000).default(10).describe('Simulations on fresh streams that decide between the chosen and the refined point.'),
-      maxJump: z.number().gt(0).max(1).default(0.25).describe('Largest move of one parameter in a Levenberg–Marquardt step (all parameters at once, from the round\'s finite differences), as a share of its prior\'s width.'),
+      replicates: z.number().int().min(1).max(1000).default(REFINE_DEFAULTS.replicates).describe('Simulations per point tried, on the same streams for every point (common random numbers).'),
+      maxEvaluations: z.number().int().min(1).max(100000).default(REFINE_DEFAULTS.maxEvaluations).describe('Points tried at most.'),
+      initialStep: z.number().gt(0).max(1).default(REFINE_DEFAULTS.initialStep).describe('First step, as a share of each prior\'s width (log scale for log-uniform priors).'),
+      minStep: z.number().gt(0).max(1).default(REFINE_DEFAULTS.minStep).describe('Stop once the step is below this share.'),
+      freshReplicates: z.number().int().min(1).max(1000).default(REFINE_DEFAULTS.freshReplicates).describe('Simulations on fresh streams that decide between the chosen and the refined point.'),
+      maxJump: z.number().gt(0).max(1).default(REFINE_DEFAULTS.maxJump).describe('Largest move of one parameter in a Levenberg–Marquardt step (all parameters at once, from the round\'s finite differences), as a share of its prior\'s width.'),
     }).optional().describe('Move the chosen point by a compass search (steps up and down each parameter, halved when none helps, and Levenberg–Marquardt steps from the same finite differences) to where its median statistics best meet the targets; kept only if it also scores better on fresh runs.'),
-  }).default({ candidates: 16, replicates: 8, score: 'distance', finalists: 0 })
+  }).default({ candidates: POINT_DEFAULTS.candidates, replicates: POINT_DEFAULTS.replicates, score: 'distance', finalists: POINT_DEFAULTS.finalists })
     .describe('How the calibrated point (the values written to calibrated.yaml) is chosen: the candidate whose median statistics over its runs are nearest the targets.'),
   budget: z.strictObject({
     population: z.number().int().min(1).max(100000).describe('Particles per generation.'),
     generations: z.number().int().min(1).max(1000).describe('Generations at most, generation 0 (the prior) included.'),
-    minTolerance: z.number().min(0).default(0).describe('Stop once a generation\'s tolerance is this low.'),
+    minTolerance: z.number().min(0).default(ABC_DEFAULTS.minTolerance).describe('Stop once a generation\'s tolerance is this low.'),
     maxSimulations: z.number().int().min(1).optional().describe('No new generation once this many simulations are done (the last generation is completed, so it may overshoot).'),
-    quantile: z.number().gt(0).lt(1).default(0.5).describe('Quantile of a generation\'s distances that becomes the next tolerance.'),
-    minAcceptanceRate: z.number().gt(0).max(1).default(0.01).describe('A generation that would need more than population / minAcceptanceRate simulations is dropped and the calibration stops.'),
+    quantile: z.number().gt(0).lt(1).default(ABC_DEFAULTS.quantile).describe('Quantile of a generation\'s distances that becomes the next tolerance.'),
+    minAcceptanceRate: z.number().gt(0).max(1).default(ABC_DEFAULTS.minAcceptanceRate).describe('A generation that would need more than population / minAcceptanceRate simulations is dropped and the calibration stops.'),
   }),
 });
 

@@ -8,6 +8,7 @@
  *
  * A ModelSpec is plain data, so that worker threads can rebuild the model from it.
  */
+import { medianOfMiddles as median } from '../numeric/quantiles.js';
 import { runScenario } from '../experiments/run.js';
 import { planWorld } from '../world/plan.js';
 import { daysBetween } from '../model/dates.js';
@@ -103,12 +104,6 @@ export function createModel(spec: ModelSpec): Model {
 }
 
 /** The median (NaN if any value is NaN: a statistic missing from one run is missing). */
-function median(xs: readonly number[]): number {
-  if (xs.some((x) => Number.isNaN(x))) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
-}
 
 /** Simulations per second of the model in this thread, over `runs` runs at the spec's parameters `params` (after one warm-up run). */
 export function measureSpeed(spec: ModelSpec, params: readonly number[], runs: number, seed = 1): { perSecond: number; msPerSimulation: number } {

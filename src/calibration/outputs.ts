@@ -56,9 +56,6 @@ export function weightedSummary(values: readonly number[], weights: readonly num
   return { mean, median: median!, p5: p5!, p95: p95! };
 }
 
-/** Kept for calibration/chart-inputs.ts, which is not this change's to edit; new code imports numeric/quantiles. */
-export { weightedQuantilesMidpoint as weightedQuantiles };
-
 export interface ParameterInfo {
   name: string;
   path: string;

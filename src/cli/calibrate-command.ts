@@ -1,4 +1,5 @@
 import { memoryLimitBytes } from '../batch/memory.js';
+import { roundToSignificant } from '../numeric/number-format.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js';
@@ -119,7 +120,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const tol = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '∞');
 const percent = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
-const sig = (x: number) => String(Number(x.toPrecision(3)));
+const sig = (x: number) => String(roundToSignificant(x, 3));
 const value = (x: number) => (Math.abs(x) >= 100 ? thousands(x) : sig(x));
 
 function duration(ms: number): string {

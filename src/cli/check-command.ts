@@ -4,6 +4,7 @@
  * over N seeds? The same check CI runs on the shipped baseline; exit code 1 when a
  * target is missed, so that scripts can use it after changing a scenario.
  */
+import { roundToSignificant } from '../numeric/number-format.js';
 import type { CommandModule } from 'yargs';
 import { checkAgainstTargets } from '../calibration/check.js';
 import { loadCalibration } from '../calibration/file.js';
@@ -63,5 +64,5 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
   };
 }
 
-const value = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? thousands(x) : String(Number(x.toPrecision(3))));
+const value = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? thousands(x) : String(roundToSignificant(x, 3)));
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(100 * x)}%`;

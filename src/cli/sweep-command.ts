@@ -3,6 +3,7 @@
  * on all cores, resumably, whole or as one shard of a job array, and prints what
  * drives each output. The work is in src/sweep/; this reads options and prints.
  */
+import { roundToDecimals } from '../numeric/number-format.js';
 import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
@@ -109,7 +110,7 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
   };
 }
 
-const round = (x: number) => Number(x.toFixed(3));
+const round = (x: number) => roundToDecimals(x, 3);
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function designWords(d: ReturnType<typeof loadExperiment>['plan']['design']): string {

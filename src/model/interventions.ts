@@ -11,7 +11,6 @@ import type { Csr } from '../network/csr.js';
 import { stream } from '../random/streams.js';
 import type { Intervention, Scenario } from '../scenario/schema.js';
 import type { WorldPlan } from '../world/plan.js';
-import { placeIndex } from '../world/places.js';
 
 export interface CommunityFactors {
   /** Multiplies media exposure and media mobilization (1 − takedown). */
@@ -69,11 +68,11 @@ interface Compiled {
 
 export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
   const days = daysBetween(s.dates.start, s.dates.end);
-  const places = placeIndex(plan);
+  // The plan's own place index: model/ reads world/ only through the plan it is given.
   const compiled: Compiled[] = s.interventions.map((iv) => ({
     from: daysBetween(s.dates.start, iv.start),
     to: iv.end === undefined ? days : daysBetween(s.dates.start, iv.end),
-    communities: places.communitiesOf(iv.target),
+    communities: plan.places.communitiesOf(iv.target),
     intervention: iv,
   }));
   const changes = new Set<number>([0]);

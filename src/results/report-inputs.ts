@@ -9,7 +9,7 @@ import { addDays, daysBetween } from '../model/dates.js';
 import type { Intervention, PlaceTarget } from '../scenario/schema.js';
 import type { Targets } from '../scenario/targets.js';
 import { bandOn, differenceOn, monthlyBands, placeRow, cellOn } from './bands.js';
-import { quantile } from './tables.js';
+import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 
 export interface ReportOptions {
   title?: string;

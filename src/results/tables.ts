@@ -61,9 +61,6 @@ export interface Quantiles {
   p95: number;
 }
 
-/** Kept for results/report-inputs.ts, which is not this change's to edit; new code imports numeric/quantiles. */
-export { quantile };
-
 export function quantiles(values: readonly number[]): Quantiles {
   const s = [...values].sort((a, b) => a - b);
   return { median: roundToDecimals(quantile(s, 0.5), 4), p5: roundToDecimals(quantile(s, 0.05), 4), p95: roundToDecimals(quantile(s, 0.95), 4) };

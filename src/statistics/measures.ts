@@ -5,7 +5,7 @@
  * manifests and every statistic follow the table. Counts are of agents here;
  * tables multiply by the scale to give people.
  */
-import { Channel, State, STATE_COUNT, channelNames } from '../model/states.js';
+import { Channel, CHANNEL_COUNT, State, STATE_COUNT } from '../model/states.js';
 
 /** What a measure sums over a place's communities. */
 export type Count =
@@ -44,8 +44,6 @@ export interface Counts {
   recruits: Int32Array;
   removed?: Int32Array;
 }
-
-const CHANNEL_COUNT = channelNames.length;
 
 /**
  * Each measure as offsets into one community's block: states at c × STATE_COUNT + s, recruits

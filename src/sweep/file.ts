@@ -30,6 +30,8 @@ import { placeIndex } from '../world/places.js';
 import { resolveStatistic, statisticInputSchema } from '../scenario/statistic-schema.js';
 import { columnName, finite } from '../scenario/fields.js';
 import { headerShape } from '../batch/header.js';
+import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';
+import { DEFAULTS as MORRIS_DEFAULTS } from './design/morris.js';
 import { statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
 import { sweepMessages } from './messages.js';
 import { designSize } from './points.js';
@@ -49,7 +51,7 @@ const factorSchema = z.strictObject({
 export const designKinds = ['grid', 'latin-hypercube', 'morris', 'sobol'] as const;
 export type DesignKind = typeof designKinds[number];
 
-const bootstrap = z.number().int().min(1).max(100000).default(1000).describe('Bootstrap resamples for the intervals of the indices.');
+const bootstrap = z.number().int().min(1).max(100000).default(BOOTSTRAP_DEFAULTS.bootstrap).describe('Bootstrap resamples for the intervals of the indices.');
 const designSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('grid') }).describe('Every combination of the factors\' values; the first factor varies slowest.'),
   z.strictObject({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(2).max(10_000_000), bootstrap })
@@ -57,7 +59,7 @@ const designSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('morris'),
     trajectories: z.number().int().min(2).max(100000).describe('One-at-a-time trajectories of k + 1 points each.'),
-    levels: z.number().int().min(2).max(1000).refine((p) => p % 2 === 0, 'an even whole number').default(4).describe('Grid levels p (even).'),
+    levels: z.number().int().min(2).max(1000).refine((p) => p % 2 === 0, 'an even whole number').default(MORRIS_DEFAULTS.levels).describe('Grid levels p (even).'),
     bootstrap,
   }).describe('Morris elementary effects: μ*, μ and σ per factor and output.'),
   z.strictObject({

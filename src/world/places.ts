@@ -31,7 +31,7 @@ export class PlaceIndex {
   private readonly byKey = new Map<string, Place>();
   private readonly communityNames: readonly string[];
 
-  constructor(plan: WorldPlan) {
+  constructor(plan: Omit<WorldPlan, 'places'>) {
     const all: Place[] = [{ level: 'world', name: WORLD, communities: plan.communities.map((c) => c.index) }];
     for (const r of plan.regions) all.push({ level: 'region', name: r.name, communities: r.countries.flatMap((i) => plan.countries[i]!.communities) });
     for (const c of plan.countries) all.push({ level: 'country', name: c.name, communities: c.communities });
@@ -78,10 +78,11 @@ export class PlaceIndex {
 
 const key = (level: Level, name: string) => `${level}\u0000${name}`;
 
-/** The place index of a plan, made once per plan. */
-const indexes = new WeakMap<WorldPlan, PlaceIndex>();
-export function placeIndex(plan: WorldPlan): PlaceIndex {
-  let index = indexes.get(plan);
-  if (!index) indexes.set(plan, (index = new PlaceIndex(plan)));
+/** The place index of a plan: the one planWorld made with it (made here for a plan put together by hand). */
+const byHand = new WeakMap<Omit<WorldPlan, 'places'>, PlaceIndex>();
+export function placeIndex(plan: Omit<WorldPlan, 'places'> & { places?: PlaceIndex }): PlaceIndex {
+  if (plan.places) return plan.places;
+  let index = byHand.get(plan);
+  if (!index) byHand.set(plan, (index = new PlaceIndex(plan)));
   return index;
 }

@@ -5,6 +5,7 @@
  */
 import type { Recipe } from '../network/recipe.js';
 import type { Scenario, Stock } from '../scenario/schema.js';
+import { PlaceIndex } from './places.js';
 
 export interface PlannedCommunity {
   index: number;
@@ -36,6 +37,8 @@ export interface WorldPlan {
   communities: PlannedCommunity[];
   agentCount: number;
   expectedTies: number;
+  /** The place index of this plan (world/places.ts), made once with it. */
+  places: PlaceIndex;
 }
 
 // planWorld and its helpers use plain loops and objects of one shape, not spreads or
@@ -59,7 +62,8 @@ type ScenarioCountry = Scenario['places']['regions'][number]['countries'][number
 type Route = ScenarioCountry['route'];
 
 export function planWorld(s: Scenario): WorldPlan {
-  const plan: WorldPlan = { scale: s.scale, regions: [], countries: [], communities: [], agentCount: 0, expectedTies: 0 };
+  // The place index is made last, from the finished plan.
+  const plan: WorldPlan = { scale: s.scale, regions: [], countries: [], communities: [], agentCount: 0, expectedTies: 0, places: undefined as unknown as PlaceIndex };
   let expectedTies = 0;
   for (const r of s.places.regions) {
     const region: PlannedRegion = { index: plan.regions.length, name: r.name, countries: [] };
@@ -95,6 +99,7 @@ export function planWorld(s: Scenario): WorldPlan {
   }
   for (const l of s.links) expectedTies += l.ties / s.scale;
   plan.expectedTies = Math.round(expectedTies);
+  plan.places = new PlaceIndex(plan);
   return plan;
 }
 

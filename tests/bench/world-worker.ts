@@ -16,7 +16,7 @@ import { simulate } from '../../src/engine/simulation.js';
 import { compileChannels } from '../../src/model/channels.js';
 import { compileInterventions } from '../../src/model/interventions.js';
 import { daysBetween } from '../../src/model/dates.js';
-import { State, STATE_COUNT } from '../../src/model/states.js';
+import { CHANNEL_COUNT, State, STATE_COUNT } from '../../src/model/states.js';
 import { CsrBuilder, tieCount } from '../../src/network/csr.js';
 import { recordDays, Recorder } from '../../src/results/recorder.js';
 import { buildWorld } from '../../src/world/build.js';
@@ -128,7 +128,7 @@ function main(): void {
     if (s === State.Abroad || s === State.Returned || s === State.Dead) travellersStart++;
   }
   const byChannel = [0, 0, 0, 0];
-  for (let i = 0; i < outcome.tally.recruits.length; i++) byChannel[i % 4]! += outcome.tally.recruits[i]!;
+  for (let i = 0; i < outcome.tally.recruits.length; i++) byChannel[i % CHANNEL_COUNT]! += outcome.tally.recruits[i]!;
   const [, media, peer, group] = byChannel as [number, number, number, number];
 
   const result: WorkerResult = {

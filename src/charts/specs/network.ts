@@ -4,6 +4,7 @@
  * ties as lines, who recruited whom in colour, people as points coloured by their
  * end state and shaped by how they were mobilized.
  */
+import { roundHalfUpToDecimals } from '../../numeric/number-format.js';
 import type { ReportInputs } from '../inputs.js';
 import { layoutNetwork } from '../layout.js';
 import { people as formatPeople } from '../format.js';
@@ -178,4 +179,4 @@ export function networkMapSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   };
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+const round = (v: number) => roundHalfUpToDecimals(v, 1);

@@ -5,6 +5,7 @@
  * More factors: a panel per factor, the mean over every other factor at each of its
  * values (its main effect), so that each factor's pull reads on its own.
  */
+import { mean } from '../../numeric/moments.js';
 import type { SweepChartInputs } from '../inputs.js';
 import { measureLabel, outputLabel, isShare } from '../sweep-labels.js';
 import { type TopLevelSpec, type View, frame } from './common.js';
@@ -71,7 +72,7 @@ export function sweepGridSpec(inputs: SweepChartInputs, output: number): TopLeve
       const m = summaries[i]!.mean;
       if (Number.isFinite(m)) byValue.set(p[j]!, [...(byValue.get(p[j]!) ?? []), m]);
     });
-    const values = [...byValue].sort((a, b) => a[0] - b[0]).map(([x, ms]) => ({ x, mean: ms.reduce((s, v) => s + v, 0) / ms.length }));
+    const values = [...byValue].sort((a, b) => a[0] - b[0]).map(([x, ms]) => ({ x, mean: mean(ms) }));
     return {
       width: 200,
       height: 160,
