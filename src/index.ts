@@ -37,8 +37,8 @@
 export { loadScenario, type LoadedScenario, type LoadOptions } from './scenario/load.js';
 export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export { loadTargets, type Targets } from './scenario/targets.js';
-export { UserError, isUserError } from './scenario/errors.js';
-export { messages } from './scenario/messages.js';
+export { UserError, isUserError } from './messages/errors.js';
+export { messages } from './messages/scenario.js';
 export { planWorld, type WorldPlan } from './world/plan.js';
 export { buildWorld, communityGraph, communityTies, type World } from './world/build.js';
 export { simulate, type Observer, type SimulationOutcome, type Tally } from './engine/simulation.js';

@@ -6,9 +6,9 @@
  * scenario would refuse; `scenarioWith` applies one vector of values in a run.
  * Each kind of file words its own messages (a prior, a factor's range).
  */
-import { isUserError, type UserError } from '../scenario/errors.js';
+import { isUserError, type UserError } from '../messages/errors.js';
 import { formatPath, isPlainObject, namedPath } from '../scenario/merge.js';
-import { messages, type Where } from '../scenario/messages.js';
+import { messages, type Where } from '../messages/scenario.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { locate, type SourceFile } from '../scenario/source.js';

@@ -13,8 +13,8 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { UserError } from '../scenario/errors.js';
-import { messages } from '../scenario/messages.js';
+import type { UserError } from '../messages/errors.js';
+import { messages } from '../messages/scenario.js';
 
 /** Writes a file atomically: a temporary file beside it, renamed into place. */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {

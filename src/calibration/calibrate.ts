@@ -24,7 +24,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
 import { calibrationCharts } from '../charts/index.js';

@@ -13,11 +13,11 @@
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { isUserError } from '../scenario/errors.js';
+import { isUserError } from '../messages/errors.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
 import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
 import { formatPath, namedPath } from '../scenario/merge.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { placeName, type Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { closest } from '../scenario/suggest.js';

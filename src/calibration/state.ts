@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonIn, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import type { Generation } from './abc-smc.js';
 
 export const STATE_DIR = 'state';

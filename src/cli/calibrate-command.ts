@@ -1,4 +1,5 @@
 import { memoryLimitBytes } from '../batch/memory.js';
+import { cliMessages } from '../messages/cli.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
@@ -6,7 +7,7 @@ import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js'
 import { loadCalibration } from '../calibration/file.js';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { planWorld } from '../world/plan.js';
 import { renderTable, thousands } from './format.js';
@@ -36,8 +37,8 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
     handler: async (argv) => {
       const started = performance.now();
       const workers = argv.workers ?? defaultWorkers();
-      if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw messages.badOption('--workers', 'a whole number from 1 to 1024', argv.workers);
-      if (argv.out !== undefined && argv.resume !== undefined) throw messages.usage('give either --out or --resume, not both (a resumed calibration writes to its own folder)');
+      if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw cliMessages.workers(argv.workers);
+      if (argv.out !== undefined && argv.resume !== undefined) throw cliMessages.outOrResume('calibration');
       const c = loadCalibration(argv.calibration);
       // Each thread holds one world at a time.
       checkMemory(planWorld(c.loaded.scenario), memoryLimitBytes(workers), c.scenarioFile);

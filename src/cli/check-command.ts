@@ -4,13 +4,13 @@
  * over N seeds? The same check CI runs on the shipped baseline; exit code 1 when a
  * target is missed, so that scripts can use it after changing a scenario.
  */
+import { cliMessages } from '../messages/cli.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import type { CommandModule } from 'yargs';
 import { checkAgainstTargets } from '../calibration/check.js';
 import { loadCalibration } from '../calibration/file.js';
 import { checkReplicates } from './common-options.js';
 import { loadScenario } from '../scenario/load.js';
-import { messages } from '../scenario/messages.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 
@@ -38,7 +38,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
       checkReplicates(argv.replicates);
       const replicates = argv.replicates;
       if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || argv.seed < 0 || argv.seed > 4294967295)) {
-        throw messages.badOption('--seed', 'a whole number from 0 to 4294967295', argv.seed);
+        throw cliMessages.seed32(argv.seed);
       }
       const c = loadCalibration(argv.calibration);
       const { scenario } = loadScenario(argv.scenario, { set: argv.set ?? [] });

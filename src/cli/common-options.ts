@@ -1,6 +1,6 @@
 /** Options shared by the commands that load a scenario. */
+import { cliMessages } from '../messages/cli.js';
 import type { Argv } from 'yargs';
-import { messages } from '../scenario/messages.js';
 
 export function scenarioOptions<T>(y: Argv<T>) {
   return y
@@ -13,11 +13,11 @@ export function scenarioOptions<T>(y: Argv<T>) {
 export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number }): string[] {
   const set = [...(argv.set ?? [])];
   if (argv.scale !== undefined) {
-    if (!Number.isFinite(argv.scale)) throw messages.badOption('--scale', 'a number ≥ 1', argv.scale);
+    if (!Number.isFinite(argv.scale)) throw cliMessages.scale(argv.scale);
     set.push(`scale=${argv.scale}`);
   }
   if (argv.seed !== undefined) {
-    if (!Number.isInteger(argv.seed) || argv.seed < 0) throw messages.badOption('--seed', 'a whole number ≥ 0', argv.seed);
+    if (!Number.isInteger(argv.seed) || argv.seed < 0) throw cliMessages.seed(argv.seed);
     set.push(`seed=${argv.seed}`);
   }
   return set;
@@ -37,6 +37,6 @@ export function resultOptions<T>(y: Argv<T>, help: { replicates: string; default
 
 export function checkReplicates(replicates: number): void {
   if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100000) {
-    throw messages.badOption('--replicates', 'a whole number from 1 to 100000', replicates);
+    throw cliMessages.replicates(replicates);
   }
 }

@@ -5,7 +5,7 @@ import { checkComparable, type Comparison } from '../experiments/compare.js';
 import { writeCompareFolder } from '../experiments/compare-folder.js';
 import { bandOn, differenceOn, placeRow } from '../results/bands.js';
 import { loadScenario } from '../scenario/load.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';

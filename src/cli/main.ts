@@ -3,8 +3,8 @@
  * library and print. No model logic lives here.
  */
 import yargs, { type Argv } from 'yargs';
-import { isUserError } from '../scenario/errors.js';
-import { messages } from '../scenario/messages.js';
+import { isUserError } from '../messages/errors.js';
+import { messages } from '../messages/scenario.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { checkCommand } from './check-command.js';

@@ -4,7 +4,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { mergeShards } from '../sweep/merge.js';
-import { sweepMessages } from '../sweep/messages.js';
+import { sweepMessages } from '../messages/sweep.js';
 import { sweepSummaryText } from '../sweep/summary-text.js';
 
 interface MergeArgs {

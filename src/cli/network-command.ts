@@ -1,11 +1,12 @@
 import { memoryLimitBytes } from '../batch/memory.js';
+import { cliMessages } from '../messages/cli.js';
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../batch/persistence.js';
 import type { CommandModule } from 'yargs';
 import { toGexf, toGraphologyJson } from '../network/export.js';
 import { networkStats, type NetworkStats } from '../network/stats.js';
 import { stream } from '../random/streams.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { loadScenario } from '../scenario/load.js';
 import { closest } from '../scenario/suggest.js';
 import { buildWorld, communityGraph, communityTies } from '../world/build.js';
@@ -38,12 +39,12 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
     handler: (argv) => {
       const { scenario } = loadScenario(argv.scenario, { set: overridesFrom(argv) });
       const plan = planWorld(scenario);
-      if (!Number.isInteger(argv.replicate) || argv.replicate < 0) throw messages.badOption('--replicate', 'a whole number ≥ 0', argv.replicate);
+      if (!Number.isInteger(argv.replicate) || argv.replicate < 0) throw cliMessages.replicate(argv.replicate);
       const options = { seed: scenario.seed, replicate: argv.replicate };
       const outputs = [argv.gexf, argv.json].filter((f): f is string => f !== undefined);
       for (const f of outputs) if (existsSync(f)) throw messages.outputExists(f);
       if (argv.community === undefined) {
-        if (outputs.length) throw messages.badOption('--gexf/--json', 'a --community to export (the world is too large for these formats)', 'no --community');
+        if (outputs.length) throw cliMessages.exportNeedsCommunity();
         checkMemory(plan, memoryLimitBytes(), argv.scenario);
         const world = buildWorld(scenario, options, plan);
         const big = world.agentCount > 200_000;

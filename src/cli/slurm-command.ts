@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { loadExperiment } from '../sweep/file.js';
 import { shellQuote, slurmFiles, slurmScripts } from '../sweep/slurm.js';
-import { slurmMessages } from '../sweep/slurm-messages.js';
+import { slurmMessages } from '../messages/slurm.js';
 import { toolVersion } from './version.js';
 
 interface SlurmArgs {

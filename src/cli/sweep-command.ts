@@ -3,13 +3,14 @@
  * on all cores, resumably, whole or as one shard of a job array, and prints what
  * drives each output. The work is in src/sweep/; this reads options and prints.
  */
+import { cliMessages } from '../messages/cli.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { loadExperiment } from '../sweep/file.js';
 import { parseShard, shardText } from '../sweep/shard.js';
@@ -47,8 +48,8 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
     handler: async (argv) => {
       const started = performance.now();
       const workers = argv.workers ?? defaultWorkers();
-      if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw messages.badOption('--workers', 'a whole number from 1 to 1024', argv.workers);
-      if (argv.out !== undefined && argv.resume !== undefined) throw messages.usage('give either --out or --resume, not both (a resumed sweep writes to its own folder)');
+      if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw cliMessages.workers(argv.workers);
+      if (argv.out !== undefined && argv.resume !== undefined) throw cliMessages.outOrResume('sweep');
       const shard = argv.shard !== undefined ? parseShard(String(argv.shard)) : undefined;
       const e = loadExperiment(argv.experiment, { toolVersion: toolVersion() });
       const plan = e.plan;

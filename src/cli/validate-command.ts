@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { loadCalibration } from '../calibration/file.js';
-import { isUserError } from '../scenario/errors.js';
+import { isUserError } from '../messages/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readSource } from '../scenario/source.js';
 import { loadTargets } from '../scenario/targets.js';

@@ -10,7 +10,7 @@ import { buildReport } from '../charts/index.js';
 import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
 import { reportInputs } from '../results/report-inputs.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { loadTargets } from '../scenario/targets.js';
 import type { WorldPlan } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';

@@ -13,7 +13,7 @@
  */
 import { basename } from 'node:path';
 import { daysBetween } from '../model/dates.js';
-import { messages, type ScenarioDifference } from '../scenario/messages.js';
+import { messages, type ScenarioDifference } from '../messages/scenario.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { levels as allLevels, type Level } from '../scenario/schema.js';
 import { planWorld, type WorldPlan } from '../world/plan.js';

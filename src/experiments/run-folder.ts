@@ -14,7 +14,7 @@ import { networkSample, sampleCommunity, type NetworkSample } from '../results/n
 import { reportInputs } from '../results/report-inputs.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';

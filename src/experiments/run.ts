@@ -9,7 +9,7 @@ import { daysBetween } from '../model/dates.js';
 import { compileInterventions } from '../model/interventions.js';
 import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
 import { scenarioStatistics, statisticDays } from '../results/statistics.js';
-import { messages } from '../scenario/messages.js';
+import { messages } from '../messages/scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build.js';
 import { estimateBytes, planWorld, type WorldPlan } from '../world/plan.js';

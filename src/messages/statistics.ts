@@ -2,8 +2,8 @@
  * Messages about statistics named in files (scenario `outputs`, experiment
  * `outputs`): one builder each, so that the wording lives here once.
  */
-import { UserError } from '../scenario/errors.js';
-import type { Where } from '../scenario/messages.js';
+import { UserError } from './errors.js';
+import type { Where } from './scenario.js';
 
 export const statisticMessages = {
   dateOutsideRun: (where: Where, path: string, date: string, start: string, end: string) =>

@@ -61,7 +61,7 @@ export function childSchema(schema: JsonSchema, key: string | number, value: unk
     if (typeof key === 'number' || b.type === 'array') {
       if (b.items) found.push(b.items);
     } else if (b.properties && Object.hasOwn(b.properties, key)) {
-      found.push(b.properties[key]);
+      found.push(b.properties[key]!); // an own key, just checked
     } else if (typeof b.additionalProperties === 'object') {
       found.push(b.additionalProperties);
     }

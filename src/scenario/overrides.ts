@@ -8,7 +8,7 @@
 import { parse as parseYaml } from 'yaml';
 import { childSchema, knownKeys, scalarTypes, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { isPlainObject, setOwn } from './merge.js';
-import { messages } from './messages.js';
+import { messages } from '../messages/scenario.js';
 import { closest } from './suggest.js';
 
 export interface Override {

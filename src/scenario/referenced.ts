@@ -4,9 +4,9 @@
  * missing scenario or a bad `set` entry reported at the naming file's own line.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { isUserError, UserError } from './errors.js';
+import { isUserError, UserError } from '../messages/errors.js';
 import { loadScenario, type LoadedScenario } from './load.js';
-import { messages, type Where } from './messages.js';
+import { messages, type Where } from '../messages/scenario.js';
 
 /** A path relative to the working folder when it is inside it, else as given. */
 export function displayPath(p: string): string {

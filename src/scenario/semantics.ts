@@ -3,7 +3,7 @@
  * place and recipe that is named exists, stocks that fit. The schema checks
  * each field alone; this checks that they agree.
  */
-import { messages } from './messages.js';
+import { messages } from '../messages/scenario.js';
 import { closest } from './suggest.js';
 import type { PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';

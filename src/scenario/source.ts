@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, namedPath } from './merge.js';
-import { messages, type Where } from './messages.js';
+import { messages, type Where } from '../messages/scenario.js';
 
 export interface SourceFile {
   /** The path as the user gave it (or as resolved from `extends`). */

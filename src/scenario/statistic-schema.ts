@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { statisticMessages } from '../messages/statistics.js';
 import { STATISTICS, statisticEntry, statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
 import { columnName, finite, isoDate, placeName } from './fields.js';
-import { messages, type Where } from './messages.js';
+import { messages, type Where } from '../messages/scenario.js';
 import type { Level } from './schema.js';
 import { closest } from './suggest.js';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './fields.js';
-import { messages } from './messages.js';
+import { messages } from '../messages/scenario.js';
 import { locate, readSource } from './source.js';
 import { firstIssue, issueToError } from './zod-issues.js';
 import { closest } from './suggest.js';

@@ -2,8 +2,8 @@
 import type { z } from 'zod';
 import { branches, childSchema, knownKeys, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 import { formatPath, namedPath } from './merge.js';
-import { messages, type Where } from './messages.js';
-import type { UserError } from './errors.js';
+import { messages, type Where } from '../messages/scenario.js';
+import type { UserError } from '../messages/errors.js';
 import { closest } from './suggest.js';
 
 export type Locator = (path: readonly (string | number)[], atKey?: boolean) => Where;

@@ -33,7 +33,7 @@ import { headerShape } from '../batch/header.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';
 import { DEFAULTS as MORRIS_DEFAULTS } from './design/morris.js';
 import { statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
-import { sweepMessages } from './messages.js';
+import { sweepMessages } from '../messages/sweep.js';
 import { designSize } from './points.js';
 import { checkTableSize } from './size.js';
 

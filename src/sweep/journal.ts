@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { openLineJournal, readLineJournal, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
 import type { SweepPlan } from './file.js';
-import { sweepMessages } from './messages.js';
+import { sweepMessages } from '../messages/sweep.js';
 import { inShard, shardText, type Shard } from './shard.js';
 
 export const JOURNAL_DIR = '.journal';

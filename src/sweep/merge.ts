@@ -7,8 +7,8 @@
  */
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { roundToDecimals } from '../numeric/number-format.js';
-import { messages } from '../scenario/messages.js';
-import { sweepMessages } from './messages.js';
+import { messages } from '../messages/scenario.js';
+import { sweepMessages } from '../messages/sweep.js';
 import { sweepFiles, type SweepFiles } from './outputs.js';
 import { readShard, type ReadShard } from './shard-files.js';
 import type { SweepPlan } from './file.js';

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SweepPlan } from './file.js';
-import { sweepMessages } from './messages.js';
+import { sweepMessages } from '../messages/sweep.js';
 import { shardRuns, type Shard } from './shard.js';
 
 export const SHARD_MANIFEST = 'shard.json';

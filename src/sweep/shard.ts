@@ -4,7 +4,7 @@
  * Run i belongs to shard (i mod N) + 1: round-robin keeps the shards' sizes within
  * one run of each other and mixes cheap and expensive regions of the design.
  */
-import { sweepMessages } from './messages.js';
+import { sweepMessages } from '../messages/sweep.js';
 
 export interface Shard {
   /** 1-based. */

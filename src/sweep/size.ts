@@ -4,8 +4,8 @@
  * the largest, one row per run. The estimate is generous per cell (full-precision
  * numbers), so a sweep that passes fits.
  */
-import type { Where } from '../scenario/messages.js';
-import { sweepMessages } from './messages.js';
+import type { Where } from '../messages/scenario.js';
+import { sweepMessages } from '../messages/sweep.js';
 
 /** runs.csv may hold at most this many bytes. */
 export const TABLE_LIMIT_BYTES = 256 * 2 ** 20;

@@ -11,7 +11,7 @@
  * sbatch parses those lines itself, without a shell.
  */
 import { basename, extname, isAbsolute } from 'node:path';
-import { MAX_SHARDS, slurmMessages } from './slurm-messages.js';
+import { MAX_SHARDS, slurmMessages } from '../messages/slurm.js';
 
 export interface SlurmOptions {
   /** The experiment file, absolute. */

@@ -93,7 +93,7 @@ function linkEnd(plan: WorldPlan, target: PlaceTarget): LinkEnd {
   const indices = Int32Array.from(placeIndex(plan).communitiesOf(target));
   const end: LinkEnd = { firstAgent: new Int32Array(indices.length), agents: new Int32Array(indices.length), total: 0 };
   for (let k = 0; k < indices.length; k++) {
-    const c = plan.communities[indices[k]]!;
+    const c = plan.communities[indices[k]!]!; // k < indices.length; indices come from the plan
     end.firstAgent[k] = c.firstAgent;
     end.agents[k] = c.agents;
     end.total += c.agents;

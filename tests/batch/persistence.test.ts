@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, write
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLineJournal, readJsonIn, readLineJournal, readResumeHeader, writeFileAtomic, writeFolderAtomic } from '../../src/batch/persistence.js';
-import { UserError } from '../../src/scenario/errors.js';
+import { UserError } from '../../src/messages/errors.js';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
 
 afterAll(cleanup);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calibrateCommand } from '../../src/cli/calibrate-command.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { snapshot } from '../cli/cli.js';
 import { runInProcess } from '../cli/in-process.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';

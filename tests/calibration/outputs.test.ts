@@ -10,7 +10,7 @@ const dir = tempDir('hotbed-calibration-outputs-');
 
 describe('calibratedYaml', () => {
   it('writes list items by name and interventions by label, so that extends merges them', () => {
-    const parent = writeFixture(dir, 'parent.yaml', yaml(
+    writeFixture(dir, 'parent.yaml', yaml(
       `extends: ${JSON.stringify(TOWN)}`,
       'interventions:',
       '  - kind: prevention',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/calibrate.js';
 import { loadCalibration } from '../../src/calibration/file.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { snapshot } from '../cli/cli.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { townCalibration, townTargets } from './helpers.js';

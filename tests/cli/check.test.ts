@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/check-command.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { runInProcess } from './in-process.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { TOWN, townCalibration, townData, townTargets } from '../calibration/helpers.js';

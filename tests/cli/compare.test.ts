@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { runCommand } from '../../src/cli/run-command.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { estimateBytes, planWorld } from '../../src/world/plan.js';
 import { at, cleanup, MINIMAL, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
 import { hotbed, snapshot, type Ran } from './cli.js';

@@ -5,8 +5,8 @@
  */
 import yargs, { type CommandModule } from 'yargs';
 import { vi } from 'vitest';
-import { isUserError } from '../../src/scenario/errors.js';
-import { messages } from '../../src/scenario/messages.js';
+import { isUserError } from '../../src/messages/errors.js';
+import { messages } from '../../src/messages/scenario.js';
 
 export interface InProcess {
   code: number;

@@ -5,7 +5,7 @@ import { runScenario } from '../../src/experiments/run.js';
 import { differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
 import { measureNames } from '../../src/statistics/measures.js';
 import { monthStartDays } from '../../src/results/months.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { cleanup, userError } from '../scenario/fixtures.js';
 import { CLOSED, loadTexts, TINY } from './tiny.js';
 

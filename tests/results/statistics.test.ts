@@ -6,7 +6,7 @@ import { statisticOf } from '../../src/statistics/registry.js';
 import { definedOn, scenarioStatistics, StatisticReader, statisticDays } from '../../src/results/statistics.js';
 import { seriesCsv, summarize } from '../../src/results/tables.js';
 import { placeIndex } from '../../src/world/places.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { statisticMessages } from '../../src/messages/statistics.js';
 import { at, cleanup, MINIMAL, tempDir, userError, writeFixture, yaml } from '../scenario/fixtures.js';
 

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isUserError, type UserError } from '../../src/scenario/errors.js';
-import type { Where } from '../../src/scenario/messages.js';
+import { isUserError, type UserError } from '../../src/messages/errors.js';
+import type { Where } from '../../src/messages/scenario.js';
 
 /** A fresh temporary folder; `cleanup` removes every folder made so far. */
 const made: string[] = [];

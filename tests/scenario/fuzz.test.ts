@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/scenario/errors.js';
+import { isUserError } from '../../src/messages/errors.js';
 import { scenarioJsonSchema, type JsonSchema } from '../../src/scenario/json-schema.js';
 import { loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
 import { planWorld } from '../../src/world/plan.js';

@@ -4,7 +4,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkMemory } from '../../src/experiments/run.js';
 import { hashScenario, loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { interventionSchema, levels } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
 import { at, cleanup, FULL, MINIMAL, tempDir, userError, writeFixture, yaml } from './fixtures.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { overridesFrom } from '../../src/cli/common-options.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { parseOverride } from '../../src/scenario/overrides.js';
 import { cleanup, FULL, MINIMAL, tempDir, userError, writeFixture } from './fixtures.js';
 

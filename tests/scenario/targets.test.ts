@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { loadTargets, type KnownPlaces } from '../../src/scenario/targets.js';
 import { at, cleanup, MINIMAL, tempDir, userError, writeFixture, yaml } from './fixtures.js';
 

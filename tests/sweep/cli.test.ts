@@ -8,9 +8,9 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { loadExperiment } from '../../src/sweep/file.js';
-import { sweepMessages } from '../../src/sweep/messages.js';
+import { sweepMessages } from '../../src/messages/sweep.js';
 import { runKey } from '../../src/sweep/points.js';
 import { toolVersion } from '../../src/cli/version.js';
 import { FAULT_VARIABLE } from '../../src/sweep/fault.js';

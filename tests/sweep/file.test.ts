@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/sweep/file.js';
 import { statisticMessages } from '../../src/messages/statistics.js';
-import { sweepMessages } from '../../src/sweep/messages.js';
+import { sweepMessages } from '../../src/messages/sweep.js';
 import { TABLE_LIMIT_BYTES, estimateTableBytes } from '../../src/sweep/size.js';
-import { messages } from '../../src/scenario/messages.js';
+import { messages } from '../../src/messages/scenario.js';
 import { at, cleanup, tempDir, userError, writeFixture } from '../scenario/fixtures.js';
 import { townExperiment, TOWN } from './helpers.js';
 

@@ -1,7 +1,7 @@
 /** Shard specs and the partition: every run in exactly one shard, whatever N. */
 import { describe, expect, it } from 'vitest';
 import { inShard, parseShard, shardRuns } from '../../src/sweep/shard.js';
-import { sweepMessages } from '../../src/sweep/messages.js';
+import { sweepMessages } from '../../src/messages/sweep.js';
 import { userError } from '../scenario/fixtures.js';
 
 describe('shards', () => {

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, 
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shellQuote, slurmScripts, type SlurmOptions } from '../../src/sweep/slurm.js';
-import { slurmMessages } from '../../src/sweep/slurm-messages.js';
+import { slurmMessages } from '../../src/messages/slurm.js';
 import { snapshot } from '../cli/cli.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { hotbedHere, townExperiment, writeExperiment } from './helpers.js';

@@ -3,8 +3,8 @@
  * generator and the command throw these, tests compare against them, so the
  * wording lives here once. Each names what was expected and what was found.
  */
-import { UserError } from '../scenario/errors.js';
-import { messages } from '../scenario/messages.js';
+import { UserError } from './errors.js';
+import { messages } from './scenario.js';
 
 /** Slurm's default MaxArraySize is 1001, so array indices above 1000 are refused on most clusters. */
 export const MAX_SHARDS = 1000;

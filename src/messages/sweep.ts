@@ -2,10 +2,10 @@
  * Every message a user can get from `hotbed sweep` and `hotbed merge`, as named
  * builders: code throws these, tests compare against them, so the wording lives
  * here once. Mistakes inside an experiment file reuse the scenario builders
- * (scenario/messages.ts) so that they read like every other file error.
+ * (messages/scenario.ts) so that they read like every other file error.
  */
-import { UserError } from '../scenario/errors.js';
-import { messages as scenarioMessages, type Where } from '../scenario/messages.js';
+import { UserError } from './errors.js';
+import { messages as scenarioMessages, type Where } from './scenario.js';
 
 const describe = scenarioMessages.describe;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
