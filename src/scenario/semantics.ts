@@ -8,8 +8,6 @@ import { closest } from './suggest.js';
 import type { PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';
 import { resolveStatistic } from './statistic-schema.js';
-import { planWorld } from '../world/plan.js';
-import { placeIndex } from '../world/places.js';
 
 const didYouMean = (name: string, names: Iterable<string>) => {
   const c = closest(name, names);
@@ -28,6 +26,8 @@ export function checkScenario(s: Scenario, locate: Locator): void {
   const regions = new Set<string>();
   const countries = new Set<string>();
   const communities = new Set<string>();
+  // Community names inside each region and country, for statistics that count named communities.
+  const inPlace = new Map<string, string[]>();
   s.places.regions.forEach((r, ri) => {
     const rPath = ['places', 'regions', ri];
     if (regions.has(r.name)) throw messages.duplicateName(locate([...rPath, 'name']), `places.regions.${ri}.name`, 'region', r.name);
@@ -41,6 +41,8 @@ export function checkScenario(s: Scenario, locate: Locator): void {
       checkNetworkRef(s, c.network, [...cPath, 'network'], `${cShown}.network`, locate);
       const names = c.communities.map((m) => m.name);
       if (c.population !== undefined) names.push(c.name);
+      inPlace.set(`country\u0000${c.name}`, names);
+      inPlace.set(`region\u0000${r.name}`, [...(inPlace.get(`region\u0000${r.name}`) ?? []), ...names]);
       for (const n of names) {
         if (communities.has(n)) throw messages.duplicateName(locate(cPath), cShown, 'community', n);
         communities.add(n);
@@ -90,9 +92,13 @@ export function checkScenario(s: Scenario, locate: Locator): void {
     checkTarget(l.to, ['links', i, 'to']);
   });
   if (s.outputs) {
-    const index = placeIndex(planWorld(s));
+    // The scenario's own names (a world is not planned to check a file): the same names the place index gives.
+    const places = {
+      names: () => ({ regions: [...regions], countries: [...countries], communities: [...communities] }),
+      communitiesIn: (level: string, name: string) => (level === 'world' ? [...communities] : level === 'community' ? [name] : inPlace.get(`${level}\u0000${name}`) ?? []),
+    };
     s.outputs.forEach((o, i) => resolveStatistic(o, {
-      places: index,
+      places,
       start,
       end,
       at: (path, atKey) => locate(['outputs', i, ...path], atKey),
