@@ -38,6 +38,7 @@ import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } 
 import { createModelPool } from './pool.js';
 import { loadState, saveGeneration, startState } from './state.js';
 import { writeFileAtomic } from '../batch/persistence.js';
+import { manifestText } from '../batch/result-folder.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 
 export interface CalibrateOptions {
@@ -124,83 +125,113 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   const started = performance.now();
   const spec = modelSpecOf(c);
   const statistics = outputNames(c, spec);
-  const names = c.parameters.map((p) => p.name);
-  const header = { fingerprint: c.fingerprint, parameters: c.parameters.map((p) => p.path), statistics };
   // Every check before the first write: a refused calibration changes nothing on disk.
-  let resume: Generation[] = [];
-  if (options.resume) {
-    resume = loadState(options.out, header, c.budget.population);
-  } else {
-    if (existsSync(options.out)) throw messages.outputExists(options.out);
-    startState(options.out, { ...header, calibration: c.file });
-  }
+  const resume = openState(c, options, statistics);
   options.onStart?.(resume.length);
   resume.forEach((g, t) => options.onGeneration?.(g, resume.slice(0, t + 1), true));
 
   const workers = Math.max(1, Math.floor(options.workers));
   const pool = createModelPool(spec, workers);
-  const evaluate: Evaluate = pool.evaluate;
   const distance = makeDistance(c.targets, c.distance);
-  let result: AbcSmcResult;
-  let point: PointChoice;
-  let refinement: RefineResult | undefined;
-  let parameters: ParameterSummary[];
-  let pointMs: number;
+  let search: Search;
   try {
-    result = await abcSmc({
-      priors: c.parameters.map((p) => p.prior),
-      population: c.budget.population,
-      seed: c.seed,
-      maxGenerations: c.budget.generations,
-      minTolerance: c.budget.minTolerance,
-      maxSimulations: c.budget.maxSimulations,
-      quantile: c.budget.quantile,
-      minAcceptanceRate: c.budget.minAcceptanceRate,
-      // A few proposals per thread in each batch keeps the threads busy when few slots remain open.
-      batchSize: workers > 1 ? 2 * workers : 1,
-      resume,
-      onGeneration: (g, all) => {
-        saveGeneration(options.out, g);
-        options.onGeneration?.(g, all, false);
-      },
-      onProgress: (p) => options.onProgress?.({ ...p, generations: c.budget.generations }),
-    }, evaluate, distance);
-    parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
-    options.onPoint?.({
-      candidates: c.point.candidates + 1,
-      replicates: c.point.replicates,
-      finalists: Math.min(c.point.finalists, c.point.candidates + 1),
-      finalReplicates: c.point.finalReplicates ?? c.point.replicates,
-    });
-    const t0 = performance.now();
-    const scoring = {
-      ...(c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance }),
-      residuals: makeResiduals(c.targets, c.distance),
-    };
-    const chosen = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
-    if (c.point.refine) {
-      options.onRefine?.({ start: chosen.source, ...c.point.refine });
-      refinement = await refinePoint(chosen.params, c.parameters.map((p) => p.prior), c.seed, c.point.refine, evaluate, scoring, options.onRefineRound);
-      point = {
-        ...chosen,
-        params: refinement.params,
-        statistics: refinement.statistics,
-        score: refinement.score,
-        replicates: c.point.refine.freshReplicates,
-      };
-    } else {
-      point = chosen;
-    }
-    pointMs = performance.now() - t0;
+    const result = await searchPosterior(c, options, pool.evaluate, distance, workers, resume);
+    search = { result, ...await choosePointOf(c, options, result, pool.evaluate, distance) };
   } finally {
     await pool.close();
   }
 
+  const summary = calibrationSummary(c, search, workers);
+  const calibratedIn = calibratedFile(c, search);
+  const files: Record<string, string> = {
+    'posterior.csv': posteriorCsv(search.result.generations, c.parameters.map((p) => p.name)),
+    'statistics.csv': statisticsCsv(search.result.generations, statistics),
+    'fit.csv': fitCsv(summary.fit),
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'calibrated.yaml': calibratedIn(options.out),
+  };
+  const { charts, chartsError } = await drawCharts(c, options, search, summary, statistics);
+  files['manifest.json'] = manifestText(calibrationManifest(c, options, workers, resume.length, charts, chartsError, performance.now() - started));
+  // charts first, the manifest last: a folder with a manifest is complete
+  for (const [name, content] of Object.entries(charts)) writeFileAtomic(join(options.out, name), content);
+  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
+  if (options.install !== undefined) writeFileAtomic(options.install, calibratedIn(dirname(options.install)));
+  return { out: options.out, result: search.result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
+}
+
+/** What the search found: the posterior, and the calibrated point chosen (and refined) from it. */
+interface Search {
+  result: AbcSmcResult;
+  parameters: ParameterSummary[];
+  point: PointChoice;
+  refinement: RefineResult | undefined;
+  pointMs: number;
+}
+
+/** The saved generations to resume from, or a fresh state folder: nothing is written before this has checked the folder. */
+function openState(c: Calibration, options: CalibrateOptions, statistics: string[]): Generation[] {
+  const header = { fingerprint: c.fingerprint, parameters: c.parameters.map((p) => p.path), statistics };
+  if (options.resume) return loadState(options.out, header, c.budget.population);
+  if (existsSync(options.out)) throw messages.outputExists(options.out);
+  startState(options.out, { ...header, calibration: c.file });
+  return [];
+}
+
+/** ABC-SMC, each generation saved as it completes. */
+function searchPosterior(c: Calibration, options: CalibrateOptions, evaluate: Evaluate, distance: (s: readonly number[]) => number, workers: number, resume: Generation[]): Promise<AbcSmcResult> {
+  return abcSmc({
+    priors: c.parameters.map((p) => p.prior),
+    population: c.budget.population,
+    seed: c.seed,
+    maxGenerations: c.budget.generations,
+    minTolerance: c.budget.minTolerance,
+    maxSimulations: c.budget.maxSimulations,
+    quantile: c.budget.quantile,
+    minAcceptanceRate: c.budget.minAcceptanceRate,
+    // A few proposals per thread in each batch keeps the threads busy when few slots remain open.
+    batchSize: workers > 1 ? 2 * workers : 1,
+    resume,
+    onGeneration: (g, all) => {
+      saveGeneration(options.out, g);
+      options.onGeneration?.(g, all, false);
+    },
+    onProgress: (p) => options.onProgress?.({ ...p, generations: c.budget.generations }),
+  }, evaluate, distance);
+}
+
+/** The calibrated point: the best candidate (point.ts), then refined if the file asks (refine.ts). */
+async function choosePointOf(c: Calibration, options: CalibrateOptions, result: AbcSmcResult, evaluate: Evaluate, distance: (s: readonly number[]) => number): Promise<Omit<Search, 'result'>> {
+  const parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
+  options.onPoint?.({
+    candidates: c.point.candidates + 1,
+    replicates: c.point.replicates,
+    finalists: Math.min(c.point.finalists, c.point.candidates + 1),
+    finalReplicates: c.point.finalReplicates ?? c.point.replicates,
+  });
+  const t0 = performance.now();
+  const scoring = {
+    ...(c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance }),
+    residuals: makeResiduals(c.targets, c.distance),
+  };
+  const chosen = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
+  if (!c.point.refine) return { parameters, point: chosen, refinement: undefined, pointMs: performance.now() - t0 };
+  options.onRefine?.({ start: chosen.source, ...c.point.refine });
+  const refinement = await refinePoint(chosen.params, c.parameters.map((p) => p.prior), c.seed, c.point.refine, evaluate, scoring, options.onRefineRound);
+  const point = {
+    ...chosen,
+    params: refinement.params,
+    statistics: refinement.statistics,
+    score: refinement.score,
+    replicates: c.point.refine.freshReplicates,
+  };
+  return { parameters, point, refinement, pointMs: performance.now() - t0 };
+}
+
+function calibrationSummary(c: Calibration, { result, parameters, point, refinement, pointMs }: Search, workers: number): CalibrationSummary {
   const last = result.generations.at(-1)!;
-  const fit = fitRows(last, c.targets, c.distance, point.statistics);
   const seconds = result.generations.reduce((s, g) => s + g.ms, 0) / 1000;
   const evaluated = result.generations.reduce((s, g) => s + g.evaluated, 0);
-  const summary: CalibrationSummary = {
+  return {
     title: c.title,
     calibration: c.file,
     scenario: c.scenarioFile,
@@ -231,7 +262,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       } : {}),
     },
     generations: generationRows(result.generations),
-    fit,
+    fit: fitRows(last, c.targets, c.distance, point.statistics),
     simulations: {
       counted: result.generations.reduce((s, g) => s + g.simulations, 0),
       evaluated,
@@ -241,11 +272,14 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
       workers,
     },
   };
+}
 
+/** calibrated.yaml as written in a folder (its `extends` is relative to that folder). */
+function calibratedFile(c: Calibration, { result, parameters, point, refinement }: Search): (dir: string) => string {
+  const last = result.generations.at(-1)!;
   const scenarioAbs = isAbsolute(c.scenarioFile) ? c.scenarioFile : resolve(c.scenarioFile);
   const tolerance = Number.isFinite(last.tolerance) ? last.tolerance.toPrecision(4) : 'none (prior only)';
-  /** The calibrated parameter file as written in folder `dir`. */
-  const calibratedIn = (dir: string) => calibratedYaml({
+  return (dir) => calibratedYaml({
     header: [
       `Calibrated parameters from "hotbed calibrate ${c.file}".`,
       `Seed ${c.seed}, scale ${c.scale}, ${c.budget.population} particles, ${result.generations.length} generations,`,
@@ -270,40 +304,38 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     title: c.loaded.scenario.title ? `${c.loaded.scenario.title} (calibrated)` : 'Calibrated',
     values: c.parameters.map((p, k) => ({ path: labelledPath(p.path, c.loaded.scenario), value: point.params[k]! })),
   });
-  const calibrated = calibratedIn(options.out);
-  const wallMs = performance.now() - started;
-  const files: Record<string, string> = {
-    'posterior.csv': posteriorCsv(result.generations, names),
-    'statistics.csv': statisticsCsv(result.generations, statistics),
-    'fit.csv': fitCsv(fit),
-    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-    'calibrated.yaml': calibrated,
-  };
-  // The charts are drawn in memory before anything is written: a chart that fails leaves
-  // out charts/ as a whole (noted in the manifest) and the other outputs are written complete.
-  let charts: Record<string, string | Uint8Array> = {};
-  let chartsError: string | undefined;
-  if (options.charts !== false) {
-    try {
-      charts = await calibrationCharts(calibrationChartInputs({
+}
+
+/**
+ * The charts, drawn in memory before anything is written: a chart that fails leaves out
+ * charts/ as a whole (noted in the manifest) and the other outputs are written complete.
+ */
+async function drawCharts(c: Calibration, options: CalibrateOptions, { result, parameters }: Search, summary: CalibrationSummary, statistics: string[]): Promise<{ charts: Record<string, string | Uint8Array>; chartsError?: string }> {
+  if (options.charts === false) return { charts: {} };
+  try {
+    return {
+      charts: await calibrationCharts(calibrationChartInputs({
         title: c.title,
         startDate: c.loaded.scenario.dates.start,
         endDate: c.loaded.scenario.dates.end,
         targetDate: c.targetDate,
         population: c.budget.population,
-        last,
+        last: result.generations.at(-1)!,
         generations: result.generations,
         parameters,
         statistics,
-        fit,
-      }));
-    } catch (err) {
-      charts = {};
-      chartsError = err instanceof Error ? err.message : String(err);
-      options.onChartsFailed?.(chartsError);
-    }
+        fit: summary.fit,
+      })),
+    };
+  } catch (err) {
+    const chartsError = err instanceof Error ? err.message : String(err);
+    options.onChartsFailed?.(chartsError);
+    return { charts: {}, chartsError };
   }
-  const manifest = {
+}
+
+function calibrationManifest(c: Calibration, options: CalibrateOptions, workers: number, resumed: number, charts: Record<string, unknown>, chartsError: string | undefined, wallMs: number) {
+  return {
     tool: { ...(options.tool ?? { name: 'hotbed' }), node: process.version },
     createdWith: options.createdWith,
     calibration: c.file,
@@ -313,7 +345,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     parameters: c.parameters,
     budget: c.budget,
     workers,
-    resumedFrom: options.resume ? resume.length : undefined,
+    resumedFrom: options.resume ? resumed : undefined,
     files: {
       'posterior.csv': 'generation, particle, weight, distance, then one column per parameter: every generation\'s particles (the last generation is the posterior)',
       'statistics.csv': 'generation, particle, statistic, value: the summary statistics of every accepted simulation, then its world travellers on the first of each month (trace:DATE)',
@@ -327,12 +359,6 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
     note: 'posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same calibration and seed, whatever the number of workers; summary.json and this manifest also hold wall times.',
     timing: { wallMs: Math.round(wallMs) },
   };
-  files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
-  // charts first, the manifest last: a folder with a manifest is complete
-  for (const [name, content] of Object.entries(charts)) writeFileAtomic(join(options.out, name), content);
-  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
-  if (options.install !== undefined) writeFileAtomic(options.install, calibratedIn(dirname(options.install)));
-  return { out: options.out, result, summary, files, charts, ...(chartsError !== undefined ? { chartsError } : {}) };
 }
 
 const round = (x: number) => roundToSignificant(x, 6);
