@@ -48,7 +48,7 @@ export { seriesCsv, summarize, type Summary } from './results/tables.js';
 export { bandsCsv, differencesCsv } from './results/bands.js';
 export { reportInputs } from './results/report-inputs.js';
 export { buildReport } from './charts/index.js';
-export { loadCalibration } from './calibration/file.js';
+export { loadCalibration } from './calibration/load.js';
 export { calibrate } from './calibration/calibrate.js';
 export { checkAgainstTargets, type CheckResult } from './calibration/check.js';
 export { abcSmc } from './calibration/abc-smc.js';

@@ -30,7 +30,7 @@ import { abcSmc, stopReasons, type AbcSmcResult, type Evaluate, type Generation,
 import { calibrationCharts } from '../charts/index.js';
 import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
-import type { Calibration } from './file.js';
+import type { Calibration } from './load.js';
 import { modelSpecOf, outputNames } from './model.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
 import { choosePoint, type PointChoice } from './point.js';

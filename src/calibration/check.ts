@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { wholeOrSignificantText } from '../numeric/number-format.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import { planWorld } from '../world/plan.js';
-import type { CalibrationTarget } from './file.js';
+import type { CalibrationTarget } from './load.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import { statisticOf } from '../statistics/registry.js';
 import { placeIndex } from '../world/places.js';

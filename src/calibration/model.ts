@@ -18,7 +18,7 @@ import type { ProposalKey } from './abc-smc.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import { statisticOf, type Statistic } from '../statistics/registry.js';
 import { WORLD } from '../world/places.js';
-import type { Calibration } from './file.js';
+import type { Calibration } from './load.js';
 import { scenarioWith } from '../batch/parameters.js';
 import type { TaskModel } from '../batch/pool.js';
 

@@ -4,7 +4,7 @@ import { roundToSignificant } from '../numeric/number-format.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js';
-import { loadCalibration } from '../calibration/file.js';
+import { loadCalibration } from '../calibration/load.js';
 import { defaultWorkers } from '../batch/pool.js';
 import { checkMemory } from '../experiments/run.js';
 import { messages } from '../messages/scenario.js';

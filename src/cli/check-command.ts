@@ -8,7 +8,7 @@ import { cliMessages } from '../messages/cli.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import type { CommandModule } from 'yargs';
 import { checkAgainstTargets } from '../calibration/check.js';
-import { loadCalibration } from '../calibration/file.js';
+import { loadCalibration } from '../calibration/load.js';
 import { checkReplicates } from './common-options.js';
 import { loadScenario } from '../scenario/load.js';
 import { renderTable, thousands } from './format.js';

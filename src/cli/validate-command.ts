@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { loadCalibration } from '../calibration/file.js';
+import { loadCalibration } from '../calibration/load.js';
 import { isUserError } from '../messages/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readSource } from '../scenario/source.js';

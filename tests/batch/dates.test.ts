@@ -3,7 +3,7 @@
  * experiments and calibrations share one date field (scenario/fields.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadTargets } from '../../src/scenario/targets.js';
 import { loadExperiment } from '../../src/sweep/file.js';

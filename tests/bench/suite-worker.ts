@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { modelSpecOf } from '../../src/calibration/model.js';
 import { createModelPool } from '../../src/calibration/pool.js';
 import type { Prior } from '../../src/calibration/priors.js';

@@ -30,7 +30,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkAgainstTargets, type CheckResult } from '../../src/calibration/check.js';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const SEEDS = 100;

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { messages } from '../../src/messages/scenario.js';
 import { at, cleanup, tempDir, userError, writeFixture, yaml } from '../scenario/fixtures.js';
 import { BASELINE, PEER, RETURN, SOUFAN, TOWN, townCalibration, townTargets } from './helpers.js';

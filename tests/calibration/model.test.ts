@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { localEvaluator, type Proposal } from '../../src/calibration/abc-smc.js';
 import { calibrate } from '../../src/calibration/calibrate.js';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/model.js';
 import { createModelPool } from '../../src/calibration/pool.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';

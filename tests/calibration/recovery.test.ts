@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/calibrate.js';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { PEER, RETURN, townCalibration, townData, townTargets } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/calibrate.js';
-import { loadCalibration } from '../../src/calibration/file.js';
+import { loadCalibration } from '../../src/calibration/load.js';
 import { messages } from '../../src/messages/scenario.js';
 import { snapshot } from '../cli/cli.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';

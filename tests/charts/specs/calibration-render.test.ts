@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { calibrate } from '../../../src/calibration/calibrate.js';
-import { loadCalibration } from '../../../src/calibration/file.js';
+import { loadCalibration } from '../../../src/calibration/load.js';
 import { calibrationChartList, calibrationCharts } from '../../../src/charts/calibration.js';
 import { townCalibration, townTargets } from '../../calibration/helpers.js';
 import { cleanup, tempDir, writeFixture } from '../../scenario/fixtures.js';

@@ -1,0 +1,116 @@
+/**
+ * The targets of a calibration: the published figures of its targets file (world,
+ * regions, countries, communities) and the file's own extra targets (returned share,
+ * countries represented, attempts, attempts per month, shares from named communities),
+ * each a statistic of the registry with its band and weight.
+ */
+import { messages } from '../messages/scenario.js';
+import type { locate } from '../scenario/source.js';
+import { closest } from '../scenario/suggest.js';
+import type { Band, Targets } from '../scenario/targets.js';
+import type { Statistic } from '../statistics/registry.js';
+import type { WorldPlan } from '../world/plan.js';
+import { WORLD } from '../world/places.js';
+import type { Target } from './distance.js';
+import type { bandFields, targetsSectionSchema } from './schema.js';
+import type { z } from 'zod';
+
+export interface CalibrationTarget extends Target {
+  /** What a model run reports for this target (on the targets' date). */
+  statistic: Statistic;
+  note?: string;
+}
+
+type Where = (path: readonly (string | number)[], atKey?: boolean) => ReturnType<typeof locate>;
+
+export function calibrationTargets(section: Section, published: Targets, plan: WorldPlan, start: string, at: Where): CalibrationTarget[] {
+  const w = section.weights;
+  const weightOf = (level: 'regions' | 'countries' | 'communities', names: string[], singular: string) => {
+    const spec = w[level];
+    if (typeof spec === 'number') return () => spec;
+    for (const name of Object.keys(spec)) {
+      if (name !== '*' && !names.includes(name)) {
+        const hint = closest(name, names);
+        throw messages.calibrationUnknownTarget(at(['targets', 'weights', level, name], true), `targets.weights.${level}.${name}`, singular, name, hint ? `did you mean "${hint}"?` : undefined);
+      }
+    }
+    return (name: string) => spec[name] ?? spec['*'] ?? 1;
+  };
+  const targets: CalibrationTarget[] = [];
+  const date = published.date;
+  const add = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weightValue: number) =>
+    targets.push({ name, statistic: { name, ...statistic, date }, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note });
+  if (published.world) add('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
+  const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
+  for (const [key, level] of levels) {
+    const bands = published[key];
+    const wOf = weightOf(key, [...bands.keys()], level);
+    for (const [place, band] of bands) add(`${level}:${place}`, { measure: 'travelled', level, place }, band, wOf(place));
+  }
+  if (section.returnedShare) {
+    const r = section.returnedShare;
+    if (!(r.low <= r.value && r.value <= r.high)) {
+      throw messages.wrongValue(at(['targets', 'returnedShare']), 'targets.returnedShare', 'low ≤ value ≤ high', `low ${r.low}, value ${r.value}, high ${r.high}`);
+    }
+    add('returnedShare', { measure: 'returned_share', level: 'world', place: WORLD }, { value: r.value, low: r.low, high: r.high, note: r.note }, w.returnedShare);
+  }
+  if (section.countriesRepresented) {
+    add('countriesRepresented', { measure: 'countries_represented', level: 'world', place: WORLD }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
+  }
+  addPlaceTargets(section, plan, published.date, start, at, add);
+  if (!targets.some((t) => t.weight > 0)) {
+    throw messages.wrongValue(at(['targets']), 'targets', 'at least one target with a positive weight', targets.length ? 'only weights of 0' : 'no targets');
+  }
+
+  return targets;
+}
+
+type Section = z.infer<typeof targetsSectionSchema>;
+type BandInput = z.infer<z.ZodObject<typeof bandFields>>;
+
+/** The targets by country beyond the published counts: attempts, attempts per month, shares from hotbed towns. */
+function addPlaceTargets(
+  section: Section,
+  plan: WorldPlan,
+  targetDate: string,
+  startDate: string,
+  at: Where,
+  add: (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weight: number) => void,
+): void {
+  const countries = plan.countries.map((c) => c.name);
+  const country = (key: string, name: string) => {
+    if (countries.includes(name)) return plan.countries.find((c) => c.name === name)!;
+    const hint = closest(name, countries);
+    throw messages.calibrationUnknownTarget(at(['targets', key, name], true), `targets.${key}.${name}`, 'country', name, hint ? `did you mean "${hint}"?` : undefined);
+  };
+  const band = (key: string, name: string, b: BandInput): Band => {
+    const tolerance = b.tolerance ?? 0.15;
+    const low = b.low ?? b.value * (1 - tolerance);
+    const high = b.high ?? b.value * (1 + tolerance);
+    if (!(low <= b.value && b.value <= high)) {
+      throw messages.wrongValue(at(['targets', key, name]), `targets.${key}.${name}`, 'low ≤ value ≤ high', `low ${low}, value ${b.value}, high ${high}`);
+    }
+    return { value: b.value, low, high, note: b.note };
+  };
+  for (const [name, b] of Object.entries(section.attempted ?? {})) {
+    country('attempted', name);
+    add(`attempted:${name}`, { measure: 'attempted', level: 'country', place: name }, band('attempted', name, b), section.weights.attempted);
+  }
+  for (const [name, b] of Object.entries(section.attemptsPerMonth ?? {})) {
+    country('attemptsPerMonth', name);
+    if (!(b.from >= startDate && b.from < targetDate)) {
+      throw messages.wrongValue(at(['targets', 'attemptsPerMonth', name, 'from']), `targets.attemptsPerMonth.${name}.from`, `a date from ${startDate} to before ${targetDate}`, b.from);
+    }
+    add(`attemptsPerMonth:${name}`, { measure: 'attempts_per_month', level: 'country', place: name, from: b.from }, band('attemptsPerMonth', name, b), section.weights.attemptsPerMonth);
+  }
+  for (const [name, b] of Object.entries(section.shareFrom ?? {})) {
+    const c = country('shareFrom', name);
+    const own = c.communities.map((i) => plan.communities[i]!.name);
+    b.communities.forEach((community, k) => {
+      if (own.includes(community)) return;
+      const hint = closest(community, own);
+      throw messages.calibrationUnknownTarget(at(['targets', 'shareFrom', name, 'communities', k]), `targets.shareFrom.${name}.communities`, `community of ${name}`, community, hint ? `did you mean "${hint}"?` : undefined);
+    });
+    add(`shareFrom:${name}`, { measure: 'share_from', level: 'country', place: name, communities: b.communities }, band('shareFrom', name, b), section.weights.shareFrom);
+  }
+}
