@@ -49,13 +49,22 @@ const partitionPattern = /^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/;
 export function slurmScripts(o: SlurmOptions): SlurmScripts {
   check(o);
   const name = jobName(o.experiment);
-  const resources = (cpus: number) => [
+  return { 'shard.sbatch': shardScript(o, name), 'merge.sbatch': mergeScript(o, name), 'submit.sh': submitScript(o) };
+}
+
+/** The #SBATCH lines for the partition, time, CPUs and memory. */
+function resources(o: SlurmOptions, cpus: number): string[] {
+  return [
     ...(o.partition !== undefined ? [`#SBATCH --partition=${o.partition}`] : []),
     ...(o.time !== undefined ? [`#SBATCH --time=${o.time}`] : ['# (no --time: the partition\'s default time limit applies)']),
     `#SBATCH --cpus-per-task=${cpus}`,
     ...(o.mem !== undefined ? [`#SBATCH --mem=${o.mem}`] : ['# (no --mem: the partition\'s default memory applies)']),
   ];
-  const paths = (withExperiment: boolean) => [
+}
+
+/** The folders a job script works with, and the working folder it starts from. */
+function paths(o: SlurmOptions, withExperiment: boolean): string[] {
+  return [
     ...(withExperiment ? [`experiment=${shellQuote(o.experiment)}`] : []),
     `out=${shellQuote(o.out)}`,
     '',
@@ -63,8 +72,11 @@ export function slurmScripts(o: SlurmOptions): SlurmScripts {
     '# and a local `npx hotbed` resolve from here.',
     `cd -- ${shellQuote(o.workdir)}`,
   ];
+}
 
-  const shard = [
+/** The job array: task K runs shard K of the sweep into shards/K (resuming an earlier attempt's folder). */
+function shardScript(o: SlurmOptions, name: string): string {
+  return [
     '#!/usr/bin/env bash',
     `# One shard of the sweep ${JSON.stringify(basename(o.experiment))}, as a Slurm job array: task K of 1-${o.shards}`,
     '# runs the K-th share of the runs (a fixed partition of the experiment\'s runs) and',
@@ -74,12 +86,12 @@ export function slurmScripts(o: SlurmOptions): SlurmScripts {
     `#SBATCH --job-name=${name}`,
     `#SBATCH --array=1-${o.shards}`,
     '# To cap how many shards run at once, add a limit: --array=1-N%LIMIT.',
-    ...resources(o.cpusPerTask),
+    ...resources(o, o.cpusPerTask),
     '#SBATCH --output=logs/shard-%A_%a.out',
     '',
     'set -euo pipefail',
     '',
-    ...paths(true),
+    ...paths(o, true),
     '',
     '# The shard count is fixed here, not read from SLURM_ARRAY_TASK_COUNT: a task',
     '# resubmitted alone (sbatch --array=K shard.sbatch) is in an array of one, yet',
@@ -105,21 +117,24 @@ export function slurmScripts(o: SlurmOptions): SlurmScripts {
     `${o.hotbed} sweep "$experiment" --shard "$task/$shards" "\${where[@]}" --workers "$SLURM_CPUS_PER_TASK"`,
     'echo "hotbed shard $task/$shards: done $(date -Is)"',
     '',
-  ];
+  ].join('\n');
+}
 
-  const merge = [
+/** The merge job: joins every shard folder into merged/ once all have succeeded. */
+function mergeScript(o: SlurmOptions, name: string): string {
+  return [
     '#!/usr/bin/env bash',
     `# Joins the ${o.shards} shard folders of the sweep ${JSON.stringify(basename(o.experiment))} into merged/, the`,
     '# same output a single-machine `hotbed sweep` gives. submit.sh queues it with',
     '# --dependency=afterok on the shard array: it starts only when every shard',
     '# succeeded, and is cancelled (never run) when one fails.',
     `#SBATCH --job-name=${name}-merge`,
-    ...resources(1),
+    ...resources(o, 1),
     '#SBATCH --output=logs/merge-%j.out',
     '',
     'set -euo pipefail',
     '',
-    ...paths(false),
+    ...paths(o, false),
     '',
     '# Every shard named explicitly (not shards/*), so that a missing one is an error',
     '# naming it rather than a smaller merge. hotbed merge does not overwrite: remove a',
@@ -128,9 +143,12 @@ export function slurmScripts(o: SlurmOptions): SlurmScripts {
     `${o.hotbed} merge "$out"/shards/{1..${o.shards}} --out "$out/merged"`,
     'echo "hotbed merge: done $(date -Is); results in $out/merged"',
     '',
-  ];
+  ].join('\n');
+}
 
-  const submit = [
+/** The script that queues the array, then the merge after it. */
+function submitScript(o: SlurmOptions): string {
+  return [
     '#!/usr/bin/env bash',
     `# Submits the sweep ${JSON.stringify(basename(o.experiment))} to Slurm: the shard array (shard.sbatch), then`,
     '# the merge (merge.sbatch), which waits for all shards to succeed (afterok) and is',
@@ -157,9 +175,7 @@ export function slurmScripts(o: SlurmOptions): SlurmScripts {
     'echo "merge:  job $merge, runs after every shard succeeded, log in logs/merge-$merge.out"',
     'echo "follow: squeue -j $array,$merge"',
     '',
-  ];
-
-  return { 'shard.sbatch': shard.join('\n'), 'merge.sbatch': merge.join('\n'), 'submit.sh': submit.join('\n') };
+  ].join('\n');
 }
 
 /** A word for bash: single quotes keep everything literal; a single quote itself is closed, escaped and reopened. */
