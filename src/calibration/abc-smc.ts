@@ -135,7 +135,7 @@ export interface AbcSmcResult {
   stopReason: StopReason;
 }
 
-/** Option defaults (graphology style: calibration/file.ts's budget schema should read them). */
+/** Option defaults (graphology style: calibration/schema.ts's budget fields read them). */
 export const DEFAULTS = Object.freeze({
   minTolerance: 0,
   maxSimulations: Infinity,

@@ -31,7 +31,7 @@ import { calibrationCharts } from '../charts/index.js';
 import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './load.js';
-import { modelSpecOf, outputNames } from './model.js';
+import { modelSpecOf, outputNames } from './simulator.js';
 import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
 import { choosePoint, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';

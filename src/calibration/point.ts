@@ -24,7 +24,7 @@
 import { medianOfMiddles as median } from '../numeric/quantiles.js';
 import type { Evaluate, Generation, Proposal, ProposalKey } from './abc-smc.js';
 
-/** Option defaults (graphology style: calibration/file.ts's point schema should read them); finalReplicates defaults to replicates. */
+/** Option defaults (graphology style: calibration/schema.ts's point fields read them); finalReplicates defaults to replicates. */
 export const DEFAULTS = Object.freeze({
   candidates: 16,
   replicates: 8,

@@ -4,7 +4,7 @@
  */
 import { createPool } from '../batch/pool.js';
 import type { Evaluate } from './abc-smc.js';
-import { calibrationTasks, type ModelSpec } from './model.js';
+import { calibrationTasks, type ModelSpec } from './simulator.js';
 
 export interface ModelPool {
   evaluate: Evaluate;

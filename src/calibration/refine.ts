@@ -50,7 +50,7 @@ export interface RefineOptions {
   maxJump: number;
 }
 
-/** Option defaults (graphology style: calibration/file.ts's point.refine schema should read them). */
+/** Option defaults (graphology style: calibration/schema.ts's point.refine fields read them). */
 export const DEFAULTS: Readonly<RefineOptions> = Object.freeze({ replicates: 5, maxEvaluations: 300, initialStep: 0.2, minStep: 0.01, freshReplicates: 10, maxJump: 0.25 });
 
 /** How points compare, and optionally each target's weighted residual (for Levenberg–Marquardt steps). */

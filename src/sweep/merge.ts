@@ -9,7 +9,7 @@ import { writeFolderAtomic } from '../batch/persistence.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { messages } from '../messages/scenario.js';
 import { sweepMessages } from '../messages/sweep.js';
-import { sweepFiles, type SweepFiles } from './outputs.js';
+import { sweepFiles, type SweepFiles } from './files.js';
 import { readShard, type ReadShard } from './shard-files.js';
 import type { SweepPlan } from './file.js';
 import { existsSync } from 'node:fs';

@@ -9,7 +9,7 @@ import type { MorrisIndex } from './design/morris.js';
 import type { PrccIndex } from './design/prcc.js';
 import type { SobolIndex } from './design/saltelli.js';
 import type { SweepPlan } from './file.js';
-import type { SweepFiles } from './outputs.js';
+import type { SweepFiles } from './files.js';
 
 const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(roundToSignificant(x, 3))) : '–');
 

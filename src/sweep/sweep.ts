@@ -19,10 +19,10 @@ import { messages } from '../messages/scenario.js';
 import type { Experiment, SweepPlan } from './file.js';
 import { openJournal } from './journal.js';
 import { sweepMessages } from '../messages/sweep.js';
-import { sweepFiles, type SweepFiles } from './outputs.js';
+import { sweepFiles, type SweepFiles } from './files.js';
 import { runKey, sweepDesign, type RunKey } from './points.js';
 import { createPool } from '../batch/pool.js';
-import { sweepTasks } from './model.js';
+import { sweepTasks } from './simulator.js';
 import { shardRuns, type Shard } from './shard.js';
 import { shardFiles } from './shard-files.js';
 

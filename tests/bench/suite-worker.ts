@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalibration } from '../../src/calibration/load.js';
-import { modelSpecOf } from '../../src/calibration/model.js';
+import { modelSpecOf } from '../../src/calibration/simulator.js';
 import { createModelPool } from '../../src/calibration/pool.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { wattsStrogatz } from '../../src/network/generators/watts-strogatz.js';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localEvaluator, type Proposal } from '../../src/calibration/abc-smc.js';
 import { calibrate } from '../../src/calibration/calibrate.js';
 import { loadCalibration } from '../../src/calibration/load.js';
-import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/model.js';
+import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/simulator.js';
 import { createModelPool } from '../../src/calibration/pool.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } from './helpers.js';
