@@ -2,29 +2,31 @@
  * Hotbed's public face. Data flows one way:
  *
  *   scenario file ──► scenario/      load, extends, --set, schema, semantic checks ──► Scenario
- *                         │
+ *                         │          (statistics/ says what a file may measure)
  *                         ▼
- *                     world/plan     places, agents per community, memory estimate ──► WorldPlan
- *                         │
+ *                     world/plan     places (the one place index), agents per       ──► WorldPlan
+ *                         │          community, memory estimate
  *                         ▼
  *                     world/build    network/ generators ──► TieSink ──► CSR ties;   ──► World
- *                                    initial stock placed per country                  (typed arrays)
- *                         │
+ *                         │          initial stock placed per country                  (typed arrays)
  *                         ▼
- *                     engine/        daily loop: media pools, event calendar,      ──► Tally, Observer
- *                                    model/ peer rules and interventions
- *                         │
+ *                     model/         tables of states and channels; compileChannels, ──► engine parameters,
+ *                         │          compileInterventions (dated factors per hazard)     schedule
  *                         ▼
- *                     experiments/   replicates of (build, simulate); comparisons   ──► RunResult, Comparison
- *                         │          with common random numbers
+ *                     engine/        daily loop: media pools, event calendar,         ──► Tally, Observer
+ *                         │          redraws when a hazard changes
  *                         ▼
- *                     results/       tidy series, bands, paired differences,       ──► tables, ReportInputs
- *                         │          checkpoint summary, vs targets
+ *                     experiments/   replicates of (build, simulate); comparisons     ──► RunResult, Comparison,
+ *                         │          with common random numbers; the result folders       result folders
  *                         ▼
- *                     charts/        Vega-Lite specs ─► vega SVG ─► resvg PNG,     ──► result folder
- *                                    HTML report                                       (written atomically)
+ *                     results/       tidy series, bands, paired differences, the      ──► tables, ReportInputs
+ *                         │          statistics registry read from snapshots
+ *                         ▼
+ *                     charts/        Vega-Lite specs ─► vega SVG ─► resvg PNG,        ──► charts, report.html
+ *                                    HTML report (inputs: charts/inputs)
  *
- * Many runs go through experiments/ the same way, in worker threads (piscina):
+ * Many runs go through one layer, batch/ (file header, free parameters, worker pool,
+ * persistence, result folders), used alike by:
  *
  *   calibration/   ABC-SMC: priors ─► proposals ─► runs ─► statistics ─► distance;     ──► posterior,
  *                  the calibrated point; check: targets in the median over seeds          calibrated.yaml
@@ -32,7 +34,9 @@
  *                  by (seed, point, replicate) ─► journal ─► analysis                     indices, charts
  *                  (Morris μ*, σ; Sobol S1, ST; Latin hypercube PRCC)
  *
- * The engine knows nothing of files or terminals; cli/ holds no model logic.
+ * Imports point down these layers only (tests/architecture); calibration/ and sweep/ never
+ * import each other. The engine knows nothing of files, terminals or scenario types; cli/
+ * holds no model logic and assembles no folders.
  */
 export { loadScenario, type LoadedScenario, type LoadOptions } from './scenario/load.js';
 export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
@@ -65,3 +69,11 @@ export { networkStats, type NetworkStats } from './network/stats.js';
 export { generateNetwork } from './network/generate.js';
 export { toGexf, toGraphologyJson } from './network/export.js';
 export { State, Channel, stateNames, channelNames } from './model/states.js';
+export { compileChannels } from './model/channels.js';
+export { compileInterventions } from './model/interventions.js';
+export { STATISTICS, statisticNames, type Statistic } from './statistics/registry.js';
+export { MEASURES, measureNames } from './statistics/measures.js';
+export { StatisticReader } from './results/statistics.js';
+export { placeIndex, PlaceIndex } from './world/places.js';
+export { writeRunFolder } from './experiments/run-folder.js';
+export { writeCompareFolder } from './experiments/compare-folder.js';
