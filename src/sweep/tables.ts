@@ -10,6 +10,7 @@
  * so a row's factor values and seed rerun it exactly; an output without a value (a share
  * of nothing) is an empty cell.
  */
+import type { SweepPointSummary } from '../charts/inputs.js';
 import { csvField } from '../numeric/csv.js';
 import { mean, sampleStandardDeviation } from '../numeric/moments.js';
 import { roundToSignificant } from '../numeric/number-format.js';
@@ -20,14 +21,8 @@ import { runKey } from './points.js';
 export const exact = (x: number) => (Number.isFinite(x) ? String(x) : '');
 const rounded = (x: number) => (Number.isFinite(x) ? String(roundToSignificant(x, 10)) : '');
 
-export interface PointSummary {
-  n: number;
-  mean: number;
-  sd: number;
-  p5: number;
-  p50: number;
-  p95: number;
-}
+/** One output at one point over its replicates: the shape the sweep charts read (charts/inputs). */
+export type PointSummary = SweepPointSummary;
 
 export function runsCsv(plan: SweepPlan, points: readonly (readonly number[])[], results: readonly (readonly number[])[]): string {
   const header = ['run', 'point', 'replicate', 'seed', ...plan.factors.map((f) => f.name), ...plan.outputs.map((o) => o.name)];

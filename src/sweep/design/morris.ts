@@ -15,6 +15,7 @@
  * Draws per trajectory, in order: k base levels, k directions, k − 1 for the
  * order in which the factors move.
  */
+import type { SweepMorrisIndex } from '../../charts/inputs.js';
 import { mean, sampleStandardDeviation } from '../../numeric/moments.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireOutputs, requireRandom, requireWhole } from './errors.js';
@@ -47,15 +48,8 @@ export interface MorrisDesign {
   steps: { factor: number; delta: number }[][];
 }
 
-export interface MorrisIndex {
-  factor: string;
-  mu: number;
-  muStar: number;
-  sigma: number;
-  /** Bootstrap 90% interval of μ* over trajectories. */
-  muStarLow: number;
-  muStarHigh: number;
-}
+/** μ, μ*, σ per factor, with μ*'s bootstrap 90 % interval over trajectories: the shape the Morris chart reads (charts/inputs). */
+export type MorrisIndex = SweepMorrisIndex;
 
 export function morrisDesign(factors: readonly Factor[], options: MorrisOptions, random: () => number): MorrisDesign {
   const fn = 'morrisDesign';

@@ -33,6 +33,7 @@
  * Draws from `random`: n per bootstrap resample (bootstrap × n in all), none
  * when no index is defined (a constant output).
  */
+import type { SweepPrccIndex } from '../../charts/inputs.js';
 import { forwardSubstitution } from '../../numeric/linear-algebra.js';
 import { regularizedIncompleteBeta } from '../../numeric/special-functions.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
@@ -51,18 +52,12 @@ export interface PrccOptions {
   random: () => number;
 }
 
-export interface PrccIndex {
-  factor: string;
-  /** Partial rank correlation with the output, in [−1, 1]; NaN when undefined (see PrccResult.notes). */
-  prcc: number;
-  /** Bootstrap 90% interval of prcc. */
-  prccLow: number;
-  prccHigh: number;
-  /** Two-sided p-value of PRCC = 0 (Student t, df = n − k − 1). */
-  pValue: number;
-  /** Spearman rank correlation with the output, not adjusted for the other factors. */
-  spearman: number;
-}
+/**
+ * PRCC per factor (NaN when undefined: see PrccResult.notes), its bootstrap 90 % interval, the
+ * two-sided p-value of PRCC = 0 (Student t, df = n − k − 1) and Spearman's correlation: the
+ * shape the PRCC chart reads (charts/inputs).
+ */
+export type PrccIndex = SweepPrccIndex;
 
 export type PrccResult =
   | {

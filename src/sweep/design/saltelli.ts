@@ -22,6 +22,7 @@
  * base row, A's k then B's k). n a power of two gives the sequence's best
  * balance.
  */
+import type { SweepSobolIndex } from '../../charts/inputs.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS, percentileInterval, resample } from './bootstrap.js';
 import { fail, requireOutputs, requireRandom, requireWhole } from './errors.js';
 import { checkFactors, fromUnit, type Factor } from './factors.js';
@@ -53,16 +54,8 @@ export interface SaltelliDesign {
   sequence: BaseSequence;
 }
 
-export interface SobolIndex {
-  factor: string;
-  first: number;
-  /** Bootstrap 90% interval. */
-  firstLow: number;
-  firstHigh: number;
-  total: number;
-  totalLow: number;
-  totalHigh: number;
-}
+/** First-order and total indices per factor with bootstrap 90 % intervals: the shape the Sobol chart reads (charts/inputs). */
+export type SobolIndex = SweepSobolIndex;
 
 /** The row of base row i's A, its B, or its AB_j (block = factor index j). */
 export function saltelliRow(design: Pick<SaltelliDesign, 'k'>, i: number, block: 'A' | 'B' | number): number {
