@@ -3,6 +3,7 @@
  * manifest.json and the report. Everything is built in memory, then written
  * atomically: a chart that cannot be rendered leaves no folder.
  */
+import { measureDescriptions } from '../statistics/measures.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { manifestText, toolEntry } from '../batch/result-folder.js';
@@ -88,6 +89,7 @@ function manifest(c: Comparison, overrides: string[], version: string, createdWi
       'summary.json': 'bands and paired differences at the checkpoints, by place',
       ...(reportNames.length ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
+    measures: measureDescriptions,
     note: 'Every scenario ran replicate r with the same seed and replicate number (common random numbers), so differences are paired. '
       + 'bands.csv, differences.csv and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
     timing: {

@@ -3,6 +3,9 @@
  * and with replicates bands.csv and the report. Everything is built in memory,
  * then written atomically: a chart that cannot be rendered leaves no folder.
  */
+import { measureDescriptions } from '../statistics/measures.js';
+import { describedStatistic } from '../statistics/registry.js';
+import { scenarioStatistics } from '../results/statistics.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { buildReport } from '../charts/index.js';
@@ -70,6 +73,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     onProgress: o.onProgress,
   });
   const summary = summarize(run);
+  const statistics = scenarioStatistics(scenario);
   let extra: Record<string, string | Uint8Array> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
@@ -86,11 +90,13 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     agents: plan.agentCount,
     targets: loaded.targetsFile ?? null,
     files: {
-      'series.csv': 'replicate, date, level, place, measure, value: one row each (values in people)',
+      'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
       ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
+    measures: measureDescriptions,
+    ...(statistics.length ? { statistics: statistics.map(describedStatistic) } : {}),
     note: 'series.csv and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
     timing: {
       wallMs: Math.round(wallMs),

@@ -161,3 +161,9 @@ export const isShareStatistic = (s: Pick<Statistic, 'measure' | 'above'>): boole
 export function statisticOf(measure: StatisticName, level: Level, place: string, date: string, extra: Partial<Statistic> = {}): Statistic {
   return { name: measure, measure, level, place, date, ...extra };
 }
+
+/** A statistic with what it means, as manifests list it. */
+export function describedStatistic(s: Statistic): Statistic & { description: string; unit: Unit } {
+  const entry = statisticEntry(s.measure);
+  return { ...s, description: s.above === undefined ? entry.description : `1 where this is above ${s.above}, 0 where not: ${entry.description}`, unit: s.above === undefined ? entry.unit : 'share' };
+}

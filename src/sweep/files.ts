@@ -11,6 +11,7 @@
  *   charts/         one chart per output (src/charts/sweep.ts), spec + SVG + PNG
  *   manifest.json   the experiment, its hash, the tool version, what each file holds
  */
+import { describedStatistic } from '../statistics/registry.js';
 import { analyse, analysisCsv } from './analysis.js';
 import { sweepChartInputs } from './chart-inputs.js';
 import { sweepCharts } from '../charts/index.js';
@@ -77,7 +78,7 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
     commonRandomNumbers: plan.commonRandomNumbers,
     design: plan.design,
     factors: plan.factors,
-    outputs: plan.outputs,
+    outputs: plan.outputs.map(describedStatistic),
     points: plan.points,
     runs: plan.runs,
     reproduce: `one row of runs.csv (SCENARIO: scenario.file, from the experiment file's folder): hotbed run SCENARIO${fixed ? ` ${fixed}` : ''} --seed SEED ${plan.factors.map((f) => `--set ${quote(`${f.path}=VALUE_OF_${f.name}`)}`).join(' ')}`,
