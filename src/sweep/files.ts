@@ -11,6 +11,7 @@
  *   charts/         one chart per output (src/charts/sweep.ts), spec + SVG + PNG
  *   manifest.json   the experiment, its hash, the tool version, what each file holds
  */
+import { manifestText, toolEntry } from '../batch/result-folder.js';
 import { describedStatistic } from '../statistics/registry.js';
 import { analyse, analysisCsv } from './analysis.js';
 import { sweepChartInputs } from './chart-inputs.js';
@@ -66,8 +67,9 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
     ...(charts.length ? { 'charts/': `one chart per output (Vega-Lite spec .vl.json, SVG and PNG): ${chartKinds[plan.design.kind]}` } : {}),
   };
   const fixed = plan.set.flatMap((s) => ['--set', quote(s)]).join(' ');
-  return `${JSON.stringify({
-    tool: { name: 'hotbed', version: plan.toolVersion },
+  // No Node version here (unlike run-info.json): the manifest is byte-identical across machines.
+  return manifestText({
+    tool: toolEntry(plan.toolVersion, false),
     title: plan.title,
     ...(plan.description !== undefined ? { description: plan.description } : {}),
     experiment: { file: plan.experimentFile, hash: plan.hash, experimentHash: plan.experimentHash },
@@ -85,7 +87,7 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
     files: Object.fromEntries([...names.filter((n) => n !== 'manifest.json'), ...(charts.length ? ['charts/'] : []), 'run-info.json'].map((n) => [n, describe[n] ?? ''])),
     ...(chartsError !== undefined ? { chartsError } : {}),
     note: 'Every file here but run-info.json is byte-identical for the same experiment and tool version, whatever the number of workers, interruptions and resumes, or shards merged.',
-  }, null, 2)}\n`;
+  });
 }
 
 const analysisKinds: Record<SweepPlan['design']['kind'], string> = {
