@@ -67,6 +67,13 @@ export const captions = {
       'Positions come from a force-directed layout: people with many ties in common sit close together; distances have no other meaning.',
     ].join(' ');
   },
+
+  statistics: (inputs: ReportInputs): string =>
+    [
+      `The statistics the scenario lists under outputs, on each recorded day of ${inputs.meta.reference}: ${(inputs.statistics ?? []).map((s) => s.name).join(', ')}.`,
+      `The line is the median of ${bandLabel(inputs.meta.replicates)} and the band holds the middle 90%; a rate is drawn from the day after its period starts, and a share only where there is something to share.`,
+      'series.csv holds every replicate\'s values under the same names.',
+    ].join(' '),
 } as const;
 
 /** Captions of the key-number tables under charts 1–3. */
@@ -91,6 +98,7 @@ export const skipReasons = {
   flow: () => 'no monthly series',
   networkDegree: () => 'no network sample was recorded',
   networkMap: () => 'no network sample was recorded',
+  statistics: () => 'the scenario names no outputs',
 } as const;
 
 /** Messages of the report. */

@@ -11,6 +11,7 @@ import { channelsSpec, channelsTitle } from './specs/channels.js';
 import { cumulativeSpec, cumulativeTitle } from './specs/cumulative.js';
 import { flowSpec, flowTitle } from './specs/flow.js';
 import { degreeSpec, degreeTitle, networkMapSpec, networkMapTitle } from './specs/network.js';
+import { statisticsSpec, statisticsTitle } from './specs/statistics.js';
 import { type Table, avertedTable, byPlaceTable, cumulativeTable } from './tables.js';
 
 export interface Chart {
@@ -23,6 +24,8 @@ export interface Chart {
   table?: (inputs: ReportInputs) => Table | undefined;
   /** Why the chart is left out when `spec` returns undefined. */
   skipReason: (inputs: ReportInputs) => string;
+  /** Drawn only when asked for (the scenario's outputs): left out silently rather than listed as not drawn. */
+  optional?: boolean;
 }
 
 export const charts: readonly Chart[] = [
@@ -33,6 +36,7 @@ export const charts: readonly Chart[] = [
   { name: 'flow', title: flowTitle, spec: flowSpec, caption: captions.flow, skipReason: skipReasons.flow },
   { name: 'network-degree', title: degreeTitle, spec: degreeSpec, caption: captions.networkDegree, skipReason: skipReasons.networkDegree },
   { name: 'network-map', title: networkMapTitle, spec: networkMapSpec, caption: captions.networkMap, skipReason: skipReasons.networkMap },
+  { name: 'statistics', title: statisticsTitle, spec: statisticsSpec, caption: captions.statistics, skipReason: skipReasons.statistics, optional: true },
 ];
 
 export const chartNames: readonly string[] = charts.map((c) => c.name);

@@ -45,7 +45,7 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
   for (const chart of charts) {
     const svg = await drawSvg(chart, inputs);
     if (!svg) {
-      skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
+      if (!chart.optional) skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
       continue;
     }
     // PNGs are drawn on the thread pool while the next chart is laid out; settled here, awaited below

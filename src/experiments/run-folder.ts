@@ -5,7 +5,7 @@
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
-import { scenarioStatistics } from '../results/statistics.js';
+import { scenarioStatistics, statisticSeries } from '../results/statistics.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { buildReport } from '../charts/index.js';
@@ -77,7 +77,8 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   let extra: Record<string, string | Uint8Array> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
-    const report = o.report ? await buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith })) : {};
+    const inputs = reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith });
+    const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
     extra = { 'bands.csv': bandsCsv(comparison), ...report };
   }
   const wallMs = performance.now() - started;

@@ -115,8 +115,8 @@ export const STATISTICS = {
       return (m[T]! + m[I]!) * s.scale;
     },
   },
-  attempts_per_month: perMonth((m) => m[T]! + m[I]!, 'Travel attempts (travelled or intercepted) per month from `from` to the date (30.44-day months).'),
-  travelled_per_month: perMonth((m) => m[T]!, 'People who travelled per month from `from` to the date (30.44-day months).'),
+  attempts_per_month: perMonth((m) => m[T]! + m[I]!, 'Travel attempts (travelled or intercepted) per month from the start of the period (from) to the date (30.44-day months).'),
+  travelled_per_month: perMonth((m) => m[T]!, 'People who travelled per month from the start of the period (from) to the date (30.44-day months).'),
   returned_share: {
     description: 'Share of those who travelled who have returned (returned / travelled).',
     unit: 'share',

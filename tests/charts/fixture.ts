@@ -223,7 +223,23 @@ export function fixtureInputs(): ReportInputs {
     flow,
     interventions,
     network: sampleNetwork(),
+    statistics: sampleStatistics(),
   };
+}
+
+/** Two outputs of a scenario: a share rising to a plateau, and a rate over a period from January 2015. */
+function sampleStatistics(): NonNullable<ReportInputs['statistics']> {
+  const months = (from: number) => Array.from({ length: 18 - from + 1 }, (_, i) => iso(Date.UTC(2014, 5 + from + i, 1)));
+  return [
+    {
+      name: 'peer_share', description: 'Share of recruits since the start date mobilized by an influential tie.', unit: 'share', place: 'World',
+      points: months(1).map((date, i) => ({ date, median: 0.5 + 0.3 * (1 - Math.exp(-i / 4)), p5: 0.4 + 0.3 * (1 - Math.exp(-i / 4)), p95: 0.6 + 0.3 * (1 - Math.exp(-i / 4)) })),
+    },
+    {
+      name: 'attempts_per_month_Tunisia', description: 'Travel attempts per month from the start of the period (from) to the date.', unit: 'people per month', place: 'Tunisia (country)',
+      points: months(8).map((date, i) => ({ date, median: 120 - 4 * i, p5: 90 - 4 * i, p95: 150 - 3 * i })),
+    },
+  ];
 }
 
 /**
@@ -318,7 +334,7 @@ export function nastyInputs(): ReportInputs {
   return inputs;
 }
 
-/** One scenario, nothing to compare, no channels and no network: only charts 1, 3 and 5 have data. */
+/** One scenario, nothing to compare, no channels, no network and no outputs: only charts 1, 3 and 5 have data. */
 export function singleScenarioInputs(): ReportInputs {
   const inputs = fixtureInputs();
   const keep = (r: { scenario: string }) => r.scenario === 'baseline';
@@ -331,5 +347,6 @@ export function singleScenarioInputs(): ReportInputs {
   inputs.flow = inputs.flow.filter(keep);
   inputs.interventions = [];
   delete inputs.network;
+  delete inputs.statistics;
   return inputs;
 }

@@ -105,6 +105,9 @@ describe('buildReport', () => {
     const html = text(files, 'report.html');
     expect(html).not.toContain('id="chart-averted"');
     expect(html).not.toContain('id="chart-network-map"');
+    // The outputs chart is drawn only when asked for: left out without a "not drawn" line.
+    expect(names.some((n) => n.startsWith('charts/statistics.'))).toBe(false);
+    expect(html).not.toContain('Recorded statistics');
     expect(html.match(/<svg[\s>]/g)).toHaveLength(3);
     expect(html).toContain(escapeHtml(reportMessages.notDrawn(avertedTitle, skipReasons.averted(inputs))));
   });

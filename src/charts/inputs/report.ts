@@ -68,4 +68,16 @@ export interface ReportInputs {
     ties: { a: number; b: number }[];
     recruitments: { recruiter: number; recruit: number; day: number }[];
   };
+  /** 7. The scenario's own outputs (statistics), reference scenario: median and 90 % band over replicates on each recorded day. */
+  statistics?: StatisticSeries[];
+}
+
+export interface StatisticSeries {
+  name: string;
+  description: string;
+  /** 'people', 'share', 'countries', 'people per month'. */
+  unit: string;
+  /** 'World', or the place's name and level, for the panel's subtitle. */
+  place: string;
+  points: { date: string; median: number; p5: number; p95: number }[];
 }
