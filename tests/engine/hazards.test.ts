@@ -38,6 +38,18 @@ function expectBinomial(observed: number, n: number, p: number, k = 4): void {
   expect(Math.abs(observed - n * p)).toBeLessThanOrEqual(k * sd + 1e-9);
 }
 
+
+/** n agents in pairs: agent 2i is abroad at the start, 2i + 1 its only friend. */
+function pairs(n: number): { ties: [number, number][]; initial: Record<number, number> } {
+  const ties: [number, number][] = [];
+  const initial: Record<number, number> = {};
+  for (let i = 0; i < n / 2; i++) {
+    ties.push([2 * i, 2 * i + 1]);
+    initial[2 * i] = State.Abroad;
+  }
+  return { ties, initial };
+}
+
 describe('engine/simulation: hazards that change over time', () => {
   it('doubling the return multiplier from day D doubles returns per day after D (±10 %)', () => {
     const n = 40_000;
@@ -101,12 +113,7 @@ describe('engine/simulation: hazards that change over time', () => {
   it('a travel multiplier of 0 from day D stops departures: from D every attempt is intercepted', () => {
     const n = 4000;
     // Pairs: 2i abroad, 2i+1 its friend, mobilized on day 1 by a cascade of probability 1.
-    const ties: [number, number][] = [];
-    const initial: Record<number, number> = {};
-    for (let i = 0; i < n / 2; i++) {
-      ties.push([2 * i, 2 * i + 1]);
-      initial[2 * i] = State.Abroad;
-    }
+    const { ties, initial } = pairs(n);
     const t = tinyWorld(n, ties, initial, {
       dates: { start: '2014-06-01', end: '2014-07-31' },
       interventions: [{ kind: 'hazard-multipliers', start: '2014-06-11', travel: 0 }],
@@ -123,12 +130,7 @@ describe('engine/simulation: hazards that change over time', () => {
 
   it('a planning multiplier of 0 holds everyone; back to 1, departures resume at the old daily rate (±10 %)', () => {
     const n = 20_000;
-    const ties: [number, number][] = [];
-    const initial: Record<number, number> = {};
-    for (let i = 0; i < n / 2; i++) {
-      ties.push([2 * i, 2 * i + 1]);
-      initial[2 * i] = State.Abroad;
-    }
+    const { ties, initial } = pairs(n);
     const t = tinyWorld(n, ties, initial, {
       dates: { start: '2014-06-01', end: '2014-07-31' },
       interventions: [{ kind: 'hazard-multipliers', start: '2014-06-11', end: '2014-06-30', planning: 0 }],
@@ -150,12 +152,7 @@ describe('engine/simulation: hazards that change over time', () => {
 
   it('a planning change during the minimum wait: nobody leaves before the minimum, then the new daily chance (4 sd a day)', () => {
     const n = 20_000;
-    const ties: [number, number][] = [];
-    const initial: Record<number, number> = {};
-    for (let i = 0; i < n / 2; i++) {
-      ties.push([2 * i, 2 * i + 1]);
-      initial[2 * i] = State.Abroad;
-    }
+    const { ties, initial } = pairs(n);
     // Mobilized on day 1, minimum 10 days: the ready day is 10, the first departure day 11.
     // The multiplier 3 starts on day 5, inside the minimum, and applies to the whole daily process.
     const t = tinyWorld(n, ties, initial, {
