@@ -279,6 +279,9 @@ function calibratedFile(c: Calibration, { result, parameters, point, refinement 
   const last = result.generations.at(-1)!;
   const scenarioAbs = isAbsolute(c.scenarioFile) ? c.scenarioFile : resolve(c.scenarioFile);
   const tolerance = Number.isFinite(last.tolerance) ? last.tolerance.toPrecision(4) : 'none (prior only)';
+  // The calibrated scenario's own $schema, found from its folder, so editors check the calibrated file too.
+  const own = c.loaded.scenario.$schema;
+  const schemaAbs = own !== undefined && !/^[a-z]+:/i.test(own) ? resolve(dirname(scenarioAbs), own) : undefined;
   return (dir) => calibratedYaml({
     header: [
       `Calibrated parameters from "hotbed calibrate ${c.file}".`,
@@ -300,6 +303,7 @@ function calibratedFile(c: Calibration, { result, parameters, point, refinement 
       '"hotbed run" on it runs that scenario with these values. Moved elsewhere, fix the',
       'extends line; or copy the values into another scenario (lists merge by name).',
     ],
+    ...(schemaAbs !== undefined ? { schemaPath: relative(resolve(dir), schemaAbs).split('\\').join('/') } : {}),
     extendsPath: relative(resolve(dir), scenarioAbs).split('\\').join('/'),
     title: c.loaded.scenario.title ? `${c.loaded.scenario.title} (calibrated)` : 'Calibrated',
     values: c.parameters.map((p, k) => ({ path: labelledPath(p.path, c.loaded.scenario), value: point.params[k]! })),

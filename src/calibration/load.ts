@@ -87,7 +87,7 @@ export interface Calibration {
   fingerprint: string;
 }
 
-const calibrationJsonSchema = () => z.toJSONSchema(calibrationSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+export const calibrationJsonSchema = (): JsonSchema => z.toJSONSchema(calibrationSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 export function loadCalibration(file: string): Calibration {
   const source = readSource(file);

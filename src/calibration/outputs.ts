@@ -149,11 +149,14 @@ export function generationRows(generations: readonly Generation[]) {
  */
 export function calibratedYaml(options: {
   header: string[];
+  /** The JSON Schema for editors, relative to the file (where the calibrated scenario names one). */
+  schemaPath?: string;
   extendsPath?: string;
   title?: string;
   values: readonly { path: string; value: number; note?: string }[];
 }): string {
   const root: Record<string, unknown> = {};
+  if (options.schemaPath) root.$schema = options.schemaPath;
   if (options.extendsPath) root.extends = options.extendsPath;
   if (options.title !== undefined) root.title = options.title;
   for (const { path, value } of options.values) setByNamedPath(root, path.split('.').map((s) => s.trim()), roundToSignificant(value, 4));

@@ -11,13 +11,15 @@ import { agentScale, thousands } from './format.js';
 import { toolVersion } from './version.js';
 
 /**
- * Scenario, calibration and experiment files are all YAML and are easily confused; a
+ * Scenario, calibration, experiment and targets files are all YAML and are easily confused; a
  * calibration checked as a scenario gives a baffling message ("targets: expected a
  * string"), so the file's own top-level keys say which loader checks it.
  */
-type FileKind = 'scenario' | 'calibration' | 'experiment';
+type FileKind = 'scenario' | 'calibration' | 'experiment' | 'targets';
 
 function kindOf(value: Record<string, unknown>): FileKind {
+  // A targets file has a date and figures by place, and none of a scenario's sections.
+  if ('date' in value && !('places' in value) && !('extends' in value) && !('scenario' in value)) return 'targets';
   if (!('scenario' in value)) return 'scenario';
   if ('parameters' in value) return 'calibration';
   if ('factors' in value || 'design' in value) return 'experiment';
@@ -26,6 +28,11 @@ function kindOf(value: Record<string, unknown>): FileKind {
 
 function describe(file: string): string {
   const kind = kindOf(readSource(file).value);
+  if (kind === 'targets') {
+    const t = loadTargets(file);
+    const bands = (t.world ? 1 : 0) + t.regions.size + t.countries.size + t.communities.size;
+    return `targets for ${t.date}: ${count(bands, 'band')} (${t.world ? 'world, ' : ''}${count(t.regions.size, 'region')}, ${count(t.countries.size, 'country', 'countries')}, ${count(t.communities.size, 'community', 'communities')})`;
+  }
   if (kind === 'calibration') {
     const c = loadCalibration(file);
     return `calibration of ${c.scenarioFile} at ${agentScale(c.scale)}: ${count(c.parameters.length, 'free parameter')}, `
@@ -46,8 +53,8 @@ function describe(file: string): string {
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[] }> {
   return {
     command: 'validate <files..>',
-    describe: 'Check scenario, calibration and experiment files and say what each describes',
-    builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario, calibration or experiment files (.yaml, .json)' }) as never,
+    describe: 'Check scenario, calibration, experiment and targets files and say what each describes',
+    builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, description: 'Scenario, calibration, experiment or targets files (.yaml, .json)' }) as never,
     handler: ({ files }) => {
       let failed = 0;
       for (const file of files) {

@@ -26,9 +26,50 @@ export function scenarioJsonSchema(): JsonSchema {
   return cached;
 }
 
+/** A file kind's JSON Schema as written for editors: titled, with an id, pretty-printed. */
+export function renderFileSchema(schema: JsonSchema, title: string, id: string): string {
+  return `${JSON.stringify({ ...schema, title, $id: id }, null, 2)}\n`;
+}
+
+/**
+ * The scenario schema as editors get it. A file that `extends` another holds only what it
+ * changes (lists of places merge by name), so it is checked against a partial copy: the
+ * same keys, types and ranges, and no key required but the `name` of a listed item and
+ * the `kind` of a tagged one. A file without `extends` must be complete. The loader checks
+ * the merged scenario in full either way.
+ */
 export function renderJsonSchema(): string {
-  const schema = { ...scenarioJsonSchema(), title: 'Hotbed scenario', $id: 'scenario.schema.json' };
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  const { $schema, ...full } = scenarioJsonSchema();
+  const schema: JsonSchema = {
+    ...($schema !== undefined ? { $schema } : {}),
+    description: 'A Hotbed scenario: complete, or (with `extends`) only what it changes in the file it extends.',
+    if: { required: ['extends'] },
+    then: partialSchema(full),
+    else: full,
+  };
+  return renderFileSchema(schema, 'Hotbed scenario', 'scenario.schema.json');
+}
+
+/**
+ * The schema with nothing required but a listed place's `name`, at any depth, and any of a
+ * tagged union's branches allowed (an intervention changed by label need not repeat its kind).
+ */
+function partialSchema(schema: unknown): JsonSchema {
+  const strip = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(strip);
+    if (x === null || typeof x !== 'object') return x;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'required' && Array.isArray(v)) {
+        const kept = v.filter((r) => r === 'name');
+        if (kept.length) out[k] = kept;
+      } else {
+        out[k === 'oneOf' ? 'anyOf' : k] = strip(v);
+      }
+    }
+    return out;
+  };
+  return strip(schema) as JsonSchema;
 }
 
 /** The branches a schema may take; one for plain schemas. */

@@ -21,6 +21,7 @@ const targetSchema = z.strictObject({
 });
 
 export const targetsSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
   title: z.string().default(''),
   date: isoDate,
   source: z.string().optional(),
@@ -30,6 +31,8 @@ export const targetsSchema = z.strictObject({
   countries: z.record(z.string(), targetSchema).default({}),
   communities: z.record(z.string(), targetSchema).default({}),
 });
+
+export const targetsJsonSchema = (): JsonSchema => z.toJSONSchema(targetsSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 export interface Band {
   value: number;
@@ -58,9 +61,7 @@ export function loadTargets(file: string, places?: KnownPlaces): Targets {
   const source = readSource(file);
   const parsed = targetsSchema.safeParse(source.value, { reportInput: true });
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
-  if (!parsed.success) {
-    throw issueToError(firstIssue(parsed.error.issues), source.value, at, z.toJSONSchema(targetsSchema, { io: 'input' }) as JsonSchema);
-  }
+  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, targetsJsonSchema());
   const t = parsed.data;
   const band = (x: z.infer<typeof targetSchema>): Band => {
     const tol = x.tolerance ?? t.defaultTolerance;

@@ -147,7 +147,7 @@ export interface Experiment {
 /** Names a result table uses itself: a factor or output cannot take them. */
 export const reservedColumns = ['run', 'point', 'replicate', 'seed', 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95'];
 
-const experimentJsonSchema = () => z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+export const experimentJsonSchema = (): JsonSchema => z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 export function loadExperiment(file: string, options: { toolVersion: string }): Experiment {
   const source = readSource(file);

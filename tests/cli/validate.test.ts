@@ -1,4 +1,4 @@
-/** `hotbed validate`: each kind of file (scenario, calibration, experiment) checked by its own loader. */
+/** `hotbed validate`: each kind of file (scenario, calibration, experiment, targets) checked by its own loader. */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,17 @@ describe('hotbed validate', { timeout: 60_000 }, () => {
     const c = loadCalibration('scenarios/calibration.yaml');
     expect(r.stdout).toContain(`ok  scenarios/calibration.yaml: calibration of scenarios/world.yaml at 1 agent = 10 people: ${c.parameters.length} free parameters, ${c.targets.length} targets, ${c.budget.population} particles`);
     expect(r.stdout).toMatch(/ok {2}scenarios\/experiments\/morris-baseline\.yaml: experiment \(morris\) on scenarios\/baseline\.yaml at 1 agent = 10 people: \d+ factors, \d+ points × \d+ replicates = [\d,]+ runs\n/);
+  });
+
+  it('knows targets files: says what they hold, and names a misspelled key as the targets loader does', async () => {
+    const ok = await validate('scenarios/targets/soufan-2015.yaml');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^ok {2}scenarios\/targets\/soufan-2015\.yaml: targets for 2015-12-01: \d+ bands \(world, 7 regions, \d+ countries, 0 communities\)\n$/);
+    const dir = tempDir('hotbed-validate-');
+    const bad = writeFixture(dir, 'targets.yaml', "date: '2015-12-01'\nworld: { value: 1 }\ndates: x\n");
+    const r = await validate(bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`hotbed: ${bad}:3:1: dates: unknown key "dates"; did you mean "date"?\n`);
   });
 
   it('reports a broken calibration with the calibration loader\'s message (the same as `hotbed calibrate` gives)', async () => {
