@@ -4,6 +4,8 @@
  * over N seeds? The same check CI runs on the shipped baseline; exit code 1 when a
  * target is missed, so that scripts can use it after changing a scenario.
  */
+import { dirname, resolve } from 'node:path';
+import { displayPath } from '../scenario/referenced.js';
 import { cliMessages } from '../messages/cli.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import type { CommandModule } from 'yargs';
@@ -16,7 +18,7 @@ import { progressReporter } from './progress.js';
 
 interface CheckArgs {
   calibration: string;
-  scenario: string;
+  scenario?: string;
   replicates: number;
   seed?: number;
   set?: string[];
@@ -29,7 +31,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
     describe: 'Check that a scenario meets a calibration\'s targets in the median over many seeds (exit 1 if not)',
     builder: (y) => y
       .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file whose targets are checked, e.g. scenarios/calibration.yaml' })
-      .option('scenario', { type: 'string', default: 'scenarios/baseline.yaml', description: 'Scenario to check (at its own scale)' })
+      .option('scenario', { type: 'string', description: 'Scenario to check, at its own scale (default: baseline.yaml beside the calibration file)' })
       .option('replicates', { type: 'number', default: 100, description: 'Runs (seeds) whose medians are compared with the bands (the median of 20 runs of a small region moves by as much as its band)' })
       .option('seed', { type: 'number', description: 'Seed of the first run (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, description: 'Override a scenario value, e.g. --set channels.peer.cascade.probability=0.0002' })
@@ -41,7 +43,9 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
         throw cliMessages.seed32(argv.seed);
       }
       const c = loadCalibration(argv.calibration);
-      const { scenario } = loadScenario(argv.scenario, { set: argv.set ?? [] });
+      // Relative to the calibration file, not to the working folder: the same from anywhere, installed or not.
+      const scenarioFile = argv.scenario ?? displayPath(resolve(dirname(argv.calibration), 'baseline.yaml'));
+      const { scenario } = loadScenario(scenarioFile, { set: argv.set ?? [] });
       const bar = progressReporter(replicates, { quiet: argv.quiet });
       const started = performance.now();
       const r = checkAgainstTargets(scenario, c.targets, c.targetDate, {
@@ -57,7 +61,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
       ]), (col) => col > 0 && col < 6);
       const top = !r.top.applicable ? '' : `top ${r.top.expected.length} countries (median): ${r.top.found.join(', ')}${r.top.matches ? ' (as targeted)' : `; targeted: ${r.top.expected.join(', ')}`}\n`;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`${argv.scenario} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
+      process.stdout.write(`${scenarioFile} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
         + (r.passed ? 'All targets met in the median.\n' : `${r.failures.length} of ${r.targets.length + (r.top.applicable ? 1 : 0)} checks missed:\n${r.failures.map((f) => `  ${f}`).join('\n')}\n`));
       setExit(r.passed ? 0 : 1);
     },

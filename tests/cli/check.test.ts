@@ -36,6 +36,18 @@ describe('hotbed check', () => {
     expect(r.stdout).toMatch(/world: median \d+ outside/);
   });
 
+  it('checks the baseline.yaml beside the calibration file by default, from any working folder', async () => {
+    const beside = tempDir('hotbed-check-beside-');
+    writeFixture(beside, 'baseline.yaml', `extends: ${JSON.stringify(TOWN)}\n`);
+    const file = writeFixture(beside, 'calibration.yaml', townCalibration({ targets, returnedShare: share, returnedBand: 0.05, population: 10, generations: 1 }));
+    const r = await hotbedCheck([file, '--replicates', '3', '--quiet']);
+    expect(r.code, r.stderr).not.toBe(2);
+    expect(r.stdout.split('\n')[0]).toMatch(/baseline\.yaml against /);
+    const none = await hotbedCheck([calibration, '--replicates', '3', '--quiet']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('baseline.yaml');
+  });
+
   it('refuses a bad --replicates with one message (exit 2)', async () => {
     const r = await hotbedCheck([calibration, '--scenario', TOWN, '--replicates', '0']);
     expect(r.code).toBe(2);
