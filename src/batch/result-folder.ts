@@ -5,7 +5,7 @@
  * manifest with these and write through batch/persistence.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 
 /** `results/<stem>-<timestamp>`, with a counter if that exists already. */
 export function defaultResultDir(root: string, file: string, now: Date): string {
@@ -23,3 +23,6 @@ export function toolEntry(version: string, withNode = true): { name: string; ver
 
 /** A manifest as written: pretty JSON with a final newline. */
 export const manifestText = (manifest: object): string => `${JSON.stringify(manifest, null, 2)}\n`;
+
+/** A file's path as a manifest records it: relative to the result folder, so the folder can move with what it names. */
+export const pathFromFolder = (folder: string, file: string): string => relative(resolve(folder), resolve(file)).split('\\').join('/');

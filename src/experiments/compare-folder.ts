@@ -6,7 +6,7 @@
 import { measureDescriptions } from '../statistics/measures.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
-import { manifestText, toolEntry } from '../batch/result-folder.js';
+import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { buildReport } from '../charts/index.js';
 import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
 import { reportInputs } from '../results/report-inputs.js';
@@ -56,7 +56,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   files['bands.csv'] = bandsCsv(comparison);
   files['differences.csv'] = differencesCsv(comparison);
   files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
-  files['manifest.json'] = manifestText(manifest(comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
+  files['manifest.json'] = manifestText(manifest(out, comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
   for (const [name, content] of Object.entries(report)) {
     if (name in files) throw new Error(`experiments/compare-folder: the report would overwrite ${name}`);
     files[name] = content;
@@ -65,7 +65,8 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
 }
 
-function manifest(c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
+function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
+  const targetsFile = c.scenarios[0]!.loaded.targetsFile;
   return {
     tool: toolEntry(version),
     command: createdWith,
@@ -82,7 +83,7 @@ function manifest(c: Comparison, overrides: string[], version: string, createdWi
     seed: c.seed,
     replicates: c.replicates,
     scale: c.scale,
-    targets: c.scenarios[0]!.loaded.targetsFile ?? null,
+    targets: targetsFile !== undefined ? pathFromFolder(out, targetsFile) : null,
     files: {
       'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
       'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',

@@ -9,7 +9,7 @@ import { scenarioStatistics, statisticSeries } from '../results/statistics.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { buildReport } from '../charts/index.js';
-import { manifestText, toolEntry } from '../batch/result-folder.js';
+import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
@@ -89,7 +89,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     replicates: o.replicates,
     scale: scenario.scale,
     agents: plan.agentCount,
-    targets: loaded.targetsFile ?? null,
+    targets: loaded.targetsFile !== undefined ? pathFromFolder(out, loaded.targetsFile) : null,
     files: {
       'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
