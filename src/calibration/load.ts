@@ -23,7 +23,7 @@ import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
 import type { Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { loadTargets } from '../scenario/targets.js';
-import { firstIssue, issueToError } from '../scenario/zod-issues.js';
+import { schemaError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import type { DistanceKind } from './distance.js';
@@ -93,7 +93,7 @@ export function loadCalibration(file: string): Calibration {
   const source = readSource(file);
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
   const parsed = calibrationSchema.safeParse(source.value, { reportInput: true });
-  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, calibrationJsonSchema());
+  if (!parsed.success) throw schemaError(parsed.error.issues, source.value, at, calibrationJsonSchema());
   const c = parsed.data;
   const here = dirname(file);
 

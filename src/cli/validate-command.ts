@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { loadCalibration } from '../calibration/load.js';
-import { isUserError } from '../messages/errors.js';
+import { isUserError, type UserError } from '../messages/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readSource } from '../scenario/source.js';
 import { loadTargets } from '../scenario/targets.js';
@@ -63,12 +63,17 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         } catch (e) {
           if (!isUserError(e)) throw e;
           failed++;
-          process.stderr.write(`hotbed: ${e.message}\n`);
+          // Every mistake the schema found, not only the first: one line each.
+          for (const m of [e, ...e.others].sort(byPlace)) process.stderr.write(`hotbed: ${m.message}\n`);
         }
       }
       setExit(failed > 0 ? 2 : 0);
     },
   };
 }
+
+/** Mistakes in file order: by file, then line and column. */
+const byPlace = (a: UserError, b: UserError) =>
+  (a.details.file ?? '').localeCompare(b.details.file ?? '') || (a.details.line ?? 0) - (b.details.line ?? 0) || (a.details.column ?? 0) - (b.details.column ?? 0);
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

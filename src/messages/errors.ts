@@ -21,6 +21,8 @@ export interface UserErrorDetails {
 
 export class UserError extends Error {
   readonly details: UserErrorDetails;
+  /** Further mistakes found in the same file at the same time (a schema check finds them all); `hotbed validate` lists them. */
+  others: readonly UserError[] = [];
 
   constructor(details: UserErrorDetails) {
     super(formatUserError(details));

@@ -13,7 +13,7 @@ import { applyOverrides, parseOverride } from './overrides.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkScenario } from './semantics.js';
 import { locate, readSource, type SourceFile } from './source.js';
-import { firstIssue, issueToError, type Locator } from './zod-issues.js';
+import { schemaError, type Locator } from './zod-issues.js';
 
 export interface LoadOptions {
   /** `path.to.param=value` strings, applied in order. */
@@ -44,7 +44,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const locator = makeLocator(value, sources, touched);
 
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), value, locator);
+  if (!parsed.success) throw schemaError(parsed.error.issues, value, locator);
   const scenario = parsed.data;
   checkScenario(scenario, locator);
 

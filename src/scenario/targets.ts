@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoDate } from './fields.js';
 import { messages } from '../messages/scenario.js';
 import { locate, readSource } from './source.js';
-import { firstIssue, issueToError } from './zod-issues.js';
+import { schemaError } from './zod-issues.js';
 import { closest } from './suggest.js';
 import type { JsonSchema } from './json-schema.js';
 
@@ -61,7 +61,7 @@ export function loadTargets(file: string, places?: KnownPlaces): Targets {
   const source = readSource(file);
   const parsed = targetsSchema.safeParse(source.value, { reportInput: true });
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
-  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, targetsJsonSchema());
+  if (!parsed.success) throw schemaError(parsed.error.issues, source.value, at, targetsJsonSchema());
   const t = parsed.data;
   const band = (x: z.infer<typeof targetSchema>): Band => {
     const tol = x.tolerance ?? t.defaultTolerance;

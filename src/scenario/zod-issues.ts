@@ -140,3 +140,25 @@ function unionKinds(schema: JsonSchema): string[] {
   }
   return out;
 }
+
+/** Mistakes listed besides the first, at most: a file with more has a deeper problem than typos. */
+export const MAX_LISTED = 20;
+
+/**
+ * The error a file's schema check throws: the first mistake (as `firstIssue` picks it), with the
+ * others found in the same pass attached (`UserError.others`), each once.
+ */
+export function schemaError(issues: readonly z.core.$ZodIssue[], root: unknown, locate: Locator, rootSchema?: JsonSchema): UserError {
+  const first = issueToError(firstIssue(issues), root, locate, rootSchema);
+  const seen = new Set([first.message]);
+  const others: UserError[] = [];
+  for (const issue of issues) {
+    if (others.length >= MAX_LISTED) break;
+    const e = issueToError(issue, root, locate, rootSchema);
+    if (seen.has(e.message)) continue;
+    seen.add(e.message);
+    others.push(e);
+  }
+  first.others = others;
+  return first;
+}

@@ -24,7 +24,7 @@ import { formatPath, namedPath } from '../scenario/merge.js';
 import type { Scenario } from '../scenario/schema.js';
 import { locate, readSource, type SourceFile } from '../scenario/source.js';
 import { loadReferencedScenario } from '../scenario/referenced.js';
-import { firstIssue, issueToError } from '../scenario/zod-issues.js';
+import { schemaError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import { resolveStatistic, statisticInputSchema } from '../scenario/statistic-schema.js';
@@ -153,7 +153,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
   const source = readSource(file);
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
   const parsed = experimentSchema.safeParse(source.value, { reportInput: true });
-  if (!parsed.success) throw issueToError(firstIssue(parsed.error.issues), source.value, at, experimentJsonSchema());
+  if (!parsed.success) throw schemaError(parsed.error.issues, source.value, at, experimentJsonSchema());
   const e = parsed.data;
 
   const { scenarioFile, loaded, set } = loadReferencedScenario(file, e, at);

@@ -31,6 +31,19 @@ describe('hotbed validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe(`hotbed: ${bad}:3:1: dates: unknown key "dates"; did you mean "date"?\n`);
   });
 
+  it('lists every mistake the schema finds in a file, in file order, one line each', async () => {
+    const dir = tempDir('hotbed-validate-');
+    copyFileSync(join('scenarios', 'single-town.yaml'), join(dir, 'single-town.yaml'));
+    const file = writeFixture(dir, 'broken.yaml', 'extends: single-town.yaml\ntitel: x\nscale: -3\nseed: 1.5\n');
+    const r = await validate(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').map((l) => l.replace(`${file}:`, ''))).toEqual([
+      'hotbed: 2:1: titel: unknown key "titel"; did you mean "title"?',
+      'hotbed: 3:8: scale: wrong value (expected a number ≥ 1, found -3)',
+      'hotbed: 4:7: seed: wrong value (expected a whole number, found 1.5)',
+    ]);
+  });
+
   it('reports a broken calibration with the calibration loader\'s message (the same as `hotbed calibrate` gives)', async () => {
     const dir = tempDir('hotbed-validate-');
     for (const f of ['world.yaml', 'scenario.schema.json']) copyFileSync(join('scenarios', f), join(dir, f));
