@@ -9,6 +9,7 @@ import { writeFolderAtomic } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { buildReport } from '../charts/index.js';
 import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
+import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
@@ -55,6 +56,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   const files: Record<string, string | Uint8Array> = {};
   files['bands.csv'] = bandsCsv(comparison);
   files['differences.csv'] = differencesCsv(comparison);
+  files['places.csv'] = placesCsv(comparison.scenarios[0]!.plan);
   files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
   files['manifest.json'] = manifestText(manifest(out, comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
   for (const [name, content] of Object.entries(report)) {
@@ -62,7 +64,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
     files[name] = content;
   }
   writeFolderAtomic(out, files);
-  return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
+  return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
 }
 
 function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
@@ -88,6 +90,7 @@ function manifest(out: string, c: Comparison, overrides: string[], version: stri
       'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
       'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
       'summary.json': 'bands and paired differences at the checkpoints, by place',
+      'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents of the reference scenario: one row per place, to join the tables on (level, place)',
       ...(reportNames.length ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,

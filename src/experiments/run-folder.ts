@@ -14,6 +14,7 @@ import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -93,6 +94,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     files: {
       'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
+      'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
       ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
       ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
@@ -107,6 +109,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const files: Record<string, string | Uint8Array> = {
     'series.csv': seriesCsv(run),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+    'places.csv': placesCsv(plan),
     'manifest.json': manifestText(manifest),
   };
   for (const [name, content] of Object.entries(extra)) {
@@ -114,7 +117,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     files[name] = content;
   }
   writeFolderAtomic(out, files);
-  const written = ['series.csv', 'summary.json', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+  const written = ['series.csv', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
   return { run, summary, targets, written, wallMs };
 }
 

@@ -61,13 +61,13 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
     expect(first.stdout).toMatch(/\ntiny \(reference\) +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toMatch(/\nclosed +[\d,]+ \[[\d,]+ – [\d,]+\] +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toContain('median [90% band] over 4 replicates');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (bands.csv, differences.csv, summary.json, manifest.json`);
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (bands.csv, differences.csv, summary.json, places.csv, manifest.json`);
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
-  it('writes one folder with bands.csv, differences.csv, summary.json, manifest.json (and the report)', () => {
+  it('writes one folder with bands.csv, differences.csv, summary.json, places.csv, manifest.json (and the report)', () => {
     const files = readdirSync(out('first'));
-    for (const f of ['bands.csv', 'differences.csv', 'summary.json', 'manifest.json']) expect(files).toContain(f);
+    for (const f of ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json']) expect(files).toContain(f);
     expect(files).toContain('report.html');
     expect(files).toContain('charts');
     const charts = readdirSync(join(out('first'), 'charts'));
@@ -100,7 +100,7 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
 
   it('gives byte-identical bands.csv, differences.csv and summary.json for the same seed', () => {
     expect(again.status, again.stderr).toBe(0);
-    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv', 'differences.csv', 'manifest.json', 'summary.json']);
+    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv', 'differences.csv', 'manifest.json', 'places.csv', 'summary.json']);
     for (const f of ['bands.csv', 'differences.csv', 'summary.json']) expect(read(out('again'), f), f).toBe(read(out('first'), f));
   });
 
@@ -119,14 +119,14 @@ describe('hotbed run --replicates', { timeout: 60_000 }, () => {
   it('also writes bands.csv (and the report), and keeps series.csv on the scenario\'s own days', () => {
     expect(banded.status, banded.stderr).toBe(0);
     const files = readdirSync(out('run-3'));
-    for (const f of ['series.csv', 'summary.json', 'manifest.json', 'bands.csv']) expect(files).toContain(f);
+    for (const f of ['series.csv', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv']) expect(files).toContain(f);
     expect(files).toContain('report.html');
     const bands = read(out('run-3'), 'bands.csv');
     expect(bands.split('\n')[0]).toBe('scenario,date,level,place,measure,median,p5,p25,p75,p95');
     // The first of July is recorded for monthly flows, but series.csv stays weekly.
     expect(bands).toContain('tiny,2014-07-01,world,World,travelled,');
     expect(read(out('run-3'), 'series.csv')).not.toContain(',2014-07-01,');
-    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv, summary\.json, manifest\.json, bands\.csv/);
+    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv, summary\.json, places\.csv, manifest\.json, bands\.csv/);
   });
 });
 

@@ -52,11 +52,11 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('travelled (people)');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv, summary.json, manifest.json)`);
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv, summary.json, places.csv, manifest.json)`);
   });
 
-  it('writes series.csv, summary.json and manifest.json, and nothing else', () => {
-    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'series.csv', 'summary.json']);
+  it('writes series.csv, summary.json, places.csv and manifest.json, and nothing else', () => {
+    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'places.csv', 'series.csv', 'summary.json']);
     const csv = read(out('first'), 'series.csv').split('\n');
     expect(csv[0]).toBe('replicate,date,level,place,measure,value');
     expect(csv[1]).toMatch(/^0,2014-06-01,world,World,[a-z]+,[\d.]+$/);
