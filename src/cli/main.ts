@@ -9,6 +9,7 @@ import { didYouMean } from '../scenario/suggest.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { checkCommand } from './check-command.js';
 import { compareCommand } from './compare-command.js';
+import { initCommand } from './init-command.js';
 import { mergeCommand } from './merge-command.js';
 import { networkCommand } from './network-command.js';
 import { runCommand } from './run-command.js';
@@ -17,7 +18,7 @@ import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
+const commands = ['init', 'validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -41,6 +42,7 @@ async function parse(args: string[]): Promise<number> {
   const parser: Argv = yargs(args)
     .scriptName('hotbed')
     .usage('$0 <command> [options]\n\nAgent-based simulation of interpersonal recruitment networks and counter-measures.')
+    .command(initCommand((code) => (exitCode = code)))
     .command(validateCommand((code) => (exitCode = code)))
     .command(runCommand((code) => (exitCode = code)))
     .command(compareCommand((code) => (exitCode = code)))

@@ -13,6 +13,7 @@ export const cliMessages = {
   replicates: (found: unknown) => messages.badOption('--replicates', 'a whole number from 1 to 100000', found),
   replicate: (found: unknown) => messages.badOption('--replicate', 'a whole number ≥ 0', found),
   exportNeedsCommunity: () => messages.badOption('--gexf/--json', 'a --community to export (the world is too large for these formats)', 'no --community'),
+  initFolderExists: (dir: string) => messages.usage(`${dir} already exists: hotbed init writes a new folder (name another, e.g. hotbed init my-scenarios)`),
   /** --out and --resume together; `what` is "sweep" or "calibration". */
   outOrResume: (what: string) => messages.usage(`give either --out or --resume, not both (a resumed ${what} writes to its own folder)`),
 };
