@@ -5,7 +5,6 @@
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
-import { scenarioStatistics, statisticSeries } from '../results/statistics.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
 import { buildReport } from '../charts/index.js';
@@ -16,7 +15,7 @@ import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
 import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
-import { seriesCsv, summarize, type Summary } from '../results/tables.js';
+import { seriesCsv, statisticSeries, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
@@ -74,7 +73,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     onProgress: o.onProgress,
   });
   const summary = summarize(run);
-  const statistics = scenarioStatistics(scenario);
+  const { statistics } = run;
   let extra: Record<string, string | Uint8Array> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);

@@ -9,6 +9,7 @@ import { daysBetween } from '../model/dates.js';
 import { compileInterventions } from '../model/interventions.js';
 import { recordDays, Recorder, type Snapshot } from '../results/recorder.js';
 import { scenarioStatistics, statisticDays } from '../results/statistics.js';
+import type { Statistic } from '../statistics/registry.js';
 import { messages } from '../messages/scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build.js';
@@ -70,6 +71,8 @@ export interface RunResult {
   days: number;
   recordDays: number[];
   checkpointDays: number[];
+  /** The scenario's `outputs`, resolved once: what series.csv, summary.json and the report add. */
+  statistics: Statistic[];
   replicates: ReplicateResult[];
 }
 
@@ -89,7 +92,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const checkpointDays = [...new Set([...scenario.dates.checkpoints.map((d) => daysBetween(scenario.dates.start, d)), days])].sort((a, b) => a - b);
   const wanted = recordDays(days, scenario.output.everyDays, checkpointDays);
   // The scenario's own statistics may need days of their own (the start of a rate's period).
-  const extra = [...(options.extraRecordDays ?? []), ...statisticDays(scenarioStatistics(scenario), scenario.dates.start)];
+  const statistics = scenarioStatistics(scenario, plan);
+  const extra = [...(options.extraRecordDays ?? []), ...statisticDays(statistics, scenario.dates.start)];
   const recorded = extra.length
     ? [...new Set([...wanted, ...extra.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
     : wanted;
@@ -122,5 +126,5 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     options.onReplicate?.(result);
     results.push(options.keepSnapshots === false ? { ...result, snapshots: [] } : result);
   }
-  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, replicates: results };
+  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, statistics, replicates: results };
 }

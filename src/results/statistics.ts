@@ -3,16 +3,13 @@
  * place index, measures summed on demand. Used by run tables, sweep outputs, the
  * calibration model and the calibration check alike.
  */
-import type { StatisticSeries } from '../charts/inputs.js';
-import type { RunResult } from '../experiments/run.js';
-import { addDays, daysBetween } from '../model/dates.js';
-import { quantileType7Sorted } from '../numeric/quantiles.js';
+import { daysBetween } from '../model/dates.js';
 import type { Scenario } from '../scenario/schema.js';
 import { resolveStatistic } from '../scenario/statistic-schema.js';
-import { planWorld, type WorldPlan } from '../world/plan.js';
+import type { WorldPlan } from '../world/plan.js';
 import { placeIndex, type Place } from '../world/places.js';
 import { measureAgents, type Counts } from '../statistics/measures.js';
-import { describedStatistic, statisticEntry, type MeasureSource, type Statistic } from '../statistics/registry.js';
+import { statisticEntry, type MeasureSource, type Statistic } from '../statistics/registry.js';
 
 /** A tally kept on a day (results/recorder's Snapshot is one). */
 export interface DaySnapshot extends Counts {
@@ -84,9 +81,9 @@ export class StatisticReader {
 }
 
 /** The statistics a scenario's `outputs` ask for (already checked when the scenario was loaded). */
-export function scenarioStatistics(scenario: Scenario): Statistic[] {
+export function scenarioStatistics(scenario: Scenario, plan: WorldPlan): Statistic[] {
   if (!scenario.outputs) return [];
-  const index = placeIndex(planWorld(scenario));
+  const index = placeIndex(plan);
   const nowhere = () => ({ file: 'scenario' });
   return scenario.outputs.map((o) => resolveStatistic(o, { places: index, start: scenario.dates.start, end: scenario.dates.end, at: nowhere, shown: () => 'outputs' }));
 }
@@ -94,19 +91,4 @@ export function scenarioStatistics(scenario: Scenario): Statistic[] {
 /** Whether a statistic has a value on `day`: a rate only after its period starts. */
 export function definedOn(s: Statistic, day: number, start: string): boolean {
   return s.from === undefined || day > daysBetween(start, s.from);
-}
-
-/** A scenario's outputs over its own record days: median and 90 % band over replicates (the report's chart of them). */
-export function statisticSeries(run: RunResult): StatisticSeries[] {
-  const start = run.scenario.dates.start;
-  const readers = run.replicates.map((r) => new StatisticReader(run.plan, r.snapshots, start));
-  return scenarioStatistics(run.scenario).map((s) => {
-    const described = describedStatistic(s);
-    const points = run.recordDays.filter((day) => definedOn(s, day, start)).flatMap((day) => {
-      const values = readers.map((r) => r.valueOn(s, day)).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-      if (values.length === 0) return [];
-      return [{ date: addDays(start, day), median: quantileType7Sorted(values, 0.5), p5: quantileType7Sorted(values, 0.05), p95: quantileType7Sorted(values, 0.95) }];
-    });
-    return { name: s.name, description: described.description, unit: described.unit, place: s.level === 'world' ? s.place : `${s.place} (${s.level})`, points };
-  });
 }

@@ -11,8 +11,9 @@ import type { RunResult } from '../experiments/run.js';
 import type { Level } from '../scenario/schema.js';
 import { measureAgents, measureNames, type Measure } from '../statistics/measures.js';
 import { placeIndex, type Place } from '../world/places.js';
-import type { Statistic } from '../statistics/registry.js';
-import { definedOn, scenarioStatistics, StatisticReader } from './statistics.js';
+import type { StatisticSeries } from '../charts/inputs.js';
+import { describedStatistic, type Statistic } from '../statistics/registry.js';
+import { definedOn, StatisticReader } from './statistics.js';
 
 export const seriesHeader = ['replicate', 'date', 'level', 'place', 'measure', 'value'] as const;
 
@@ -30,7 +31,7 @@ export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenari
   const places = placeIndex(run.plan).at(levels);
   const scale = run.plan.scale;
   const start = run.scenario.dates.start;
-  const statistics = scenarioStatistics(run.scenario);
+  const statistics = run.statistics;
   const own = new Set(run.recordDays);
   const lines: string[] = [seriesHeader.join(',')];
   for (const rep of run.replicates) {
@@ -122,13 +123,24 @@ export function summarize(run: RunResult): Summary {
 }
 
 function statisticSummaries(run: RunResult): StatisticSummary[] {
+  return run.statistics.map((s) => ({ ...s, checkpoints: statisticBands(run, s, run.checkpointDays) }));
+}
+
+/** A scenario's outputs over its own record days: what the report draws of them. */
+export function statisticSeries(run: RunResult): StatisticSeries[] {
+  return run.statistics.map((s) => {
+    const described = describedStatistic(s);
+    const place = s.level === 'world' ? s.place : `${s.place} (${s.level})`;
+    return { name: s.name, description: described.description, unit: described.unit, place, points: statisticBands(run, s, run.recordDays) };
+  });
+}
+
+/** Median and 90 % range over replicates of a statistic on each of `days` where it has a value in some replicate. */
+function statisticBands(run: RunResult, s: Statistic, days: readonly number[]): ({ date: string } & Quantiles)[] {
   const start = run.scenario.dates.start;
   const readers = run.replicates.map((r) => new StatisticReader(run.plan, r.snapshots, start));
-  return scenarioStatistics(run.scenario).map((s) => ({
-    ...s,
-    checkpoints: run.checkpointDays.filter((day) => definedOn(s, day, start)).map((day) => ({
-      date: addDays(start, day),
-      ...quantiles(readers.map((r) => r.valueOn(s, day)).filter((x) => !Number.isNaN(x))),
-    })),
-  }));
+  return days.filter((day) => definedOn(s, day, start)).flatMap((day) => {
+    const values = readers.map((r) => r.valueOn(s, day)).filter((x) => !Number.isNaN(x));
+    return values.length === 0 ? [] : [{ date: addDays(start, day), ...quantiles(values) }];
+  });
 }

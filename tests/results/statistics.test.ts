@@ -5,6 +5,7 @@ import { measureAgents, measureIndex } from '../../src/statistics/measures.js';
 import { statisticOf } from '../../src/statistics/registry.js';
 import { definedOn, scenarioStatistics, StatisticReader, statisticDays } from '../../src/results/statistics.js';
 import { seriesCsv, summarize } from '../../src/results/tables.js';
+import { planWorld } from '../../src/world/plan.js';
 import { placeIndex } from '../../src/world/places.js';
 import { messages } from '../../src/messages/scenario.js';
 import { statisticMessages } from '../../src/messages/statistics.js';
@@ -40,7 +41,7 @@ describe('results/statistics', () => {
 
   it('resolves a scenario\'s outputs, records the days they need, and writes them to series.csv and summary.json', () => {
     const { scenario } = loadScenario(file);
-    const stats = scenarioStatistics(scenario);
+    const stats = scenarioStatistics(scenario, planWorld(scenario));
     expect(stats.map((s) => s.name)).toEqual(['peer_share', 'attempts_per_month_Tunisia', 'share_from_Tunisia', 'over_five']);
     expect(statisticDays(stats, scenario.dates.start)).toEqual([30, 92]);
     const run = runScenario(scenario, { seed: 3, replicates: 2 });
