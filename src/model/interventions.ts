@@ -62,8 +62,18 @@ interface Compiled {
   from: number;
   /** Last day in force, inclusive. */
   to: number;
+  /** Days to full strength from `from` (0: full at once). */
+  ramp: number;
   communities: number[];
   intervention: Intervention;
+}
+
+/**
+ * Share of its full strength an intervention has on `day`: it grows by 1/ramp a day from
+ * its start, so it is full on day from + ramp − 1 (a ramp of 1 is a step, like 0).
+ */
+export function rampStrength(from: number, ramp: number, day: number): number {
+  return ramp <= 1 ? 1 : Math.min(1, (day - from + 1) / ramp);
 }
 
 export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
@@ -72,12 +82,15 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
   const compiled: Compiled[] = s.interventions.map((iv) => ({
     from: daysBetween(s.dates.start, iv.start),
     to: iv.end === undefined ? days : daysBetween(s.dates.start, iv.end),
+    ramp: 'ramp' in iv ? iv.ramp : 0,
     communities: plan.places.communitiesOf(iv.target),
     intervention: iv,
   }));
   const changes = new Set<number>([0]);
   for (const c of compiled) {
     changes.add(c.from);
+    // A ramp changes the factors every day until it is full (or the intervention ends).
+    for (let d = c.from + 1; d < c.from + c.ramp && d <= Math.min(c.to, days); d++) changes.add(d);
     if (c.to + 1 <= days) changes.add(c.to + 1);
   }
   const removals = new Map<Compiled, Int32Array>();
@@ -108,19 +121,20 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
       for (const c of compiled) {
         if (day < c.from || day > c.to) continue;
         const iv = c.intervention;
+        const k = rampStrength(c.from, c.ramp, day);
         for (const i of c.communities) {
           switch (iv.kind) {
             case 'border-control':
-              f.passage[i]! *= 1 - iv.interception;
+              f.passage[i]! *= 1 - k * iv.interception;
               break;
             case 'media-takedown':
-              f.media[i]! *= 1 - iv.reduction;
+              f.media[i]! *= 1 - k * iv.reduction;
               break;
             case 'prevention':
-              f.peer[i]! *= 1 - iv.influenceReduction;
+              f.peer[i]! *= 1 - k * iv.influenceReduction;
               break;
             case 'travel-ban':
-              f.departure[i]! *= 1 - iv.share;
+              f.departure[i]! *= 1 - k * iv.share;
               break;
             case 'returnee-policy':
               // Later entries in the file override earlier ones where both are in force.
@@ -130,7 +144,8 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
             case 'hazard-multipliers':
               for (const field of multiplierFields) {
                 const m = iv[field];
-                if (m !== undefined) f[field][i]! *= m;
+                // Geometric, so that ramps of ×m and of ×1/m mirror each other (linear towards 0).
+                if (m !== undefined) f[field][i]! *= k === 1 ? m : m > 0 ? m ** k : 1 - k;
               }
               break;
             case 'network-targeting':

@@ -111,20 +111,27 @@ const interventionBase = {
   target: placeTarget.default('world'),
 };
 
+/** Interventions that act through factors can reach full strength gradually: history rarely changes in a day. */
+const rampable = {
+  ...interventionBase,
+  ramp: z.number().int().min(0).max(100000).default(0)
+    .describe('Days from the start over which the strength grows to its full value (0: full from the start day). Shares and probabilities grow linearly, multipliers geometrically (×m reached as m^(d/ramp); linearly towards 0).'),
+};
+
 export const interventionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('border-control'),
-    ...interventionBase,
+    ...rampable,
     interception: probability.describe('Probability that a travel attempt is intercepted (composed with the route).'),
   }).describe('Border controls: raise the interception probability of travel attempts.'),
   z.strictObject({
     kind: z.literal('media-takedown'),
-    ...interventionBase,
+    ...rampable,
     reduction: probability.describe('Share of media exposure removed (1 = none left).'),
   }).describe('Media takedown: cut the media exposure and media mobilization rates by a share.'),
   z.strictObject({
     kind: z.literal('prevention'),
-    ...interventionBase,
+    ...rampable,
     influenceReduction: probability.default(0.5)
       .describe('Share of peer influence and of group joining removed while in force (lowers every rule\'s effective influence, so thresholds are reached later).'),
     sympathizersBack: probability.default(0)
@@ -132,7 +139,7 @@ export const interventionSchema = z.discriminatedUnion('kind', [
   }).describe('Community prevention (e.g. in hotbed towns): weaker peer influence, and some sympathizers won back.'),
   z.strictObject({
     kind: z.literal('travel-ban'),
-    ...interventionBase,
+    ...rampable,
     share: probability.describe('Share of departures stopped before leaving (passport seizure, travel bans); those stopped count as intercepted.'),
   }).describe('Travel bans and passport seizure: stop a share of the mobilized before departure.'),
   z.strictObject({
@@ -151,7 +158,7 @@ export const interventionSchema = z.discriminatedUnion('kind', [
   }).describe('Network targeting: on the start date, remove the most central agents of each targeted community from the network (they neither influence nor are influenced; a mobilized one is stopped).'),
   z.strictObject({
     kind: z.literal('hazard-multipliers'),
-    ...interventionBase,
+    ...rampable,
     mediaExposure: multiplier.optional().describe('Multiplies the daily probability that a susceptible becomes a sympathizer through media.'),
     mediaMobilization: multiplier.optional().describe('Multiplies the daily probability that a sympathizer mobilizes through media alone.'),
     peer: multiplier.optional().describe('Multiplies the effective peer influence and group joining, as prevention does (with a threshold rule, it moves how soon the threshold is reached).'),

@@ -36,6 +36,32 @@ describe('model/interventions', () => {
     expect(Array.from(schedule.factorsOn(0).passage)).toEqual([1, 1, 1]);
   });
 
+  it('ramps grow shares linearly and multipliers geometrically to full strength, changing the factors every day until full', () => {
+    const s = scenario([
+      { kind: 'border-control', start: '2014-06-11', ramp: 4, interception: 0.8 },
+      { kind: 'hazard-multipliers', start: '2014-06-11', ramp: 4, peer: 16, travel: 0 },
+    ]);
+    const schedule = compileInterventions(s, planWorld(s));
+    // Day 10 is June 11: strength 1/4, 2/4, 3/4, then full from day 13 on.
+    expect(schedule.changeDays).toEqual([0, 10, 11, 12, 13]);
+    const at = (day: number) => schedule.factorsOn(day);
+    expect(Array.from(at(9).passage)).toEqual([1, 1, 1]);
+    expect(at(10).passage[0]).toBeCloseTo(0.8, 12);
+    expect(at(11).passage[0]).toBeCloseTo(0.6, 12);
+    expect(at(13).passage[0]).toBeCloseTo(0.2, 12);
+    expect(at(200).passage[0]).toBeCloseTo(0.2, 12);
+    expect([10, 11, 12, 13].map((d) => at(d).peer[2])).toEqual([2, 4, 8, 16]);
+    expect([10, 11, 12, 13].map((d) => at(d).travel[1])).toEqual([0.75, 0.5, 0.25, 0]);
+  });
+
+  it('a ramp cut short by the end of the intervention stops changing there', () => {
+    const s = scenario([{ kind: 'travel-ban', start: '2014-06-11', end: '2014-06-12', ramp: 10, share: 0.5 }]);
+    const schedule = compileInterventions(s, planWorld(s));
+    expect(schedule.changeDays).toEqual([0, 10, 11, 12]);
+    expect(schedule.factorsOn(11).departure[0]).toBeCloseTo(0.9, 12);
+    expect(schedule.factorsOn(12).departure[0]).toBe(1);
+  });
+
   it('returnee policies set a weight where they apply; NaN elsewhere means the channel weight', () => {
     const s = scenario([
       { kind: 'returnee-policy', start: '2014-06-01', policy: 'deter', target: { country: 'B' } },
