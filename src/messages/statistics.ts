@@ -27,6 +27,12 @@ export const statisticMessages = {
   notAPeriod: (where: Where, path: string, measure: string) =>
     new UserError({ ...where, path, problem: `${measure} is read on one day and takes no period`, expected: 'no `from`', found: 'from' }),
 
+  needsBase: (where: Where, path: string, measure: string) =>
+    new UserError({ ...where, path, problem: `${measure} compares the flow of the period with that of a base period`, expected: 'baseFrom and baseDate: the first and last day of the base period (YYYY-MM-DD)', found: 'nothing' }),
+
+  takesNoBase: (where: Where, path: string, measure: string) =>
+    new UserError({ ...where, path, problem: `${measure} takes no base period`, expected: 'no `baseFrom` or `baseDate`', found: path.split('.').at(-1)! }),
+
   needsCommunities: (where: Where, path: string, measure: string) =>
     new UserError({ ...where, path, problem: `${measure} needs the communities it counts`, expected: 'communities: [NAME, ...]', found: 'nothing' }),
 

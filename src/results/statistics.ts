@@ -21,7 +21,7 @@ export function statisticDays(statistics: readonly Statistic[], start: string): 
   const days = new Set<number>();
   for (const s of statistics) {
     days.add(daysBetween(start, s.date));
-    if (s.from !== undefined) days.add(daysBetween(start, s.from));
+    for (const d of [s.from, s.baseFrom, s.baseDate]) if (d !== undefined) days.add(daysBetween(start, d));
   }
   return [...days].sort((a, b) => a - b);
 }
@@ -57,6 +57,8 @@ export class StatisticReader {
     const x = statisticEntry(s.measure).value(this.source, {
       day,
       fromDay: s.from === undefined ? undefined : daysBetween(this.start, s.from),
+      baseFromDay: s.baseFrom === undefined ? undefined : daysBetween(this.start, s.baseFrom),
+      baseDay: s.baseDate === undefined ? undefined : daysBetween(this.start, s.baseDate),
       communities: place.communities,
       named: s.communities ? this.named(place, s.communities) : undefined,
     });

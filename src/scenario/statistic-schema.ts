@@ -27,7 +27,9 @@ export const statisticInputSchema = z.strictObject({
   measure: z.enum(statisticNames as [StatisticName, ...StatisticName[]]).describe(`What to measure: ${measureList}. Counts are of people.`),
   place: placeSchema.default('world'),
   date: isoDate.optional().describe('Day of the value (the end of the period for rates); defaults to the scenario\'s end date.'),
-  from: isoDate.optional().describe('First day of the period, for rates per month.'),
+  from: isoDate.optional().describe('First day of the period: for rates per month and flow_ratio (required), and for shares of recruits (optional: since the start date if absent).'),
+  baseFrom: isoDate.optional().describe('First day of the base period, for flow_ratio.'),
+  baseDate: isoDate.optional().describe('Last day of the base period, for flow_ratio.'),
   communities: z.array(placeName).min(1).max(1000).optional().describe('Communities counted, for share_from.'),
   above: finite.optional().describe('Makes the statistic an indicator: 1 where its value is above this level, 0 where not.'),
 });
@@ -72,9 +74,16 @@ export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Stat
   const { start, end } = ctx;
   const date = o.date ?? end;
   if (date < start || date > end) throw statisticMessages.dateOutsideRun(at(['date']), shown('date'), date, start, end);
-  if (entry.period && o.from === undefined) throw statisticMessages.needsFrom(at([]), shown('from'), o.measure);
+  if (entry.period === true && o.from === undefined) throw statisticMessages.needsFrom(at([]), shown('from'), o.measure);
   if (!entry.period && o.from !== undefined) throw statisticMessages.notAPeriod(at(['from']), shown('from'), o.measure);
   if (o.from !== undefined && !(o.from >= start && o.from < date)) throw statisticMessages.periodReversed(at(['from']), shown('from'), o.from, date, start);
+  if (entry.base) {
+    if (o.baseFrom === undefined || o.baseDate === undefined) throw statisticMessages.needsBase(at([]), shown(o.baseFrom === undefined ? 'baseFrom' : 'baseDate'), o.measure);
+    if (o.baseDate < start || o.baseDate > end) throw statisticMessages.dateOutsideRun(at(['baseDate']), shown('baseDate'), o.baseDate, start, end);
+    if (!(o.baseFrom >= start && o.baseFrom < o.baseDate)) throw statisticMessages.periodReversed(at(['baseFrom']), shown('baseFrom'), o.baseFrom, o.baseDate, start);
+  } else if (o.baseFrom !== undefined || o.baseDate !== undefined) {
+    throw statisticMessages.takesNoBase(at([o.baseFrom !== undefined ? 'baseFrom' : 'baseDate']), shown(o.baseFrom !== undefined ? 'baseFrom' : 'baseDate'), o.measure);
+  }
 
   if (entry.communities && o.communities === undefined) throw statisticMessages.needsCommunities(at([]), shown('communities'), o.measure);
   if (!entry.communities && o.communities !== undefined) throw statisticMessages.takesNoCommunities(at(['communities']), shown('communities'), o.measure);
@@ -95,6 +104,7 @@ export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Stat
     place,
     date,
     ...(o.from !== undefined ? { from: o.from } : {}),
+    ...(entry.base ? { baseFrom: o.baseFrom!, baseDate: o.baseDate! } : {}),
     ...(o.communities !== undefined ? { communities: o.communities } : {}),
     ...(o.above !== undefined ? { above: o.above } : {}),
   };

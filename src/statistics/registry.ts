@@ -22,8 +22,11 @@ export interface Statistic {
   place: string;
   /** Day of the value; the end of the period for rates. */
   date: string;
-  /** Start of the period, for rates per month. */
+  /** Start of the period, for rates per month (and, optionally, for shares of recruits). */
   from?: string;
+  /** The base period of a ratio of flows: its first and last day. */
+  baseFrom?: string;
+  baseDate?: string;
   /** Communities counted in a share from named communities. */
   communities?: string[];
   /** Indicator: 1 where the value is above this level, 0 where not (NaN stays NaN). */
@@ -44,6 +47,9 @@ export interface Period {
   day: number;
   /** Start of the period (rates); undefined otherwise. */
   fromDay?: number;
+  /** The base period of a ratio of flows. */
+  baseFromDay?: number;
+  baseDay?: number;
   /** The place's communities. */
   communities: readonly number[];
   /** The named communities of a share, resolved. */
@@ -57,8 +63,10 @@ export interface StatisticEntry {
   unit: Unit;
   /** Levels where it is defined (all if absent). */
   levels?: readonly Level[];
-  /** Needs `from` (a period). */
-  period?: boolean;
+  /** Needs `from` (a period): true; may take one: 'optional'. */
+  period?: boolean | 'optional';
+  /** Needs a base period (`baseFrom`, `baseDate`). */
+  base?: boolean;
   /** Needs `communities`. */
   communities?: boolean;
   value(source: MeasureSource, at: Period): number;
@@ -79,16 +87,23 @@ const people = (m: Measure, description: string): StatisticEntry => {
   return { description, unit: 'people', value: (s, at) => s.measures(at.day, at.communities)[k]! * s.scale };
 };
 
-/** The share of one recruitment channel among all recruits since the start date. */
+/** The share of one recruitment channel among all recruits since the start date, or over the period from `from`. */
 const channelShare = (k: number, description: string): StatisticEntry => ({
   description,
   unit: 'share',
+  period: 'optional',
   value: (s, at) => {
     const m = s.measures(at.day, at.communities);
-    const all = m[MEDIA]! + m[PEER]! + m[GROUP]!;
-    return all > 0 ? m[k]! / all : NaN;
+    const before = at.fromDay === undefined ? undefined : s.measures(at.fromDay, at.communities);
+    const count = (i: number) => m[i]! - (before?.[i] ?? 0);
+    const all = count(MEDIA) + count(PEER) + count(GROUP);
+    return all > 0 ? count(k) / all : NaN;
   },
 });
+
+/** People who travelled per month from `fromDay` to `day`. */
+const travelledRate = (s: MeasureSource, communities: readonly number[], fromDay: number, day: number): number =>
+  ((s.measures(day, communities)[T]! - s.measures(fromDay, communities)[T]!) * s.scale) / ((day - fromDay) / DAYS_PER_MONTH);
 
 /** A cumulative count's mean rate per month over the period. */
 const perMonth = (count: (m: Float64Array) => number, description: string): StatisticEntry => ({
@@ -117,6 +132,16 @@ export const STATISTICS = {
   },
   attempts_per_month: perMonth((m) => m[T]! + m[I]!, 'Travel attempts (travelled or intercepted) per month from the start of the period (from) to the date (30.44-day months).'),
   travelled_per_month: perMonth((m) => m[T]!, 'People who travelled per month from the start of the period (from) to the date (30.44-day months).'),
+  flow_ratio: {
+    description: 'People who travelled per month over the period (from to date) divided by the same over the base period (baseFrom to baseDate): below 1 where the flow slowed.',
+    unit: 'share',
+    period: true,
+    base: true,
+    value: (s, at) => {
+      const base = travelledRate(s, at.communities, at.baseFromDay!, at.baseDay!);
+      return base > 0 ? travelledRate(s, at.communities, at.fromDay!, at.day) / base : NaN;
+    },
+  },
   returned_share: {
     description: 'Share of those who travelled who have returned (returned / travelled).',
     unit: 'share',
@@ -125,9 +150,9 @@ export const STATISTICS = {
       return m[T]! > 0 ? m[R]! / m[T]! : NaN;
     },
   },
-  peer_share: channelShare(PEER, 'Share of recruits since the start date mobilized by an influential tie.'),
-  media_share: channelShare(MEDIA, 'Share of recruits since the start date mobilized through media alone.'),
-  group_share: channelShare(GROUP, 'Share of recruits since the start date who joined a friend\'s party.'),
+  peer_share: channelShare(PEER, 'Share of recruits since the start date (or from `from`) mobilized by an influential tie.'),
+  media_share: channelShare(MEDIA, 'Share of recruits since the start date (or from `from`) mobilized through media alone.'),
+  group_share: channelShare(GROUP, 'Share of recruits since the start date (or from `from`) who joined a friend\'s party.'),
   countries_represented: {
     description: 'Countries of the place with at least one traveller.',
     unit: 'countries',

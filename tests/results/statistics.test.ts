@@ -73,6 +73,9 @@ describe('results/statistics', () => {
       ['  - { measure: travelled, date: "2015-01-01" }', 'date', (f, t) => statisticMessages.dateOutsideRun(at(f, t, '"2015'), 'outputs.0.date', '2015-01-01', '2014-06-01', '2014-09-01')],
       ['  - { measure: attempts_per_month }', 'from', (f, t) => statisticMessages.needsFrom(at(f, t, '{ measure'), 'outputs.0.from', 'attempts_per_month')],
       ['  - { measure: share_from, place: { country: Tunisia }, communities: [Molenbeek] }', 'community', (f, t) => statisticMessages.communityOutsidePlace(at(f, t, 'Molenbeek'), 'outputs.0.communities.0', 'Molenbeek', 'Tunisia', undefined)],
+      ['  - { measure: flow_ratio, from: "2014-08-01" }', 'base', (f, t) => statisticMessages.needsBase(at(f, t, '{ measure'), 'outputs.0.baseFrom', 'flow_ratio')],
+      ['  - { measure: travelled, baseDate: "2014-08-01" }', 'nobase', (f, t) => statisticMessages.takesNoBase(at(f, t, '"2014-08'), 'outputs.0.baseDate', 'travelled')],
+      ['  - { measure: flow_ratio, from: "2014-08-01", baseFrom: "2014-07-01", baseDate: "2014-06-15" }', 'basereversed', (f, t) => statisticMessages.periodReversed(at(f, t, '"2014-07'), 'outputs.0.baseFrom', '2014-07-01', '2014-06-15', '2014-06-01')],
       ['  - { measure: countries_represented, place: { country: Tunisia } }', 'level', (f, t) => statisticMessages.wrongLevel(at(f, t, '{ country'), 'outputs.0.place', 'countries_represented', 'country', ['world', 'region'])],
     ];
     for (const [line, name, expected] of cases) {

@@ -42,6 +42,21 @@ describe('statistics/registry', () => {
     expect(statisticEntry('group_share').value(s, at(61))).toBe(0.2);
   });
 
+  it('reads shares of recruits over a period when given one, and compares the flows of two periods', () => {
+    const s = source({
+      0: { travelled: 100, recruited_media: 0, recruited_peer: 0, recruited_group: 0 },
+      30: { travelled: 160, recruited_media: 20, recruited_peer: 20, recruited_group: 0 },
+      90: { travelled: 190, recruited_media: 25, recruited_peer: 45, recruited_group: 10 },
+    });
+    // Since the start 25 of 80 recruits came through media; from day 30, 5 of 40.
+    expect(statisticEntry('media_share').value(s, at(90))).toBeCloseTo(25 / 80, 12);
+    expect(statisticEntry('media_share').value(s, at(90, { fromDay: 30 }))).toBeCloseTo(5 / 40, 12);
+    expect(statisticEntry('media_share').period).toBe('optional');
+    // 60 travellers in 30 days, then 30 in 60: a quarter of the base period's flow.
+    expect(statisticEntry('flow_ratio').value(s, at(90, { fromDay: 30, baseFromDay: 0, baseDay: 30 }))).toBeCloseTo(0.25, 12);
+    expect(statisticEntry('flow_ratio').value(source({ 0: { travelled: 5 }, 30: { travelled: 5 }, 90: { travelled: 9 } }), at(90, { fromDay: 30, baseFromDay: 0, baseDay: 30 }))).toBeNaN();
+  });
+
   it('gives NaN where a share has nothing to divide, and counts countries with a traveller', () => {
     const s = source({ 3: { travelled: 0 } });
     expect(statisticEntry('returned_share').value(s, at(3))).toBeNaN();
