@@ -148,6 +148,13 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
                 if (m !== undefined) f[field][i]! *= k === 1 ? m : m > 0 ? m ** k : 1 - k;
               }
               break;
+            case 'pull': {
+              const m = iv.strength === 0 ? 1 - k : iv.strength ** k;
+              f.mediaExposure[i]! *= m;
+              f.mediaMobilization[i]! *= m;
+              f.peer[i]! *= m;
+              break;
+            }
             case 'network-targeting':
               break; // acts once, below
             default:
@@ -176,6 +183,7 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
           case 'media-takedown':
           case 'travel-ban':
           case 'hazard-multipliers':
+          case 'pull':
             break; // factors only
           default:
             return unreachable(iv);

@@ -157,6 +157,11 @@ export const interventionSchema = z.discriminatedUnion('kind', [
       .describe('How agents are ranked: degree, or betweenness (graphology-metrics; within the community\'s own network).'),
   }).describe('Network targeting: on the start date, remove the most central agents of each targeted community from the network (they neither influence nor are influenced; a mobilized one is stopped).'),
   z.strictObject({
+    kind: z.literal('pull'),
+    ...rampable,
+    strength: multiplier.describe('Multiplies media exposure, media mobilization and peer influence (group joining included) alike: above 1 the group draws more, below 1 less.'),
+  }).describe('The pull of the group: how strongly events abroad (a proclaimed "caliphate", territory won or lost) draw people in, through media and through ties alike. Dated and targeted like any intervention; several in force multiply, so a surge and a later decline are two entries.'),
+  z.strictObject({
     kind: z.literal('hazard-multipliers'),
     ...rampable,
     mediaExposure: multiplier.optional().describe('Multiplies the daily probability that a susceptible becomes a sympathizer through media.'),

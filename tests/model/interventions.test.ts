@@ -54,6 +54,21 @@ describe('model/interventions', () => {
     expect([10, 11, 12, 13].map((d) => at(d).travel[1])).toEqual([0.75, 0.5, 0.25, 0]);
   });
 
+  it('a pull multiplies media exposure, media mobilization and peer influence alike; a surge and a later decline compose', () => {
+    const s = scenario([
+      { kind: 'pull', start: '2014-06-11', ramp: 2, strength: 4 },
+      { kind: 'pull', start: '2014-07-01', strength: 0.5, target: { region: 'South' } },
+    ]);
+    const schedule = compileInterventions(s, planWorld(s));
+    expect(schedule.changeDays).toEqual([0, 10, 11, 30]);
+    const at = (day: number) => schedule.factorsOn(day);
+    expect(Array.from(at(10).peer)).toEqual([2, 2, 2]);
+    expect(Array.from(at(40).mediaExposure)).toEqual([4, 4, 2]);
+    expect(Array.from(at(40).mediaMobilization)).toEqual([4, 4, 2]);
+    expect(Array.from(at(40).peer)).toEqual([4, 4, 2]);
+    expect(Array.from(at(40).passage)).toEqual([1, 1, 1]);
+  });
+
   it('a ramp cut short by the end of the intervention stops changing there', () => {
     const s = scenario([{ kind: 'travel-ban', start: '2014-06-11', end: '2014-06-12', ramp: 10, share: 0.5 }]);
     const schedule = compileInterventions(s, planWorld(s));
