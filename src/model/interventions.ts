@@ -69,11 +69,22 @@ interface Compiled {
 }
 
 /**
- * Share of its full strength an intervention has on `day`: it grows by 1/ramp a day from
- * its start, so it is full on day from + ramp − 1 (a ramp of 1 is a step, like 0).
+ * A ramp grows in weekly steps (daily when shorter than two weeks): every change of a
+ * hazard redraws the pending events it feeds, and a daily ramp over months cost several
+ * times the run itself, for a precision the dates of history do not have.
+ */
+export const RAMP_STEP_DAYS = 7;
+
+const rampStep = (ramp: number) => (ramp < 2 * RAMP_STEP_DAYS ? 1 : RAMP_STEP_DAYS);
+
+/**
+ * Share of its full strength an intervention has on `day`: from its start it grows by
+ * step/ramp at each step, and is full from day from + ramp − 1 on (a ramp of 0 or 1 is a step).
  */
 export function rampStrength(from: number, ramp: number, day: number): number {
-  return ramp <= 1 ? 1 : Math.min(1, (day - from + 1) / ramp);
+  if (ramp <= 1) return 1;
+  const step = rampStep(ramp);
+  return Math.min(1, ((Math.floor((day - from) / step) + 1) * step) / ramp);
 }
 
 export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
@@ -90,7 +101,8 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
   for (const c of compiled) {
     changes.add(c.from);
     // A ramp changes the factors every day until it is full (or the intervention ends).
-    for (let d = c.from + 1; d < c.from + c.ramp && d <= Math.min(c.to, days); d++) changes.add(d);
+    const step = rampStep(c.ramp);
+    for (let d = c.from + step; d < c.from + c.ramp && d <= Math.min(c.to, days); d += step) changes.add(d);
     if (c.to + 1 <= days) changes.add(c.to + 1);
   }
   const removals = new Map<Compiled, Int32Array>();

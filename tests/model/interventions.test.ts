@@ -69,6 +69,13 @@ describe('model/interventions', () => {
     expect(Array.from(at(40).passage)).toEqual([1, 1, 1]);
   });
 
+  it('a long ramp grows in weekly steps, each a share step/ramp of the full strength', () => {
+    const s = scenario([{ kind: 'travel-ban', start: '2014-06-11', ramp: 28, share: 0.8 }]);
+    const schedule = compileInterventions(s, planWorld(s));
+    expect(schedule.changeDays).toEqual([0, 10, 17, 24, 31]);
+    expect([10, 16, 17, 30, 31, 37].map((d) => schedule.factorsOn(d).departure[0]!.toFixed(6))).toEqual(['0.800000', '0.800000', '0.600000', '0.400000', '0.200000', '0.200000']);
+  });
+
   it('a ramp cut short by the end of the intervention stops changing there', () => {
     const s = scenario([{ kind: 'travel-ban', start: '2014-06-11', end: '2014-06-12', ramp: 10, share: 0.5 }]);
     const schedule = compileInterventions(s, planWorld(s));
