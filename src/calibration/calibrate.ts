@@ -80,7 +80,11 @@ export interface CalibrationSummary {
   scenario: string;
   scenarioHash: string;
   targets: string;
+  /** Further targets files. */
+  targetsAlso?: string[];
   targetDate: string;
+  /** A hindcast: only the targets dated up to this day were fitted. */
+  until?: string;
   seed: number;
   scale: number;
   distance: string;
@@ -237,7 +241,9 @@ function calibrationSummary(c: Calibration, { result, parameters, point, refinem
     scenario: c.scenarioFile,
     scenarioHash: c.loaded.hash,
     targets: c.targetsFile,
+    ...(c.targetsAlso.length ? { targetsAlso: c.targetsAlso } : {}),
     targetDate: c.targetDate,
+    ...(c.until !== undefined ? { until: c.until } : {}),
     seed: c.seed,
     scale: c.scale,
     distance: c.distance,
@@ -345,7 +351,15 @@ function calibrationManifest(c: Calibration, options: CalibrateOptions, workers:
     calibration: c.file,
     fingerprint: c.fingerprint,
     scenario: { file: c.scenarioFile, hash: c.loaded.hash, resolved: c.loaded.scenario },
-    targets: { file: c.targetsFile, date: c.targetDate, list: c.targets.map(({ name, value, low, high, weight }) => ({ name, value, low, high: Number.isFinite(high) ? high : null, weight })) },
+    targets: {
+      file: c.targetsFile,
+      ...(c.targetsAlso.length ? { also: c.targetsAlso } : {}),
+      date: c.targetDate,
+      ...(c.until !== undefined ? { until: c.until } : {}),
+      list: c.targets.map(({ name, statistic, value, low, high, weight, heldOut, source }) => ({
+        name, date: statistic.date, value, low, high: Number.isFinite(high) ? high : null, weight, ...(heldOut ? { heldOut } : {}), ...(source !== undefined && statistic.date !== c.targetDate ? { source } : {}),
+      })),
+    },
     parameters: c.parameters,
     budget: c.budget,
     workers,

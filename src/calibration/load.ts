@@ -30,7 +30,7 @@ import type { DistanceKind } from './distance.js';
 import type { Prior } from './priors.js';
 import type { RefineOptions } from './refine.js';
 import { calibrationSchema, targetsSectionSchema, type CalibrationFile } from './schema.js';
-import { calibrationTargets, type CalibrationTarget } from './targets.js';
+import { calibrationTargets, checkTargetSet, furtherTargets, holdOut, type CalibrationTarget } from './targets.js';
 
 export type { CalibrationTarget } from './targets.js';
 export { calibrationSchema } from './schema.js';
@@ -66,6 +66,10 @@ export interface Calibration {
   targetsFile: string;
   targetsTitle: string;
   targetDate: string;
+  /** Fit only the targets dated up to this day (a hindcast); the later ones are held out. */
+  until?: string;
+  /** Further targets files, as given (relative to the working directory). */
+  targetsAlso: string[];
   targets: CalibrationTarget[];
   distance: DistanceKind;
   budget: Budget;
@@ -89,7 +93,12 @@ export interface Calibration {
 
 export const calibrationJsonSchema = (): JsonSchema => z.toJSONSchema(calibrationSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
-export function loadCalibration(file: string): Calibration {
+export interface LoadCalibrationOptions {
+  /** Overrides the file's `until` (a hindcast of a calibration written without one). */
+  until?: string;
+}
+
+export function loadCalibration(file: string, options: LoadCalibrationOptions = {}): Calibration {
   const source = readSource(file);
   const at = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
   const parsed = calibrationSchema.safeParse(source.value, { reportInput: true });
@@ -132,7 +141,28 @@ export function loadCalibration(file: string): Calibration {
     throw messages.calibrationTargetDate(locate(readSource(targetsFile), ['date']), published.date, scenario.dates.start, scenario.dates.end);
   }
 
-  const targets = calibrationTargets(section, published, plan, scenario.dates.start, at);
+  const further = section.also.map((f, k) => {
+    const path = displayPath(isAbsolute(f) ? f : resolve(here, f));
+    try {
+      return loadTargets(path, placeIndex(plan).names());
+    } catch (e) {
+      if (isUserError(e) && e.details.problem === 'file not found' && e.details.file === path) {
+        throw messages.wrongValue(at(['targets', 'also', k]), `targets.also.${k}`, 'the path of an existing targets file', f);
+      }
+      throw e;
+    }
+  });
+  const until = options.until ?? c.until;
+  if (until !== undefined && (until < scenario.dates.start || until > scenario.dates.end)) {
+    throw messages.wrongValue(at(['until']), 'until', `a date from ${scenario.dates.start} to ${scenario.dates.end}`, until);
+  }
+  const dates = { start: scenario.dates.start, end: scenario.dates.end };
+  const targets = holdOut([
+    ...calibrationTargets(section, published, plan, scenario.dates.start, at),
+    ...furtherTargets(section, published, plan, dates, false),
+    ...further.flatMap((t) => furtherTargets(section, t, plan, dates, true)),
+  ], until);
+  checkTargetSet(targets, at, until);
 
   const budget: Budget = { ...c.budget };
   const fingerprint = createHash('sha256').update(canonicalJson({
@@ -140,6 +170,7 @@ export function loadCalibration(file: string): Calibration {
     parameters: parameters.map((p) => ({ path: p.path, prior: p.prior })),
     targets: targets.map(({ name, value, low, high, weight: wt }) => ({ name, value, low: finiteOr(low), high: finiteOr(high), weight: wt })),
     targetDate: published.date,
+    ...(until !== undefined ? { until } : {}),
     distance: c.distance,
     seed: c.seed,
     population: budget.population,
@@ -159,6 +190,8 @@ export function loadCalibration(file: string): Calibration {
     targetsFile,
     targetsTitle: published.title,
     targetDate: published.date,
+    ...(until !== undefined ? { until } : {}),
+    targetsAlso: further.map((t) => t.file),
     targets,
     distance: c.distance,
     budget,

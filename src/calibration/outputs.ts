@@ -81,6 +81,12 @@ export function parameterSummaries(g: Generation, parameters: readonly Parameter
 
 export interface FitRow {
   statistic: string;
+  /** Day of the target (the end of the period for a flow). */
+  date?: string;
+  /** Not fitted (dated after the calibration's `until`): a forecast. */
+  heldOut: boolean;
+  /** Whether the published value lies inside the 5–95 % interval of the posterior predictive (p5–p95). */
+  valueInPredictive: boolean;
   target: number;
   low: number;
   high: number;
@@ -97,12 +103,18 @@ export interface FitRow {
   pointInBand?: boolean;
 }
 
-export function fitRows(g: Generation, targets: readonly Target[], kind: DistanceKind, point?: readonly number[]): FitRow[] {
+/** A target as the fit table reads it: its band, and where known its date and whether it was held out. */
+export type FitTarget = Target & { statistic?: { date: string }; heldOut?: boolean };
+
+export function fitRows(g: Generation, targets: readonly FitTarget[], kind: DistanceKind, point?: readonly number[]): FitRow[] {
   return targets.map((t, k) => {
     const s = weightedSummary(g.stats.map((x) => x[k]!), g.weights);
     const p = point?.[k];
     return {
       statistic: t.name,
+      ...(t.statistic ? { date: t.statistic.date } : {}),
+      heldOut: t.heldOut === true,
+      valueInPredictive: t.value >= s.p5 && t.value <= s.p95,
       target: t.value,
       low: t.low,
       high: t.high,
@@ -118,9 +130,9 @@ export function fitRows(g: Generation, targets: readonly Target[], kind: Distanc
 }
 
 export function fitCsv(rows: readonly FitRow[]): string {
-  const lines = ['statistic,target,low,high,weight,median,p5,p95,residual,in_band,point,point_in_band'];
+  const lines = ['statistic,date,held_out,target,low,high,weight,median,p5,p95,residual,in_band,value_in_p5_p95,point,point_in_band'];
   for (const r of rows) {
-    lines.push([csvField(r.statistic), num(r.target), num(r.low), num(r.high), num(r.weight), num(r.median), num(r.p5), num(r.p95), num(r.residual), String(r.inBand),
+    lines.push([csvField(r.statistic), r.date ?? '', String(r.heldOut), num(r.target), num(r.low), num(r.high), num(r.weight), num(r.median), num(r.p5), num(r.p95), num(r.residual), String(r.inBand), String(r.valueInPredictive),
       r.point === undefined ? '' : num(r.point), r.pointInBand === undefined ? '' : String(r.pointInBand)].join(','));
   }
   return `${lines.join('\n')}\n`;

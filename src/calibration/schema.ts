@@ -54,6 +54,7 @@ export const bandFields = {
 
 export const targetsSectionSchema = z.strictObject({
   file: z.string().min(1).optional().describe('Targets file, relative to this file; defaults to the scenario\'s own `targets`.'),
+  also: z.array(z.string().min(1)).max(100).default([]).describe('Further targets files (relative to this file): their figures on their own dates (named NAME@DATE) and their dated targets, fitted together with the main file\'s.'),
   weights: z.strictObject({
     world: weight.default(1),
     regions: levelWeights.default(1),
@@ -91,6 +92,7 @@ export const calibrationSchema = z.strictObject({
   runsPerProposal: z.number().int().min(1).max(100).default(1)
     .describe('Runs of the model per proposal, each its own world and streams; the medians of their statistics are compared with the targets. More runs cost more but take the noise of single runs out of the distance, so the fit is of the median flow, as the targets mean.'),
   targets: z.union([z.string().min(1), targetsSectionSchema]).default(() => targetsSectionSchema.parse({})).describe('Targets file, or a mapping with the file, weights and extra targets.'),
+  until: isoDate.optional().describe('Fit only the targets dated up to this day; the later ones are held out (weight 0) and forecast by the posterior: a hindcast. `hotbed calibrate --until` sets it too.'),
   distance: z.enum(distanceKinds as [DistanceKind, ...DistanceKind[]]).default('band')
     .describe('band: residuals in units of each target\'s band half-width; relative: in units of its value; both combined as a weighted root mean square. band-max: the largest band residual (1 = every target at most at the edge of its band).'),
   point: z.strictObject({

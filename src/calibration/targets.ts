@@ -5,7 +5,8 @@
  * each a statistic of the registry with its band and weight.
  */
 import { messages } from '../messages/scenario.js';
-import type { locate } from '../scenario/source.js';
+import { locate, readSource } from '../scenario/source.js';
+import { resolveStatistic } from '../scenario/statistic-schema.js';
 import { closest } from '../scenario/suggest.js';
 import type { Band, Targets } from '../scenario/targets.js';
 import type { Statistic } from '../statistics/registry.js';
@@ -16,9 +17,13 @@ import type { bandFields, targetsSectionSchema } from './schema.js';
 import type { z } from 'zod';
 
 export interface CalibrationTarget extends Target {
-  /** What a model run reports for this target (on the targets' date). */
+  /** What a model run reports for this target (on the target's own date). */
   statistic: Statistic;
   note?: string;
+  /** Who published the figure (dated targets; the file's source otherwise). */
+  source?: string;
+  /** Dated after the calibration's `until`: not fitted (weight 0), forecast and checked against the posterior predictive. */
+  heldOut?: boolean;
 }
 
 type Where = (path: readonly (string | number)[], atKey?: boolean) => ReturnType<typeof locate>;
@@ -39,7 +44,7 @@ export function calibrationTargets(section: Section, published: Targets, plan: W
   const targets: CalibrationTarget[] = [];
   const date = published.date;
   const add = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weightValue: number) =>
-    targets.push({ name, statistic: { name, ...statistic, date }, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note });
+    targets.push({ name, statistic: { name, ...statistic, date }, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note, ...(published.source ? { source: published.source } : {}) });
   if (published.world) add('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
   const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
   for (const [key, level] of levels) {
@@ -58,11 +63,64 @@ export function calibrationTargets(section: Section, published: Targets, plan: W
     add('countriesRepresented', { measure: 'countries_represented', level: 'world', place: WORLD }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
   }
   addPlaceTargets(section, plan, published.date, start, at, add);
-  if (!targets.some((t) => t.weight > 0)) {
-    throw messages.wrongValue(at(['targets']), 'targets', 'at least one target with a positive weight', targets.length ? 'only weights of 0' : 'no targets');
-  }
-
   return targets;
+}
+
+/**
+ * A further targets file's figures: those on its date (named with `@DATE`, weighted as
+ * the main file's levels), then its dated targets. The main file gives its dated targets
+ * through the same function, with `onDate` false.
+ */
+export function furtherTargets(section: Section, published: Targets, plan: WorldPlan, dates: { start: string; end: string }, onDate: boolean): CalibrationTarget[] {
+  const out: CalibrationTarget[] = [];
+  const source = readSource(published.file);
+  const inFile = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
+  const w = section.weights;
+  const levelWeight = (spec: number | Record<string, number>, name: string) => (typeof spec === 'number' ? spec : spec[name] ?? spec['*'] ?? 1);
+  if (onDate) {
+    if (published.date < dates.start || published.date > dates.end) throw messages.calibrationTargetDate(inFile(['date']), published.date, dates.start, dates.end);
+    const at = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weight: number) => {
+      const full = `${name}@${published.date}`;
+      out.push({ name: full, statistic: { name: full, ...statistic, date: published.date }, value: band.value, low: band.low, high: band.high, weight, note: band.note, ...(published.source ? { source: published.source } : {}) });
+    };
+    if (published.world) at('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
+    const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
+    for (const [key, level] of levels) {
+      for (const [place, band] of published[key]) at(`${level}:${place}`, { measure: 'travelled', level, place }, band, levelWeight(w[key], place));
+    }
+  }
+  for (const d of published.dated) {
+    const statistic = resolveStatistic(d.statistic, {
+      places: plan.places,
+      start: dates.start,
+      end: dates.end,
+      at: (path, atKey) => inFile(['dated', d.index, ...path], atKey),
+      shown: (...path) => ['dated', d.index, ...path].join('.'),
+    });
+    out.push({ name: statistic.name, statistic, value: d.band.value, low: d.band.low, high: d.band.high, weight: d.weight, note: d.band.note, source: d.source });
+  }
+  return out;
+}
+
+/**
+ * Targets dated after `until` are held out: weight 0 (not fitted), still simulated, so that
+ * the posterior predicts them (a hindcast). A flow's date is the end of its period.
+ */
+export function holdOut(targets: readonly CalibrationTarget[], until: string | undefined): CalibrationTarget[] {
+  if (until === undefined) return targets.slice();
+  return targets.map((t) => (t.statistic.date > until ? { ...t, weight: 0, heldOut: true } : t));
+}
+
+/** Refuses a set of targets that fits nothing (every weight 0) or names one target twice. */
+export function checkTargetSet(targets: readonly CalibrationTarget[], at: Where, until: string | undefined): void {
+  const seen = new Set<string>();
+  for (const t of targets) {
+    if (seen.has(t.name)) throw messages.wrongValue(at(['targets']), 'targets', 'targets with distinct names', `"${t.name}" twice`);
+    seen.add(t.name);
+  }
+  if (!targets.some((t) => t.weight > 0)) {
+    throw messages.wrongValue(at(until === undefined ? ['targets'] : ['until']), until === undefined ? 'targets' : 'until', until === undefined ? 'at least one target with a positive weight' : 'a date on or after the first target\'s', targets.length ? (until === undefined ? 'only weights of 0' : until) : 'no targets');
+  }
 }
 
 type Section = z.infer<typeof targetsSectionSchema>;

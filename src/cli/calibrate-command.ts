@@ -20,6 +20,7 @@ interface CalibrateArgs {
   out?: string;
   resume?: string;
   install?: string;
+  until?: string;
   quiet: boolean;
 }
 
@@ -33,13 +34,14 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       .option('out', { type: 'string', description: 'Result folder (default: results/<calibration>-<timestamp>); must not exist' })
       .option('resume', { type: 'string', description: 'Continue the calibration in this folder from its last completed generation (with the same calibration file; the budget may be larger)' })
       .option('install', { type: 'string', description: 'Also write the calibrated parameter file here, replacing it (e.g. scenarios/calibrated.yaml, which the baseline extends)' })
+      .option('until', { type: 'string', description: 'Hindcast: fit only the targets dated up to this day (YYYY-MM-DD); the later ones are forecast and checked against the posterior predictive' })
       .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
     handler: async (argv) => {
       const started = performance.now();
       const workers = argv.workers ?? defaultWorkers();
       if (!Number.isInteger(workers) || workers < 1 || workers > 1024) throw cliMessages.workers(argv.workers);
       if (argv.out !== undefined && argv.resume !== undefined) throw cliMessages.outOrResume('calibration');
-      const c = loadCalibration(argv.calibration);
+      const c = loadCalibration(argv.calibration, { until: argv.until });
       // Each thread holds one world at a time.
       checkMemory(planWorld(c.loaded.scenario), memoryLimitBytes(workers), c.scenarioFile);
       const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.calibration, new Date());
@@ -57,7 +59,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
         workers,
         install: argv.install,
         tool: { name: 'hotbed', version: toolVersion() },
-        createdWith: ['hotbed calibrate', argv.calibration, ...(argv.workers !== undefined ? [`--workers ${argv.workers}`] : []),
+        createdWith: ['hotbed calibrate', argv.calibration, ...(argv.workers !== undefined ? [`--workers ${argv.workers}`] : []), ...(argv.until !== undefined ? [`--until ${argv.until}`] : []),
           ...(argv.resume !== undefined ? [`--resume ${argv.resume}`] : argv.out !== undefined ? [`--out ${argv.out}`] : []),
           ...(argv.install !== undefined ? [`--install ${argv.install}`] : [])].join(' '),
         onStart: (saved) => say(`calibrating ${count(c.parameters.length, 'parameter')} of ${c.scenarioFile} against ${count(c.targets.length, 'target')} (${c.targetsFile}): `
@@ -103,14 +105,16 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       const paramTable = renderTable(['parameter', 'median', '90% interval', 'prior 90%', 'calibrated'], summary.parameters.map((p) => [
         p.name, sig(p.median), `${sig(p.p5)}–${sig(p.p95)}`, `${sig(p.prior.p5)}–${sig(p.prior.p95)}`, sig(point.values[p.name]!),
       ]), (col) => col > 0);
-      const fitTable = renderTable([`target (${summary.targetDate})`, 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} simulations)`, ''], summary.fit.map((f) => [
-        f.statistic, value(f.target), !Number.isFinite(f.high) ? `≥ ${value(f.target)}` : `${value(f.low)}–${value(f.high)}`,
+      const fitTable = renderTable(['target', 'date', 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} simulations)`, ''], summary.fit.map((f) => [
+        f.statistic, f.date ?? summary.targetDate, value(f.target), !Number.isFinite(f.high) ? `≥ ${value(f.target)}` : `${value(f.low)}–${value(f.high)}`,
         value(f.median), `${value(f.p5)}–${value(f.p95)}`, f.point === undefined ? '' : value(f.point),
-        f.pointInBand === false ? 'outside band' : '',
-      ]), (col) => col > 0 && col < 6);
+        f.heldOut ? (f.valueInPredictive ? 'forecast: value inside 5–95%' : 'forecast: value OUTSIDE 5–95%') : f.pointInBand === false ? 'outside band' : '',
+      ]), (col) => col > 1 && col < 7);
+      const held = summary.fit.filter((f) => f.heldOut);
+      const hindcast = held.length === 0 ? '' : `Hindcast (fitted up to ${c.until}): ${held.filter((f) => f.valueInPredictive).length} of ${held.length} held-out targets have their published value inside the posterior predictive 5–95% interval.\n`;
       const wall = (performance.now() - started) / 1000;
       process.stdout.write(`${paramTable}\n(${howChosen(point)})\n\n`
-        + `${fitTable}\n(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
+        + `${fitTable}\n${hindcast}(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
         + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`
         + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : ''));
       setExit(0);

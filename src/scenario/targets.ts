@@ -10,6 +10,7 @@ import { locate, readSource } from './source.js';
 import { schemaError } from './zod-issues.js';
 import { closest } from './suggest.js';
 import type { JsonSchema } from './json-schema.js';
+import { statisticInputSchema, type StatisticInput } from './statistic-schema.js';
 
 const targetSchema = z.strictObject({
   value: z.number().min(0).describe('Central published estimate (people).'),
@@ -19,6 +20,19 @@ const targetSchema = z.strictObject({
   note: z.string().optional(),
   source: z.string().optional(),
 });
+
+/** A target on its own date (or over its own period): any statistic of the registry, with its band and source. */
+const datedTargetSchema = statisticInputSchema.extend({
+  name: z.string().min(1).max(100).describe('Name of the target in tables and charts.'),
+  date: isoDate.describe('Day of the figure (the end of the period for a flow).'),
+  value: z.number().min(0).describe('Central published estimate.'),
+  low: z.number().min(0).optional().describe('Lower end of the band; value × (1 − tolerance) if absent.'),
+  high: z.number().min(0).optional().describe('Upper end of the band; value × (1 + tolerance) if absent.'),
+  tolerance: z.number().min(0).max(1).optional().describe('Relative half-width of the band when low/high are absent.'),
+  weight: z.number().min(0).max(1e6).default(1).describe('Weight in the calibration distance.'),
+  source: z.string().min(1).describe('Who published the figure, where and when.'),
+  note: z.string().optional().describe('How the band reads the source (and how it differs from others).'),
+}).describe('A published figure on its own date: a statistic (measure, place, date; from for a flow) with its band and source.');
 
 export const targetsSchema = z.strictObject({
   $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
@@ -30,6 +44,7 @@ export const targetsSchema = z.strictObject({
   regions: z.record(z.string(), targetSchema).default({}),
   countries: z.record(z.string(), targetSchema).default({}),
   communities: z.record(z.string(), targetSchema).default({}),
+  dated: z.array(datedTargetSchema).default([]).describe('Figures on their own dates or over their own periods (a point on the path, a flow), each with its source.'),
 });
 
 export const targetsJsonSchema = (): JsonSchema => z.toJSONSchema(targetsSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
@@ -41,7 +56,19 @@ export interface Band {
   note?: string;
 }
 
+export interface DatedTarget {
+  /** The statistic as the file writes it (resolved against a scenario's places by the calibration). */
+  statistic: StatisticInput & { date: string };
+  band: Band;
+  weight: number;
+  source: string;
+  /** Position in the file's `dated` list, for messages. */
+  index: number;
+}
+
 export interface Targets {
+  /** The file it was read from. */
+  file: string;
   title: string;
   date: string;
   source?: string;
@@ -49,6 +76,7 @@ export interface Targets {
   regions: Map<string, Band>;
   countries: Map<string, Band>;
   communities: Map<string, Band>;
+  dated: DatedTarget[];
 }
 
 export interface KnownPlaces {
@@ -78,7 +106,16 @@ export function loadTargets(file: string, places?: KnownPlaces): Targets {
     }
     return out;
   };
+  const dated = t.dated.map((d, index): DatedTarget => {
+    const { value, low, high, tolerance, weight, source: origin, note, ...statistic } = d;
+    const b = band({ value, low, high, tolerance, note });
+    if (!(b.low <= b.value && b.value <= b.high)) {
+      throw messages.wrongValue(at(['dated', index]), `dated.${index}`, 'low ≤ value ≤ high', `low ${b.low}, value ${b.value}, high ${b.high}`);
+    }
+    return { statistic, band: b, weight, source: origin, index };
+  });
   return {
+    file,
     title: t.title,
     date: t.date,
     source: t.source,
@@ -86,5 +123,6 @@ export function loadTargets(file: string, places?: KnownPlaces): Targets {
     regions: section('regions', 'region', places?.regions),
     countries: section('countries', 'country', places?.countries),
     communities: section('communities', 'community', places?.communities),
+    dated,
   };
 }

@@ -34,7 +34,7 @@ describe('hotbed calibrate', () => {
     expect(ran.stdout).toMatch(/^parameter +median +90% interval +prior 90% +calibrated\n/);
     expect(ran.stdout).toMatch(/\npeer +0\.00\d+ +0\.00\d+–0\.00\d+ +0\.00112–0\.00891 +0\.00\d+\n/);
     expect(ran.stdout).toMatch(/\n\(calibrated: (the posterior medians|posterior particle \d+), the best of 5 candidates; the last column is its median over 3 simulations\)\n/);
-    expect(ran.stdout).toMatch(/\nworld +350 +263–438 +[\d,]+ +[\d,]+–[\d,]+ +[\d,]+/);
+    expect(ran.stdout).toMatch(/\nworld +\d{4}-\d\d-\d\d +350 +263–438 +[\d,]+ +[\d,]+–[\d,]+ +[\d,]+/);
     expect(ran.stdout).toMatch(/Wrote .*out\/ \(posterior\.csv/);
     for (const name of ['posterior.csv', 'statistics.csv', 'fit.csv', 'summary.json', 'calibrated.yaml', 'manifest.json', 'state/calibration.json']) {
       expect(existsSync(join(out, name)), name).toBe(true);

@@ -15,12 +15,14 @@ afterAll(cleanup);
 const loaded = loadTexts({ 'ref.yaml': TINY, 'closed.yaml': CLOSED, 'media.yaml': TINY.replace('exposure: 0.002', 'exposure: 0.0005') });
 const comparison = compareScenarios(loaded, { replicates: 5 });
 const targets: Targets = {
+  file: 'targets.yaml',
   title: 'Test targets',
   date: '2014-10-01',
   world: { value: 200, low: 150, high: 250 },
   regions: new Map([['Maghreb', { value: 150, low: 100, high: 200 }]]),
   countries: new Map([['Belgium', { value: 20, low: 10, high: 30 }]]),
   communities: new Map(),
+  dated: [],
 };
 const inputs = reportInputs(comparison, targets, { version: '9.9.9', createdWith: 'hotbed compare ...' });
 const names = ['ref', 'closed', 'media'];
