@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load.js';
+import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
+import { State } from '../../src/model/states.js';
+import { buildWorld, type World } from '../../src/world/build.js';
+import { planWorld, type WorldPlan } from '../../src/world/plan.js';
+import { smallStocks, stockCounts } from '../../src/world/stock-counts.js';
+
+const world = (scale: number): Scenario => loadScenario('scenarios/world.yaml', { set: [`scale=${scale}`] }).scenario;
+
+const isStock = (s: number) => s === State.Abroad || s === State.Returned || s === State.Dead;
+const people = (stock: { abroad: number; returned: number; dead: number }) => stock.abroad + stock.returned + stock.dead;
+
+/** Stock agents per community of a built world. */
+function stockAgentsByCommunity(w: World): number[] {
+  return w.communities.map((c) => {
+    let n = 0;
+    for (let a = c.firstAgent; a < c.firstAgent + c.agents; a++) if (isStock(w.initialState[a]!)) n++;
+    return n;
+  });
+}
+
+function totalsByRegion(plan: WorldPlan, byCommunity: number[]): number[] {
+  return plan.regions.map((r) => r.countries.reduce((s, i) => s + plan.countries[i]!.communities.reduce((t, c) => t + byCommunity[c]!, 0), 0));
+}
+
+describe('world/stock-counts: scenarios/world.yaml', () => {
+  for (const scale of [1, 5, 10, 25, 50]) {
+    it(`at scale ${scale}, starts within half an agent of the file, every region and country within one agent`, () => {
+      const s = world(scale);
+      const plan = planWorld(s);
+      const w = buildWorld(s, { seed: 1, replicate: 0 }, plan);
+      const byCommunity = stockAgentsByCommunity(w);
+      const file = plan.countries.reduce((sum, c) => sum + people(c.stock), 0);
+      const total = byCommunity.reduce((a, b) => a + b, 0);
+      expect(Math.abs(total * scale - file)).toBeLessThanOrEqual(scale / 2);
+      totalsByRegion(plan, byCommunity).forEach((agents, r) => {
+        const regionPeople = plan.regions[r]!.countries.reduce((sum, i) => sum + people(plan.countries[i]!.stock), 0);
+        expect(Math.abs(agents - regionPeople / scale)).toBeLessThan(1);
+      });
+      for (const c of plan.countries) {
+        const agents = c.communities.reduce((sum, i) => sum + byCommunity[i]!, 0);
+        expect(Math.abs(agents - people(c.stock) / scale)).toBeLessThan(1);
+      }
+    });
+  }
+
+  it('places the same counts, community by community and kind by kind, at every seed; a seed gives the same world', () => {
+    const s = world(25);
+    const plan = planWorld(s);
+    const counts = stockCounts(plan);
+    const kindsOf = (w: World) => w.communities.map((c) => {
+      const k = { abroad: 0, returned: 0, dead: 0 };
+      for (let a = c.firstAgent; a < c.firstAgent + c.agents; a++) {
+        const st = w.initialState[a];
+        if (st === State.Abroad) k.abroad++;
+        if (st === State.Returned) k.returned++;
+        if (st === State.Dead) k.dead++;
+      }
+      return k;
+    });
+    const a = buildWorld(s, { seed: 1, replicate: 0 }, plan);
+    const again = buildWorld(s, { seed: 1, replicate: 0 }, plan);
+    const other = buildWorld(s, { seed: 7, replicate: 3 }, plan);
+    expect(Buffer.from(again.initialState.buffer)).toEqual(Buffer.from(a.initialState.buffer));
+    expect(Buffer.from(other.initialState.buffer)).not.toEqual(Buffer.from(a.initialState.buffer));
+    expect(kindsOf(a)).toEqual(counts.communities);
+    expect(kindsOf(other)).toEqual(counts.communities);
+  });
+});
+
+describe('world/stock-counts: small contingents', () => {
+  const tiny = () => scenarioSchema.parse({
+    scale: 100,
+    places: {
+      regions: [{
+        name: 'R',
+        countries: [
+          { name: 'Tiny', population: 10000, stock: { abroad: 30 } },
+          { name: 'Small', population: 10000, stock: { abroad: 60 } },
+          { name: 'Big', population: 10000, stock: { abroad: 1000 } },
+          { name: 'None', population: 10000 },
+        ],
+      }],
+    },
+  });
+
+  it('rounds a country under one agent to 0 or 1 by largest remainder, with no minimum', () => {
+    const plan = planWorld(tiny());
+    // 10.9 agents in the region → 11: Big's 10, then the +1 to the largest fraction (Small's 0.6).
+    expect(stockCounts(plan).countries).toEqual([0, 1, 10, 0]);
+    expect(smallStocks(plan)).toEqual([{ country: 'Tiny', people: 30, agents: 0 }, { country: 'Small', people: 60, agents: 1 }]);
+  });
+
+  it('lists none at scale 1', () => {
+    expect(smallStocks(planWorld({ ...tiny(), scale: 1 }))).toEqual([]);
+  });
+});
