@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 import { State } from '../../src/model/states.js';
+import { warnings } from '../../src/messages/warnings.js';
 import { buildWorld, type World } from '../../src/world/build.js';
 import { planWorld, type WorldPlan } from '../../src/world/plan.js';
 import { smallStocks, stockCounts } from '../../src/world/stock-counts.js';
@@ -92,7 +93,14 @@ describe('world/stock-counts: small contingents', () => {
     expect(smallStocks(plan)).toEqual([{ country: 'Tiny', people: 30, agents: 0 }, { country: 'Small', people: 60, agents: 1 }]);
   });
 
-  it('lists none at scale 1', () => {
+  it('lists none at scale 1, and the warning names them and the scale', () => {
     expect(smallStocks(planWorld({ ...tiny(), scale: 1 }))).toEqual([]);
+    expect(warnings.smallStocks([], 100)).toBeUndefined();
+    const line = warnings.smallStocks(smallStocks(planWorld(tiny())), 100)!;
+    expect(line).toContain('2 countries have an initial stock under one agent');
+    expect(line).toContain('Tiny 30 → 0, Small 60 → 1');
+    expect(line).toContain('1 of them starts with no agent');
+    expect(line).toContain('at scale 100 a country\'s stock under 100 people rounds to 0 or 1 agent');
+    expect(line).not.toContain('\n');
   });
 });
