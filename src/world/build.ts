@@ -1,9 +1,10 @@
 /**
  * Building a world from its plan: every community's network from its recipe and
  * its own random stream, the ties between places, and who had already travelled
- * at the start date (world/place-stock.ts). The result is
- * compact (CSR ties, typed arrays) and holds no graphology objects; `communityGraph` gives one community as a graphology graph,
- * drawn from the same stream, for statistics and export.
+ * at the start date (world/place-stock.ts, on the built ties). The result is
+ * compact (CSR ties, typed arrays) and holds no graphology objects;
+ * `communityGraph` gives one community as a graphology graph, drawn from the same
+ * stream, for statistics and export.
  */
 import { UndirectedGraph } from 'graphology';
 import { CsrBuilder, type Csr } from '../network/csr.js';
@@ -36,7 +37,9 @@ export function buildWorld(scenario: Scenario, options: BuildOptions, plan: Worl
   drawLinks(scenario, plan, options, sink);
   const communityOf = new Uint32Array(plan.agentCount);
   for (const c of plan.communities) communityOf.fill(c.index, c.firstAgent, c.firstAgent + c.agents);
-  return { ...plan, ties: sink.build(), communityOf, initialState: placeStock(plan, options) };
+  // The stock is placed after the ties are built: clusters of the stock follow them.
+  const ties = sink.build();
+  return { ...plan, ties, communityOf, initialState: placeStock(plan, ties, { ...options, placement: scenario.stockPlacement }) };
 }
 
 /** One community's network as a graphology graph, identical to the one a run of the same seed and replicate uses (without the ties to other places). */

@@ -104,3 +104,77 @@ describe('world/stock-counts: small contingents', () => {
     expect(line).not.toContain('\n');
   });
 });
+
+describe('world/place-stock: clusters of friends', () => {
+  const town = (stockPlacement?: object) => scenarioSchema.parse({
+    scale: 1,
+    networks: { default: { kind: 'town' } },
+    places: { regions: [{ name: 'R', countries: [{ name: 'A', population: 6000, stock: { abroad: 150, returned: 40, dead: 20 } }] }] },
+    ...(stockPlacement ? { stockPlacement } : {}),
+  });
+
+  /** Mean number of a stock agent's ties to other stock agents. */
+  function stockNeighbours(w: World): number {
+    const { offsets, neighbors } = w.ties;
+    let agents = 0;
+    let ties = 0;
+    for (let a = 0; a < w.agentCount; a++) {
+      if (!isStock(w.initialState[a]!)) continue;
+      agents++;
+      for (let i = offsets[a]!; i < offsets[a + 1]!; i++) if (isStock(w.initialState[neighbors[i]!]!)) ties++;
+    }
+    return ties / agents;
+  }
+
+  /** Ties of the town at replicate 0 (the same network whatever the placement). */
+  const w0Ties = () => buildWorld(town(), { seed: 1, replicate: 0 }).ties.neighbors.length / 2;
+
+  const kindCounts = (w: World) => [State.Abroad, State.Returned, State.Dead].map((k) => w.initialState.filter((s) => s === k).length);
+
+  it('gives stock agents many more stock friends than uniform placement, with the same counts per kind', () => {
+    const uniform = [];
+    const clustered = [];
+    for (let r = 0; r < 5; r++) {
+      const u = buildWorld(town(), { seed: 1, replicate: r });
+      const c = buildWorld(town({ kind: 'clusters', size: 4 }), { seed: 1, replicate: r });
+      expect(kindCounts(c)).toEqual([150, 40, 20]);
+      expect(kindCounts(u)).toEqual(kindCounts(c));
+      uniform.push(stockNeighbours(u));
+      clustered.push(stockNeighbours(c));
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // Uniform: about mean degree (≈ 10.4 for this town) × 210 / 6000 ≈ 0.365 stock friends (0.356 measured).
+    // Clusters of 4 are connected (found breadth first over ties), so each holds 3 ties at least:
+    // 2 × 3 / 4 = 1.5 stock friends per agent, more with the town's triangles (2.13 measured).
+    const expectedUniform = (2 * w0Ties() / 6000) * (210 / 6000);
+    console.info(`stock neighbours of a stock agent: uniform ${mean(uniform).toFixed(3)} (expected ${expectedUniform.toFixed(3)}), clusters of 4 ${mean(clustered).toFixed(3)}`);
+    expect(mean(uniform)).toBeLessThan(2 * expectedUniform);
+    expect(mean(clustered)).toBeGreaterThanOrEqual(2 * 3 / 4);
+    expect(mean(clustered)).toBeGreaterThan(4 * mean(uniform));
+  });
+
+  it('is deterministic for a seed, and uniform when the field is absent', () => {
+    const a = buildWorld(town({ kind: 'clusters' }), { seed: 3, replicate: 0 });
+    const b = buildWorld(town({ kind: 'clusters' }), { seed: 3, replicate: 0 });
+    expect(Buffer.from(a.initialState.buffer)).toEqual(Buffer.from(b.initialState.buffer));
+    const absent = buildWorld(town(), { seed: 3, replicate: 0 });
+    const uniform = buildWorld(town({ kind: 'uniform' }), { seed: 3, replicate: 0 });
+    expect(Buffer.from(uniform.initialState.buffer)).toEqual(Buffer.from(absent.initialState.buffer));
+  });
+
+  it('defaults clusters to 4 agents, and with size 1 places single agents', () => {
+    expect(town({ kind: 'clusters' }).stockPlacement).toEqual({ kind: 'clusters', size: 4 });
+    const single = buildWorld(town({ kind: 'clusters', size: 1 }), { seed: 1, replicate: 0 });
+    expect(kindCounts(single)).toEqual([150, 40, 20]);
+  });
+
+  it('caps a community\'s stock at its agents', () => {
+    const s = scenarioSchema.parse({
+      scale: 1,
+      networks: { default: { kind: 'town' } },
+      places: { regions: [{ name: 'R', countries: [{ name: 'A', population: 30, stock: { abroad: 20, returned: 20 } }] }] },
+      stockPlacement: { kind: 'clusters', size: 5 },
+    });
+    expect(kindCounts(buildWorld(s, { seed: 1, replicate: 0 }))).toEqual([20, 10, 0]);
+  });
+});
