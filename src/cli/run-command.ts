@@ -3,6 +3,9 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
+import { warnings } from '../messages/warnings.js';
+import { planWorld } from '../world/plan.js';
+import { smallStocks } from '../world/stock-counts.js';
 import type { Targets } from '../scenario/targets.js';
 import type { Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
@@ -39,6 +42,8 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const loaded = loadScenario(argv.scenario, { set: overrides });
       const { scenario } = loaded;
       const replicates = argv.replicates ?? scenario.replicates ?? 1;
+      const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
+      if (smallStockWarning !== undefined) process.stderr.write(`hotbed: warning: ${smallStockWarning}\n`);
       const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
       const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
       let folder;

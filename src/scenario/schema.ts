@@ -181,6 +181,16 @@ const linkSchema = z.strictObject({
   ties: z.number().min(0).max(1e8).describe('Ties between the two places, counted at one agent per person (divided by the scale).'),
 }).describe('A few ties between places: agents drawn uniformly from each side.');
 
+const stockPlacementSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('uniform') })
+    .describe('Each stock agent drawn uniformly among the susceptible agents of its community.'),
+  z.strictObject({
+    kind: z.literal('clusters'),
+    size: z.number().int().min(1).max(1e6).default(4)
+      .describe('Agents per cluster: a uniformly drawn agent, then agents reached from it over the community\'s ties (breadth first, in a random order); a cluster whose component runs out is smaller.'),
+  }).describe('The stock in groups of friends: agents who travelled together may be abroad, returned or dead.'),
+]);
+
 export const levels = ['world', 'region', 'country', 'community'] as const;
 export type Level = typeof levels[number];
 
@@ -208,6 +218,9 @@ export const scenarioSchema = z.strictObject({
   networks: z.record(placeName, recipeSchema).default({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } })
     .describe('Named network recipes; `default` is used where a community names none.'),
   channels: channelsSchema.default(channelsSchema.parse({})),
+  // Optional, not defaulted, like `replicates`: absent means uniform, and scenarios without it keep their hash.
+  stockPlacement: stockPlacementSchema.optional()
+    .describe('How each community\'s initial stock is placed on its agents: `uniform` (the default when absent) or in `clusters` of friends. The number of agents of each kind is the same either way.'),
   places: z.strictObject({ regions: z.array(regionSchema).min(1) }),
   links: z.array(linkSchema).default([]),
   interventions: z.array(interventionSchema).default([]),
@@ -222,3 +235,4 @@ export type Intervention = z.infer<typeof interventionSchema>;
 export type PlaceTarget = z.infer<typeof placeTarget>;
 export type Channels = Scenario['channels'];
 export type Stock = z.infer<typeof stockSchema>;
+export type StockPlacement = z.infer<typeof stockPlacementSchema>;

@@ -1,20 +1,21 @@
 /**
  * Building a world from its plan: every community's network from its recipe and
  * its own random stream, the ties between places, and who had already travelled
- * at the start date. The result is compact (CSR ties, typed arrays) and holds no
- * graphology objects; `communityGraph` gives one community as a graphology graph,
- * drawn from the same stream, for statistics and export.
+ * at the start date (world/place-stock.ts, on the built ties). The result is
+ * compact (CSR ties, typed arrays) and holds no graphology objects;
+ * `communityGraph` gives one community as a graphology graph, drawn from the same
+ * stream, for statistics and export.
  */
 import { UndirectedGraph } from 'graphology';
 import { CsrBuilder, type Csr } from '../network/csr.js';
 import { generateNetwork } from '../network/generate.js';
 import { GraphologySink } from '../network/graphology-sink.js';
 import type { TieSink } from '../network/sink.js';
-import { State } from '../model/states.js';
 import { randomInt, stream, type Rng } from '../random/streams.js';
 import type { PlaceTarget, Scenario } from '../scenario/schema.js';
+import { placeStock } from './place-stock.js';
 import { placeIndex } from './places.js';
-import { planWorld, type PlannedCommunity, type PlannedCountry, type WorldPlan } from './plan.js';
+import { planWorld, type PlannedCommunity, type WorldPlan } from './plan.js';
 
 export interface World extends WorldPlan {
   ties: Csr;
@@ -36,7 +37,9 @@ export function buildWorld(scenario: Scenario, options: BuildOptions, plan: Worl
   drawLinks(scenario, plan, options, sink);
   const communityOf = new Uint32Array(plan.agentCount);
   for (const c of plan.communities) communityOf.fill(c.index, c.firstAgent, c.firstAgent + c.agents);
-  return { ...plan, ties: sink.build(), communityOf, initialState: placeStock(plan, options) };
+  // The stock is placed after the ties are built: clusters of the stock follow them.
+  const ties = sink.build();
+  return { ...plan, ties, communityOf, initialState: placeStock(plan, ties, { ...options, placement: scenario.stockPlacement }) };
 }
 
 /** One community's network as a graphology graph, identical to the one a run of the same seed and replicate uses (without the ties to other places). */
@@ -116,98 +119,3 @@ const stochasticRound = (x: number, rng: Rng) => {
   const whole = Math.floor(x);
   return whole + (rng() < x - whole ? 1 : 0);
 };
-
-/**
- * The initial stock, in agents. A country's stock goes first to the communities
- * that name their own share; the rest is spread over its other communities in
- * proportion to population × susceptibility. People become agents by stochastic
- * rounding, so that small contingents still appear at coarse scales.
- */
-function placeStock(plan: WorldPlan, { seed, replicate }: BuildOptions): Uint8Array {
-  const state = new Uint8Array(plan.agentCount); // State.Susceptible is 0
-  const rng = stream({ seed, replicate, purpose: 'stock' });
-  for (const country of plan.countries) {
-    const members = communitiesIn(plan, country);
-    const weightSum = unnamedWeight(members);
-    let placed = 0;
-    for (const [kind, target] of STOCK_KINDS) {
-      const rest = Math.max(0, country.stock[kind] - namedStock(members, kind));
-      for (const c of members) {
-        const people = c.stock !== undefined ? c.stock[kind]
-          : weightSum > 0 ? (rest * c.population * c.susceptibility) / weightSum : 0;
-        placed += placeAgents(state, c, stochasticRound(people / plan.scale, rng), target, rng);
-      }
-    }
-    // A contingent is never rounded away: a country with any stock keeps at least one agent
-    // abroad, so that every country of origin is represented at every scale (at most `scale`
-    // people too many for contingents smaller than one agent).
-    const total = country.stock.abroad + country.stock.returned + country.stock.dead;
-    if (placed === 0 && total > 0) {
-      const home = heaviest(members);
-      if (home) placeAgents(state, home, 1, State.Abroad, rng);
-    }
-  }
-  return state;
-}
-
-const STOCK_KINDS = [['abroad', State.Abroad], ['returned', State.Returned], ['dead', State.Dead]] as const;
-type StockKind = (typeof STOCK_KINDS)[number][0];
-
-// The helpers below are plain loops rather than map / filter / reduce: see planWorld
-// (an array builtin's result changes elements kind with V8's tier, and readers deoptimized).
-
-function communitiesIn(plan: WorldPlan, country: PlannedCountry): PlannedCommunity[] {
-  const members: PlannedCommunity[] = [];
-  for (const i of country.communities) members.push(plan.communities[i]!);
-  return members;
-}
-
-/** Population × susceptibility summed over the communities without a stock of their own. */
-function unnamedWeight(members: readonly PlannedCommunity[]): number {
-  let sum = 0;
-  for (const c of members) if (c.stock === undefined) sum += c.population * c.susceptibility;
-  return sum;
-}
-
-/** The people of one kind of stock that communities name as their own. */
-function namedStock(members: readonly PlannedCommunity[], kind: StockKind): number {
-  let sum = 0;
-  for (const c of members) sum += c.stock?.[kind] ?? 0;
-  return sum;
-}
-
-/** The first community with agents of the largest population × susceptibility. */
-function heaviest(members: readonly PlannedCommunity[]): PlannedCommunity | undefined {
-  let best: PlannedCommunity | undefined;
-  for (const c of members) {
-    if (c.agents > 0 && (!best || c.population * c.susceptibility > best.population * best.susceptibility)) best = c;
-  }
-  return best;
-}
-
-/** Puts up to `count` susceptible agents of `c` in `target`; returns how many it placed. */
-function placeAgents(state: Uint8Array, c: PlannedCommunity, count: number, target: State, rng: Rng): number {
-  let free = 0;
-  for (let a = c.firstAgent; a < c.firstAgent + c.agents; a++) if (state[a] === State.Susceptible) free++;
-  const wanted = Math.min(count, free);
-  let left = wanted;
-  // Stocks are a small share of a community: rejection sampling wastes few draws.
-  // Past half, selection sampling (one pass, each agent kept with probability left/free) is exact and bounded.
-  while (left > 0 && left <= free / 2) {
-    const a = c.firstAgent + randomInt(rng, c.agents);
-    if (state[a] === State.Susceptible) {
-      state[a] = target;
-      left--;
-      free--;
-    }
-  }
-  for (let a = c.firstAgent; left > 0 && a < c.firstAgent + c.agents; a++) {
-    if (state[a] !== State.Susceptible) continue;
-    if (rng() * free < left) {
-      state[a] = target;
-      left--;
-    }
-    free--;
-  }
-  return wanted - left;
-}

@@ -92,28 +92,25 @@ describe('world/build', () => {
     }
     // Hotbed names 100 abroad (50 agents, exact); the country's other 100 go to the rest (50 agents);
     // returned 40 people = 20 agents and dead 10 = 5 agents, spread by population, all in A's rest;
-    // B's 3 people at scale 2 = 1.5 agents on average (stochastic rounding).
+    // B's 3 people at scale 2 = 1.5 agents: the region's 126.5 rounds to 127, and B's 0.5 is the
+    // largest fractional part in it (largest remainder, the same at every seed).
     expect(counts.hotbedAbroad).toBe(50 * reps);
     expect(counts.restAbroad).toBe(50 * reps);
     expect(counts.returned).toBe(20 * reps);
     expect(counts.dead).toBe(5 * reps);
-    expect(counts.b / reps).toBeGreaterThan(1.2);
-    expect(counts.b / reps).toBeLessThan(1.8);
+    expect(counts.b).toBe(2 * reps);
   });
 });
 
 describe('world/build: small contingents', () => {
-  it('never rounds a country\'s stock away: one agent at least', () => {
+  it('rounds a country\'s stock under half an agent away (no one-agent minimum: the run warns instead)', () => {
     const s = scenarioSchema.parse({
       scale: 100,
       places: { regions: [{ name: 'R', countries: [{ name: 'Tiny', population: 10000, stock: { abroad: 3 } }, { name: 'None', population: 10000 }] }] },
     });
-    for (let r = 0; r < 20; r++) {
+    for (let r = 0; r < 5; r++) {
       const w = buildWorld(s, { seed: 1, replicate: r });
-      const tiny = Array.from(w.initialState.subarray(0, 100)).filter((x) => x !== State.Susceptible).length;
-      const none = Array.from(w.initialState.subarray(100)).filter((x) => x !== State.Susceptible).length;
-      expect(tiny).toBe(1);
-      expect(none).toBe(0);
+      expect(w.initialState.every((x) => x === State.Susceptible)).toBe(true);
     }
   });
 });
