@@ -60,7 +60,7 @@ export function calibrationTargets(section: Section, published: Targets, plan: W
     add('returnedShare', { measure: 'returned_share', level: 'world', place: WORLD }, { value: r.value, low: r.low, high: r.high, note: r.note }, w.returnedShare);
   }
   if (section.countriesRepresented) {
-    add('countriesRepresented', { measure: 'countries_represented', level: 'world', place: WORLD }, { value: section.countriesRepresented.atLeast, low: 0, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
+    add('countriesRepresented', { measure: 'countries_represented', level: 'world', place: WORLD }, { value: section.countriesRepresented.atLeast, low: section.countriesRepresented.atLeast, high: Infinity, note: section.countriesRepresented.note }, w.countriesRepresented);
   }
   addPlaceTargets(section, plan, published.date, start, at, add);
   return targets;

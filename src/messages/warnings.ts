@@ -22,7 +22,8 @@ export const warnings = {
     const more = small.length > NAMED ? `, and ${small.length - NAMED} more` : '';
     const none = small.filter((s) => s.agents === 0).length;
     const countries = small.length === 1 ? '1 country has' : `${small.length} countries have`;
-    return `${countries} an initial stock under one agent (people → agents: ${named}${more}); ${none} of them ${none === 1 ? 'starts' : 'start'} with no agent: `
-      + `at scale ${scale} a country's stock under ${scale} people rounds to 0 or 1 agent (mostly 0 under ${scale / 2}), so lower the scale to see small contingents`;
+    const lost = none === 0 ? '' : `; ${none} of them ${none === 1 ? 'starts' : 'start'} with no agent (its region has fewer agents than countries with a stock)`;
+    return `${countries} an initial stock under one agent (people → agents: ${named}${more})${lost}: at scale ${scale} each such country starts with one agent `
+      + `(${scale} people), taken from the larger countries of its region so that region totals follow the file; lower the scale to see small contingents at their size`;
   },
 };

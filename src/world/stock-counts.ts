@@ -47,7 +47,7 @@ export function stockCounts(plan: WorldPlan): StockCounts {
   for (const region of plan.regions) {
     const shares: number[] = [];
     for (const i of region.countries) shares.push(countryExact[i]!);
-    const agents = apportion(shares, regionAgents[region.index]!);
+    const agents = representedApportion(shares, regionAgents[region.index]!);
     for (let k = 0; k < region.countries.length; k++) {
       const country = plan.countries[region.countries[k]!]!;
       counts.countries[country.index] = agents[k]!;
@@ -59,6 +59,32 @@ export function stockCounts(plan: WorldPlan): StockCounts {
     }
   }
   return counts;
+}
+
+/**
+ * A region's agents to its countries, every country with a stock keeping at least one:
+ * the report counts countries represented ("at least 86"), and a contingent rounded away
+ * at the start is a country missing from the run. The agents given to countries under one
+ * agent are taken from the others in proportion to their shares, so the region's total
+ * (and the world's) still follows the file; where the region has fewer agents than such
+ * countries, plain largest remainder decides (world/messages warn about both).
+ */
+function representedApportion(shares: readonly number[], total: number): number[] {
+  let positive = 0;
+  let small = 0;
+  let others = 0;
+  for (const x of shares) {
+    if (x > 0) positive++;
+    if (x > 0 && x < 1) small++;
+    else others += x;
+  }
+  if (small === 0 || positive > total || others === 0) return apportion(shares, total);
+  const rest = total - small;
+  const scaled: number[] = [];
+  for (const x of shares) scaled.push(x > 0 && x < 1 ? 0 : (x * rest) / others);
+  const agents = apportion(scaled, rest);
+  for (let k = 0; k < shares.length; k++) if (shares[k]! > 0 && shares[k]! < 1) agents[k] = 1;
+  return agents;
 }
 
 /**

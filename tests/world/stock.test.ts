@@ -27,7 +27,7 @@ function totalsByRegion(plan: WorldPlan, byCommunity: number[]): number[] {
 
 describe('world/stock-counts: scenarios/world.yaml', () => {
   for (const scale of [1, 5, 10, 25, 50]) {
-    it(`at scale ${scale}, starts within half an agent of the file, every region and country within one agent`, () => {
+    it(`at scale ${scale}, starts within half an agent of the file and every region within one; every country with a stock keeps an agent, taken from its region's larger countries`, () => {
       const s = world(scale);
       const plan = planWorld(s);
       const w = buildWorld(s, { seed: 1, replicate: 0 }, plan);
@@ -36,13 +36,21 @@ describe('world/stock-counts: scenarios/world.yaml', () => {
       const total = byCommunity.reduce((a, b) => a + b, 0);
       expect(Math.abs(total * scale - file)).toBeLessThanOrEqual(scale / 2);
       totalsByRegion(plan, byCommunity).forEach((agents, r) => {
-        const regionPeople = plan.regions[r]!.countries.reduce((sum, i) => sum + people(plan.countries[i]!.stock), 0);
-        expect(Math.abs(agents - regionPeople / scale)).toBeLessThan(1);
+        const region = plan.regions[r]!;
+        const exact = region.countries.map((i) => people(plan.countries[i]!.stock) / scale);
+        expect(Math.abs(agents - exact.reduce((a, b) => a + b, 0))).toBeLessThan(1);
+        // What the countries under one agent get beyond their share, the others give up in proportion.
+        const surplus = exact.reduce((sum, x) => sum + (x > 0 && x < 1 ? 1 - x : 0), 0);
+        const others = exact.reduce((sum, x) => sum + (x >= 1 ? x : 0), 0);
+        // A region with fewer agents than countries with a stock falls back to plain largest remainder.
+        if (exact.filter((x) => x > 0).length > Math.round(agents)) return;
+        region.countries.forEach((i, k) => {
+          const c = plan.countries[i]!;
+          const agents = c.communities.reduce((sum, m) => sum + byCommunity[m]!, 0);
+          if (exact[k]! > 0 && exact[k]! < 1) expect(agents, c.name).toBe(1);
+          else expect(Math.abs(agents - exact[k]!), c.name).toBeLessThan(1 + (exact[k]! * surplus) / Math.max(others, 1e-9));
+        });
       });
-      for (const c of plan.countries) {
-        const agents = c.communities.reduce((sum, i) => sum + byCommunity[i]!, 0);
-        expect(Math.abs(agents - people(c.stock) / scale)).toBeLessThan(1);
-      }
     });
   }
 
@@ -86,22 +94,30 @@ describe('world/stock-counts: small contingents', () => {
     },
   });
 
-  it('rounds a country under one agent to 0 or 1 by largest remainder, with no minimum', () => {
+  it('gives a country under one agent one agent, taken from the larger countries of its region in proportion', () => {
     const plan = planWorld(tiny());
-    // 10.9 agents in the region → 11: Big's 10, then the +1 to the largest fraction (Small's 0.6).
-    expect(stockCounts(plan).countries).toEqual([0, 1, 10, 0]);
-    expect(smallStocks(plan)).toEqual([{ country: 'Tiny', people: 30, agents: 0 }, { country: 'Small', people: 60, agents: 1 }]);
+    // 10.9 agents in the region → 11: Tiny and Small one each, Big the other 9 (of its 10 exact).
+    expect(stockCounts(plan).countries).toEqual([1, 1, 9, 0]);
+    expect(smallStocks(plan)).toEqual([{ country: 'Tiny', people: 30, agents: 1 }, { country: 'Small', people: 60, agents: 1 }]);
   });
 
-  it('lists none at scale 1, and the warning names them and the scale', () => {
+  it('falls back to plain largest remainder where a region has fewer agents than countries with a stock', () => {
+    const s = tiny();
+    const plan = planWorld({ ...s, scale: 1000 });
+    // 1.09 agents → 1, for three countries with a stock: Big (1.0) keeps it.
+    expect(stockCounts(plan).countries).toEqual([0, 0, 1, 0]);
+  });
+
+  it('lists none at scale 1, and the warning names them, the scale and what it costs', () => {
     expect(smallStocks(planWorld({ ...tiny(), scale: 1 }))).toEqual([]);
     expect(warnings.smallStocks([], 100)).toBeUndefined();
     const line = warnings.smallStocks(smallStocks(planWorld(tiny())), 100)!;
     expect(line).toContain('2 countries have an initial stock under one agent');
-    expect(line).toContain('Tiny 30 → 0, Small 60 → 1');
-    expect(line).toContain('1 of them starts with no agent');
-    expect(line).toContain('at scale 100 a country\'s stock under 100 people rounds to 0 or 1 agent');
+    expect(line).toContain('Tiny 30 → 1, Small 60 → 1');
+    expect(line).toContain('at scale 100');
+    expect(line).not.toContain('no agent');
     expect(line).not.toContain('\n');
+    expect(warnings.smallStocks([{ country: 'Tiny', people: 30, agents: 0 }], 100)).toContain('1 of them starts with no agent');
   });
 });
 
