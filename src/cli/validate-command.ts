@@ -31,7 +31,7 @@ function describe(file: string): string {
   if (kind === 'targets') {
     const t = loadTargets(file);
     const bands = (t.world ? 1 : 0) + t.regions.size + t.countries.size + t.communities.size;
-    return `targets for ${t.date}: ${count(bands, 'band')} (${t.world ? 'world, ' : ''}${count(t.regions.size, 'region')}, ${count(t.countries.size, 'country', 'countries')}, ${count(t.communities.size, 'community', 'communities')})`;
+    return `targets for ${t.date}: ${count(bands, 'band')} (${t.world ? 'world, ' : ''}${count(t.regions.size, 'region')}, ${count(t.countries.size, 'country', 'countries')}, ${count(t.communities.size, 'community', 'communities')})${t.dated.length ? `, and ${count(t.dated.length, 'dated target')} (${t.dated.map((d) => d.statistic.date).join(', ')})` : ''}`;
   }
   if (kind === 'calibration') {
     const c = loadCalibration(file);

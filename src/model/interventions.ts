@@ -71,20 +71,36 @@ interface Compiled {
 /**
  * A ramp grows in weekly steps (daily when shorter than two weeks): every change of a
  * hazard redraws the pending events it feeds, and a daily ramp over months cost several
- * times the run itself, for a precision the dates of history do not have.
+ * times the run itself, for a precision the dates of history do not have. The steps of
+ * every ramp fall on the same days (every 7th day of the run), so that overlapping
+ * ramps share their redraws.
  */
 export const RAMP_STEP_DAYS = 7;
 
-const rampStep = (ramp: number) => (ramp < 2 * RAMP_STEP_DAYS ? 1 : RAMP_STEP_DAYS);
+/** The days a ramp changes strength on: its start, then the run's weekly grid (or every day, for a short ramp), then the day it is full. */
+export function rampDays(from: number, ramp: number): number[] {
+  if (ramp <= 1) return [from];
+  const full = from + ramp - 1;
+  if (ramp < 2 * RAMP_STEP_DAYS) return Array.from({ length: ramp }, (_, k) => from + k);
+  const days = [from];
+  for (let d = (Math.floor(from / RAMP_STEP_DAYS) + 1) * RAMP_STEP_DAYS; d < full; d += RAMP_STEP_DAYS) days.push(d);
+  days.push(full);
+  return days;
+}
 
 /**
- * Share of its full strength an intervention has on `day`: from its start it grows by
- * step/ramp at each step, and is full from day from + ramp − 1 on (a ramp of 0 or 1 is a step).
+ * Share of its full strength an intervention has on `day`: (d − from + 1) / ramp, read at the
+ * latest of its ramp days up to `day`, so it is full from day from + ramp − 1 on (a ramp of
+ * 0 or 1 is a step).
  */
 export function rampStrength(from: number, ramp: number, day: number): number {
   if (ramp <= 1) return 1;
-  const step = rampStep(ramp);
-  return Math.min(1, ((Math.floor((day - from) / step) + 1) * step) / ramp);
+  const full = from + ramp - 1;
+  if (day >= full) return 1;
+  if (day < from) return 0;
+  if (ramp < 2 * RAMP_STEP_DAYS) return (day - from + 1) / ramp;
+  const stepDay = Math.max(from, Math.floor(day / RAMP_STEP_DAYS) * RAMP_STEP_DAYS);
+  return (stepDay - from + 1) / ramp;
 }
 
 export function compileInterventions(s: Scenario, plan: WorldPlan, world?: TargetingContext): InterventionSchedule {
@@ -101,8 +117,7 @@ export function compileInterventions(s: Scenario, plan: WorldPlan, world?: Targe
   for (const c of compiled) {
     changes.add(c.from);
     // A ramp changes the factors every day until it is full (or the intervention ends).
-    const step = rampStep(c.ramp);
-    for (let d = c.from + step; d < c.from + c.ramp && d <= Math.min(c.to, days); d += step) changes.add(d);
+    for (const d of rampDays(c.from, c.ramp)) if (d <= Math.min(c.to, days)) changes.add(d);
     if (c.to + 1 <= days) changes.add(c.to + 1);
   }
   const removals = new Map<Compiled, Int32Array>();

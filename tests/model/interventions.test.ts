@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileInterventions } from '../../src/model/interventions.js';
+import { compileInterventions, rampDays, rampStrength } from '../../src/model/interventions.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
 import { buildWorld } from '../../src/world/build.js';
@@ -69,11 +69,21 @@ describe('model/interventions', () => {
     expect(Array.from(at(40).passage)).toEqual([1, 1, 1]);
   });
 
-  it('a long ramp grows in weekly steps, each a share step/ramp of the full strength', () => {
-    const s = scenario([{ kind: 'travel-ban', start: '2014-06-11', ramp: 28, share: 0.8 }]);
+  it('a long ramp grows in steps on the run\'s weekly grid (shared by every ramp), each reading (d − start + 1) / ramp', () => {
+    const s = scenario([
+      { kind: 'travel-ban', start: '2014-06-11', ramp: 28, share: 0.8 },
+      { kind: 'border-control', start: '2014-06-13', ramp: 20, interception: 0.5 },
+    ]);
     const schedule = compileInterventions(s, planWorld(s));
-    expect(schedule.changeDays).toEqual([0, 10, 17, 24, 31]);
-    expect([10, 16, 17, 30, 31, 37].map((d) => schedule.factorsOn(d).departure[0]!.toFixed(6))).toEqual(['0.800000', '0.800000', '0.600000', '0.400000', '0.200000', '0.200000']);
+    // Days 10 and 12 start them; 14, 21, 28 and 35 are the grid; 31 and 37 the days each is full.
+    expect(schedule.changeDays).toEqual([0, 10, 12, 14, 21, 28, 31, 35, 37]);
+    const ban = (d: number) => 1 - schedule.factorsOn(d).departure[0]!;
+    expect([10, 13, 14, 20, 21, 28, 30, 37, 60].map((d) => (ban(d) / 0.8 * 28).toFixed(6))).toEqual(
+      ['1.000000', '1.000000', '5.000000', '5.000000', '12.000000', '19.000000', '19.000000', '28.000000', '28.000000']);
+    expect(rampStrength(12, 20, 12)).toBeCloseTo(1 / 20, 12);
+    expect(rampStrength(12, 20, 31)).toBe(1);
+    expect(rampDays(12, 20)).toEqual([12, 14, 21, 28, 31]);
+    expect(rampDays(12, 5)).toEqual([12, 13, 14, 15, 16]);
   });
 
   it('a ramp cut short by the end of the intervention stops changing there', () => {
