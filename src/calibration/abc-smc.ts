@@ -11,8 +11,8 @@
  *     covariance of generation t − 1 (Beaumont et al. 2009), redraws while the
  *     result is outside the prior's support, simulates, and keeps the first attempt
  *     whose distance is ≤ εₜ;
- *   - importance weights wᵢ ∝ π(θᵢ) / Σⱼ wⱼ K(θᵢ | θⱼ), normalized; effective sample
- *     size 1 / Σ wᵢ²;
+ *   - importance weights wᵢ ∝ π(θᵢ) / Σⱼ wⱼ K(θᵢ | θⱼ), normalized, then truncated at √N
+ *     times their mean (Ionides 2008; see truncateWeights); effective sample size 1 / Σ wᵢ²;
  *   - it stops after the generation whose tolerance reaches `minTolerance`, after
  *     `maxGenerations` generations, after the generation that brings the simulations to
  *     `maxSimulations` or more (as pyABC: a generation is never cut short, so the last
@@ -336,7 +336,24 @@ export function importanceWeights(priors: readonly Prior[], particles: readonly 
   });
   const sum = raw.reduce((s, w) => s + w, 0);
   if (!(sum > 0) || !Number.isFinite(sum)) throw new Error('calibration/abc-smc: importance weights do not normalize');
-  return raw.map((w) => w / sum);
+  return truncateWeights(raw.map((w) => w / sum));
+}
+
+/**
+ * Truncated importance sampling (Ionides 2008, J. Comput. Graph. Stat. 17:295): no weight
+ * above √N times the mean weight, then normalized again. With many free parameters and a few
+ * hundred particles, a particle proposed far from the others gets a kernel-mixture density
+ * near zero and so nearly all the weight (an effective sample size of 1 or 2 in trials with
+ * 19 parameters and 80 particles); the truncation bounds the variance that causes, at the
+ * cost of a bias that vanishes as N grows.
+ */
+export function truncateWeights(weights: readonly number[]): number[] {
+  const n = weights.length;
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const cap = (Math.sqrt(n) * sum) / n;
+  const capped = weights.map((w) => Math.min(w, cap));
+  const total = capped.reduce((s, w) => s + w, 0);
+  return capped.map((w) => w / total);
 }
 
 export function effectiveSampleSize(weights: readonly number[]): number {

@@ -5,7 +5,7 @@
  * and a resumed run equals an uninterrupted one.
  */
 import { describe, expect, it } from 'vitest';
-import { abcSmc, localEvaluator, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
+import { abcSmc, effectiveSampleSize, localEvaluator, truncateWeights, type Evaluate, type Generation, type ProposalKey } from '../../src/calibration/abc-smc.js';
 import type { Prior } from '../../src/calibration/priors.js';
 import { posteriorCsv } from '../../src/calibration/outputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from '../../src/calibration/distance.js';
@@ -164,6 +164,20 @@ describe('ABC-SMC runs the same whatever the batching, and resumes exactly', () 
         expect(p[1]).toBeLessThanOrEqual(10);
       }
     }
+  });
+});
+
+describe('truncated importance weights', () => {
+  it('cap every weight at √N times the mean and normalize, which raises the effective sample size of a degenerate set', () => {
+    const raw = [0.9, ...new Array<number>(99).fill(0.1 / 99)];
+    const w = truncateWeights(raw);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // The cap is √100 × 1/100 = 0.1 of the original total; the others keep their ratios.
+    expect(w[0]! / w[1]!).toBeCloseTo(0.1 / (0.1 / 99), 9);
+    // One particle held 90 %; capped, it holds half (0.1 against the others' 0.1): ESS from 1.2 to 4.
+    expect(effectiveSampleSize(raw)).toBeLessThan(1.3);
+    expect(effectiveSampleSize(w)).toBeCloseTo(1 / (0.25 + 99 * (0.5 / 99) ** 2), 6);
+    expect(truncateWeights([0.25, 0.25, 0.25, 0.25])).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 });
 
