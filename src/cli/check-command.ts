@@ -54,11 +54,12 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
         onReplicate: (done, total) => bar.update(done, `run ${done}/${total}`),
       });
       bar.stop();
-      const table = renderTable([`target (${r.targetDate})`, 'target', 'band', `median of ${replicates}`, '5–95%', 'vs target', ''], r.targets.map((t) => [
-        t.name, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
+      const dates = new Map(c.targets.map((t) => [t.name, t.statistic.date]));
+      const table = renderTable(['target', 'date', 'target', 'band', `median of ${replicates}`, '5–95%', 'vs target', ''], r.targets.map((t) => [
+        t.name, dates.get(t.name) ?? r.targetDate, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
         value(t.median), `${value(t.p5)}–${value(t.p95)}`, t.value > 0 && Number.isFinite(t.high) ? signed((t.median - t.value) / t.value) : '',
         t.inside ? '' : 'outside band',
-      ]), (col) => col > 0 && col < 6);
+      ]), (col) => col > 1 && col < 7);
       const top = !r.top.applicable ? '' : `top ${r.top.expected.length} countries (median): ${r.top.found.join(', ')}${r.top.matches ? ' (as targeted)' : `; targeted: ${r.top.expected.join(', ')}`}\n`;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stdout.write(`${scenarioFile} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
