@@ -516,7 +516,8 @@ class Simulation {
       if (reach <= 0) continue;
       // Media mobilization first, so that today's new sympathizers are not also mobilized today.
       this.pick(this.sympathizers, c, Math.min(1, mobilization * reach * f.mediaMobilization[c]!));
-      for (let i = 0; i < this.pickedCount; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
+      // A pick may have joined an earlier pick's party meanwhile: it is mobilized once, as that party's.
+      for (let i = 0; i < this.pickedCount; i++) if (this.state[picked[i]!] === State.Sympathizer) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
       this.pick(this.susceptibles, c, Math.min(1, exposure * reach * f.mediaExposure[c]!));
       for (let i = 0; i < this.pickedCount; i++) this.sympathize(picked[i]!, c, day);
     }

@@ -144,6 +144,16 @@ describe('engine/simulation: travel, group, media, abroad', () => {
     expect(Array.from(out.mobilizedOn)).toEqual(Array(10).fill(2));
   });
 
+  it('a sympathizer drawn into a media recruit\'s party is not mobilized again by media that day', () => {
+    // 0 and 1 are sympathizers, both picked by media (mobilization 1); 0 goes first and its party
+    // (group probability 1) takes its friends 1 and 2 along.
+    const t = tinyWorld(3, [[0, 1], [0, 2]], { 0: State.Sympathizer, 1: State.Sympathizer });
+    const out = runTiny(t, { media: { exposure: 0, mobilization: 1 }, group: { probability: 1 } }, { days: 1 });
+    expect(Array.from(out.channel)).toEqual([Channel.Media, Channel.Group, Channel.Group]);
+    expect(Array.from(out.recruitedBy)).toEqual([-1, 0, 0]);
+    expect(Array.from(out.tally.recruits)).toEqual([0, 1, 0, 2]);
+  });
+
   it('media takedown 1 leaves no media recruits', () => {
     const t = tinyWorld(200, [], {}, { interventions: [{ kind: 'media-takedown', start: '2014-06-01', reduction: 1 }] });
     const out = runTiny(t, { media: { exposure: 0.5, mobilization: 0.5 } });
