@@ -65,6 +65,12 @@ export interface Tally {
   recruits: Int32Array;
   /** [community]: agents removed from the network by interventions (prosecution, targeting). */
   removed: Int32Array;
+  /**
+   * [community]: recruits (any channel) who were sympathizers when they mobilized. Media is the
+   * only way to become a sympathizer, so these are the recruits media had prepared; the others
+   * went straight from susceptible, prepared by a tie (or a party).
+   */
+  preparedByMedia: Int32Array;
 }
 
 export interface Observer {
@@ -217,6 +223,7 @@ class Simulation {
       states: new Int32Array(c * this.stateCount),
       recruits: new Int32Array(c * this.channelCount),
       removed: new Int32Array(c),
+      preparedByMedia: new Int32Array(c),
     };
     this.channel = new Uint8Array(n);
     this.recruitedBy = new Int32Array(n).fill(-1);
@@ -688,6 +695,7 @@ class Simulation {
     const before = this.state[a]!;
     this.setState(a, c, State.Mobilized);
     this.tally.recruits[c * this.channelCount + channel]!++;
+    if (before === State.Sympathizer) this.tally.preparedByMedia[c]!++;
     this.channel[a] = channel;
     this.recruitedBy[a] = recruiter;
     this.mobilizedOn[a] = day;
