@@ -44,6 +44,22 @@ export const captions = {
       `Values are medians of ${bandLabel(inputs.meta.replicates)}${others(inputs).length > 0 ? ', one row per scenario' : ''}.`,
     ].join(' '),
 
+  preparation: (inputs: ReportInputs): string =>
+    [
+      `Recruits from ${monthYear(inputs.startDate)} to ${monthYear(inputs.endDate)} in ${inputs.meta.reference}, for the world and for each named hotbed: what prepared them and what made them decide.`,
+      'Prepared by media: they were sympathizers, made so by media, when they mobilized, whatever moved them then; prepared by a tie or a party: they went straight from susceptible.',
+      'Mobilized by media alone, by a tie (a friend or relative who had mobilized, travelled or returned) or by a party of friends leaving together.',
+      'A large media share on the left beside a small one on the right means media prepared the ground and ties made the decision.',
+      `Each bar shows the shares of the median counts over ${bandLabel(inputs.meta.replicates)}.`,
+    ].join(' '),
+
+  hotbedWindows: (inputs: ReportInputs): string =>
+    [
+      `For each named hotbed of ${inputs.meta.reference}, the share of its new recruits in each quarter from ${monthYear(inputs.startDate)} that media mobilized alone (left) and that media had prepared (right), plotted against the people who had travelled from the hotbed by the quarter's end (logarithmic scale).`,
+      'A line that falls from left to right means that media counted for less as the hotbed grew and its recruits came more through people they knew.',
+      `Values are medians of ${bandLabel(inputs.meta.replicates)} (a replicate with no recruits in a quarter has no share and is left out); hollow points mark quarters with fewer than five recruits (agents) in the median replicate, where a share is mostly noise, and are not joined.`,
+    ].join(' '),
+
   flow: (inputs: ReportInputs): string =>
     [
       'New travellers per month, all places of origin together (each value is drawn at the middle of its month).',
@@ -95,6 +111,8 @@ export const skipReasons = {
   averted: (inputs: ReportInputs) => (inputs.meta.scenarios.length < 2 ? 'only one scenario was run, so there is nothing to compare' : 'no differences between scenarios were recorded'),
   byPlace: () => 'no results by place',
   channels: () => 'no recruitment by channel was recorded',
+  preparation: () => 'no recruits were recorded',
+  hotbedWindows: () => 'the scenario names no hotbed with recruits enough in any quarter',
   flow: () => 'no monthly series',
   networkDegree: () => 'no network sample was recorded',
   networkMap: () => 'no network sample was recorded',

@@ -10,7 +10,9 @@ import { byPlaceSpec, byPlaceTitle } from './specs/by-place.js';
 import { channelsSpec, channelsTitle } from './specs/channels.js';
 import { cumulativeSpec, cumulativeTitle } from './specs/cumulative.js';
 import { flowSpec, flowTitle } from './specs/flow.js';
+import { hotbedWindowsSpec, hotbedWindowsTitle } from './specs/hotbed-windows.js';
 import { degreeSpec, degreeTitle, networkMapSpec, networkMapTitle } from './specs/network.js';
+import { preparationSpec, preparationTitle } from './specs/preparation.js';
 import { statisticsSpec, statisticsTitle } from './specs/statistics.js';
 import { type Table, avertedTable, byPlaceTable, cumulativeTable } from './tables.js';
 
@@ -33,6 +35,8 @@ export const charts: readonly Chart[] = [
   { name: 'averted', title: avertedTitle, spec: avertedSpec, caption: captions.averted, table: avertedTable, skipReason: skipReasons.averted },
   { name: 'by-place', title: byPlaceTitle, spec: byPlaceSpec, caption: captions.byPlace, table: byPlaceTable, skipReason: skipReasons.byPlace },
   { name: 'channels', title: channelsTitle, spec: channelsSpec, caption: captions.channels, skipReason: skipReasons.channels },
+  { name: 'preparation', title: preparationTitle, spec: preparationSpec, caption: captions.preparation, skipReason: skipReasons.preparation },
+  { name: 'hotbed-windows', title: hotbedWindowsTitle, spec: hotbedWindowsSpec, caption: captions.hotbedWindows, skipReason: skipReasons.hotbedWindows },
   { name: 'flow', title: flowTitle, spec: flowSpec, caption: captions.flow, skipReason: skipReasons.flow },
   { name: 'network-degree', title: degreeTitle, spec: degreeSpec, caption: captions.networkDegree, skipReason: skipReasons.networkDegree },
   { name: 'network-map', title: networkMapTitle, spec: networkMapSpec, caption: captions.networkMap, skipReason: skipReasons.networkMap },

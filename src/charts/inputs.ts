@@ -5,7 +5,7 @@
  * side builds these, the specs read them, and neither imports the other's
  * internals. Nothing in inputs/ imports from outside src/charts/.
  */
-export type { Band, ReportInputs, ScenarioMeta, StatisticSeries, TargetBand } from './inputs/report.js';
+export type { Band, HotbedWindow, RecruitPreparation, ReportInputs, ScenarioMeta, StatisticSeries, TargetBand } from './inputs/report.js';
 export type {
   SweepAnalysisMethod, SweepChartAnalysis, SweepChartFactor, SweepChartInputs, SweepChartOutput,
   SweepDesignKind, SweepMorrisIndex, SweepOutputAnalysis, SweepPointSummary, SweepPrccIndex, SweepSobolIndex,

@@ -15,9 +15,11 @@ const MEASURE_WORDS: Record<string, string> = {
   recruited_media: 'Recruited by media (people)',
   recruited_peer: 'Recruited by peers (people)',
   recruited_group: 'Joined a group (people)',
+  recruited_after_media: 'Recruited after media prepared them (people)',
   removed: 'Removed (people)',
   returned_share: 'Share of travellers returned',
   peer_share: 'Share recruited by peers',
+  media_prepared_share: 'Share of recruits prepared by media',
   countries_represented: 'Countries with a traveller',
 };
 
@@ -33,7 +35,7 @@ export function outputLabel(o: SweepChartOutput): string {
 export const measureLabel = (o: SweepChartOutput) => MEASURE_WORDS[o.measure] ?? o.measure;
 
 /** Shares are drawn with decimals; counts of people are not. */
-export const isShare = (o: SweepChartOutput) => o.measure === 'returned_share' || o.measure === 'peer_share';
+export const isShare = (o: SweepChartOutput) => o.measure === 'returned_share' || o.measure === 'peer_share' || o.measure === 'media_prepared_share';
 
 type Analysed<M extends SweepAnalysisMethod> = Extract<SweepOutputAnalysis, { method: M; indices: unknown }>;
 

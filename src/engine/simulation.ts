@@ -65,6 +65,12 @@ export interface Tally {
   recruits: Int32Array;
   /** [community]: agents removed from the network by interventions (prosecution, targeting). */
   removed: Int32Array;
+  /**
+   * [community]: recruits (any channel) who were sympathizers when they mobilized. Media is the
+   * only way to become a sympathizer, so these are the recruits media had prepared; the others
+   * went straight from susceptible, prepared by a tie (or a party).
+   */
+  preparedByMedia: Int32Array;
 }
 
 export interface Observer {
@@ -217,6 +223,7 @@ class Simulation {
       states: new Int32Array(c * this.stateCount),
       recruits: new Int32Array(c * this.channelCount),
       removed: new Int32Array(c),
+      preparedByMedia: new Int32Array(c),
     };
     this.channel = new Uint8Array(n);
     this.recruitedBy = new Int32Array(n).fill(-1);
@@ -516,7 +523,8 @@ class Simulation {
       if (reach <= 0) continue;
       // Media mobilization first, so that today's new sympathizers are not also mobilized today.
       this.pick(this.sympathizers, c, Math.min(1, mobilization * reach * f.mediaMobilization[c]!));
-      for (let i = 0; i < this.pickedCount; i++) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
+      // A pick may have joined an earlier pick's party meanwhile: it is mobilized once, as that party's.
+      for (let i = 0; i < this.pickedCount; i++) if (this.state[picked[i]!] === State.Sympathizer) this.mobilize(picked[i]!, Channel.Media, -1, day, -1);
       this.pick(this.susceptibles, c, Math.min(1, exposure * reach * f.mediaExposure[c]!));
       for (let i = 0; i < this.pickedCount; i++) this.sympathize(picked[i]!, c, day);
     }
@@ -687,6 +695,7 @@ class Simulation {
     const before = this.state[a]!;
     this.setState(a, c, State.Mobilized);
     this.tally.recruits[c * this.channelCount + channel]!++;
+    if (before === State.Sympathizer) this.tally.preparedByMedia[c]!++;
     this.channel[a] = channel;
     this.recruitedBy[a] = recruiter;
     this.mobilizedOn[a] = day;

@@ -165,6 +165,16 @@ function cubeLevels(written: readonly Level[]): Level[] {
 }
 
 /**
+ * The cube's places and the named hotbeds, which the report's preparation charts read even when
+ * the community level is not written (tables write only the written levels' places).
+ */
+function withHotbeds(places: PlaceKey[], plan: WorldPlan): PlaceKey[] {
+  const has = new Set(places.filter((p) => p.level === 'community').map((p) => p.name));
+  const hotbeds = plan.communities.filter((m) => m.hotbed && !has.has(m.name)).map((m): PlaceKey => ({ level: 'community', name: m.name }));
+  return [...places, ...hotbeds];
+}
+
+/**
  * Everything that can be refused before running: scenarios that cannot be
  * paired with the first (a UserError naming both files and the first
  * difference), and worlds too large for memory. Returns the plans.
@@ -187,7 +197,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   const replicates = options.replicates;
   const { days, recordDays, checkpointDays } = comparisonDays(entries);
   const levels = [...ref.loaded.scenario.output.levels];
-  const places = placeKeys(ref.plan, cubeLevels(levels));
+  const places = withHotbeds(placeKeys(ref.plan, cubeLevels(levels)), ref.plan);
   const names = scenarioNames(entries.map((e) => e.file));
   const notes = entries.filter((e) => e.loaded.scenario.seed !== seed)
     .map((e) => `${e.file} sets seed ${e.loaded.scenario.seed}; every scenario was run with seed ${seed} (common random numbers)`);

@@ -6,6 +6,7 @@ export interface Snapshot {
   states: Int32Array;
   recruits: Int32Array;
   removed: Int32Array;
+  preparedByMedia: Int32Array;
 }
 
 export class Recorder implements Observer {
@@ -21,7 +22,7 @@ export class Recorder implements Observer {
   }
 
   record(day: number, tally: Readonly<Tally>): void {
-    this.snapshots.push({ day, states: tally.states.slice(), recruits: tally.recruits.slice(), removed: tally.removed.slice() });
+    this.snapshots.push({ day, states: tally.states.slice(), recruits: tally.recruits.slice(), removed: tally.removed.slice(), preparedByMedia: tally.preparedByMedia.slice() });
   }
 }
 

@@ -10,6 +10,7 @@ import type { Intervention, PlaceTarget } from '../scenario/schema.js';
 import type { Targets } from '../scenario/targets.js';
 import { bandOn, differenceOn, monthlyBands, placeRow, cellOn } from './bands.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
+import { hotbedWindows, recruitPreparation } from './recruit-preparation.js';
 
 export interface ReportOptions {
   title?: string;
@@ -111,6 +112,10 @@ export function reportInputs(c: Comparison, targets?: Targets, options: ReportOp
     interventions,
   };
   if (worldTarget) inputs.worldTarget = worldTarget;
+  const preparation = recruitPreparation(c);
+  if (preparation.some((p) => p.recruits > 0)) inputs.preparation = preparation;
+  const windows = hotbedWindows(c);
+  if (windows.length > 0) inputs.hotbedWindows = windows;
   if (c.network) inputs.network = c.network;
   return inputs;
 }

@@ -11,7 +11,8 @@ import { Channel, CHANNEL_COUNT, State, STATE_COUNT } from '../model/states.js';
 export type Count =
   | { states: readonly State[] }
   | { recruits: Channel }
-  | { removed: true };
+  | { removed: true }
+  | { preparedByMedia: true };
 
 export interface MeasureRow {
   name: string;
@@ -30,6 +31,7 @@ export const MEASURES = [
   { name: 'recruited_media', description: 'People mobilized through media alone since the start date; cumulative.', count: { recruits: Channel.Media } },
   { name: 'recruited_peer', description: 'People mobilized by an influential tie since the start date; cumulative.', count: { recruits: Channel.Peer } },
   { name: 'recruited_group', description: 'People who joined a friend\'s party since the start date; cumulative.', count: { recruits: Channel.Group } },
+  { name: 'recruited_after_media', description: 'People mobilized (by any channel) who had first been made sympathizers by media since the start date; cumulative.', count: { preparedByMedia: true } },
   { name: 'removed', description: 'People removed from their networks by interventions (prosecuted returnees, targeted central agents); cumulative.', count: { removed: true } },
 ] as const satisfies readonly MeasureRow[];
 
@@ -43,24 +45,27 @@ export interface Counts {
   states: Int32Array;
   recruits: Int32Array;
   removed?: Int32Array;
+  /** Recruits who were sympathizers (prepared by media) when they mobilized; absent in tallies kept before it was counted. */
+  preparedByMedia?: Int32Array;
 }
 
 /**
  * Each measure as offsets into one community's block: states at c × STATE_COUNT + s, recruits
- * at c × CHANNEL_COUNT + ch, removed at c. Compiled once so that the hot loop below is plain
+ * at c × CHANNEL_COUNT + ch, removed and preparedByMedia at c. Compiled once so that the hot loop below is plain
  * arithmetic (series tables call it for every replicate × day × place).
  */
-const compiled = MEASURES.map((m): { kind: 0 | 1 | 2; offsets: Int32Array } => {
+const compiled = MEASURES.map((m): { kind: 0 | 1 | 2 | 3; offsets: Int32Array } => {
   const c: Count = m.count;
   if ('states' in c) return { kind: 0, offsets: Int32Array.from(c.states) };
   if ('recruits' in c) return { kind: 1, offsets: Int32Array.of(c.recruits) };
-  return { kind: 2, offsets: new Int32Array(0) };
+  if ('removed' in c) return { kind: 2, offsets: new Int32Array(0) };
+  return { kind: 3, offsets: new Int32Array(0) };
 });
 
 /** Agent counts of every measure for a set of communities, in table order. */
 export function measureAgents(counts: Counts, communities: readonly number[]): Float64Array {
   const out = new Float64Array(compiled.length);
-  const { states, recruits, removed } = counts;
+  const { states, recruits, removed, preparedByMedia } = counts;
   for (const c of communities) {
     for (let m = 0; m < compiled.length; m++) {
       const { kind, offsets } = compiled[m]!;
@@ -69,8 +74,10 @@ export function measureAgents(counts: Counts, communities: readonly number[]): F
         for (let i = 0; i < offsets.length; i++) out[m]! += states[base + offsets[i]!]!;
       } else if (kind === 1) {
         out[m]! += recruits[c * CHANNEL_COUNT + offsets[0]!]!;
-      } else {
+      } else if (kind === 2) {
         out[m]! += removed?.[c] ?? 0;
+      } else {
+        out[m]! += preparedByMedia?.[c] ?? 0;
       }
     }
   }

@@ -81,14 +81,18 @@ const I = measureIndex('intercepted');
 const MEDIA = measureIndex('recruited_media');
 const PEER = measureIndex('recruited_peer');
 const GROUP = measureIndex('recruited_group');
+const PREPARED = measureIndex('recruited_after_media');
 
 const people = (m: Measure, description: string): StatisticEntry => {
   const k = measureIndex(m);
   return { description, unit: 'people', value: (s, at) => s.measures(at.day, at.communities)[k]! * s.scale };
 };
 
-/** The share of one recruitment channel among all recruits since the start date, or over the period from `from`. */
-const channelShare = (k: number, description: string): StatisticEntry => ({
+/**
+ * The share of one recruit count (a channel's, or those media prepared) among all recruits since
+ * the start date, or over the period from `from`.
+ */
+const recruitShare = (k: number, description: string): StatisticEntry => ({
   description,
   unit: 'share',
   period: 'optional',
@@ -150,9 +154,10 @@ export const STATISTICS = {
       return m[T]! > 0 ? m[R]! / m[T]! : NaN;
     },
   },
-  peer_share: channelShare(PEER, 'Share of recruits since the start date (or from `from`) mobilized by an influential tie.'),
-  media_share: channelShare(MEDIA, 'Share of recruits since the start date (or from `from`) mobilized through media alone.'),
-  group_share: channelShare(GROUP, 'Share of recruits since the start date (or from `from`) who joined a friend\'s party.'),
+  peer_share: recruitShare(PEER, 'Share of recruits since the start date (or from `from`) mobilized by an influential tie.'),
+  media_share: recruitShare(MEDIA, 'Share of recruits since the start date (or from `from`) mobilized through media alone.'),
+  group_share: recruitShare(GROUP, 'Share of recruits since the start date (or from `from`) who joined a friend\'s party.'),
+  media_prepared_share: recruitShare(PREPARED, 'Share of recruits since the start date (or from `from`), by any channel, whom media had first made sympathizers (the rest went straight from susceptible, moved by a tie or a party).'),
   countries_represented: {
     description: 'Countries of the place with at least one traveller.',
     unit: 'countries',

@@ -224,7 +224,37 @@ export function fixtureInputs(): ReportInputs {
     interventions,
     network: sampleNetwork(),
     statistics: sampleStatistics(),
+    preparation: samplePreparation(),
+    hotbedWindows: sampleHotbedWindows(),
   };
+}
+
+/** The world and three hotbeds: media prepares most recruits, ties mobilize most. */
+function samplePreparation(): NonNullable<ReportInputs['preparation']> {
+  const place = (name: string, level: 'world' | 'community', recruits: number, preparedShare: number, media: number, group: number) => ({
+    place: name, level, recruits,
+    prepared: { media: Math.round(recruits * preparedShare), tie: recruits - Math.round(recruits * preparedShare) },
+    mobilized: { media: Math.round(recruits * media), peer: recruits - Math.round(recruits * media) - Math.round(recruits * group), group: Math.round(recruits * group) },
+  });
+  return [
+    place('World', 'world', 25_000, 0.64, 0.06, 0.08),
+    place('Bizerte', 'community', 560, 0.56, 0.1, 0.03),
+    place('Molenbeek', 'community', 250, 0.6, 0.2, 0.08),
+    place('Lunel', 'community', 30, 0.9, 0.05, 0.1),
+  ];
+}
+
+/** Six quarters for two hotbeds with recruits enough and one with too few (sparse). */
+function sampleHotbedWindows(): NonNullable<ReportInputs['hotbedWindows']> {
+  const quarters = [0, 3, 6, 9, 12, 15].map((m) => [iso(Date.UTC(2014, 5 + m, 1)), iso(Date.UTC(2014, 5 + m + 3, 1))] as const);
+  const hotbed = (place: string, base: number, recruits: number, media: (i: number) => number) => quarters.map(([from, to], i) => ({
+    place, from, to, recruits, travelled: base * (i + 2), mediaShare: media(i), preparedShare: Math.min(1, 0.2 + 0.1 * i), sparse: recruits < 50,
+  }));
+  return [
+    ...hotbed('Bizerte', 100, 120, (i) => 0.3 - 0.04 * i),
+    ...hotbed('Dagestan', 300, 400, (i) => 0.1 - 0.01 * i),
+    ...hotbed('Lunel', 10, 20, (i) => (i % 2 === 0 ? 0.5 : 0)),
+  ];
 }
 
 /** Two outputs of a scenario: a share rising to a plateau, and a rate over a period from January 2015. */
@@ -348,5 +378,7 @@ export function singleScenarioInputs(): ReportInputs {
   inputs.interventions = [];
   delete inputs.network;
   delete inputs.statistics;
+  delete inputs.preparation;
+  delete inputs.hotbedWindows;
   return inputs;
 }

@@ -144,6 +144,44 @@ describe('engine/simulation: travel, group, media, abroad', () => {
     expect(Array.from(out.mobilizedOn)).toEqual(Array(10).fill(2));
   });
 
+  it('a sympathizer drawn into a media recruit\'s party is not mobilized again by media that day', () => {
+    // 0 and 1 are sympathizers, both picked by media (mobilization 1); 0 goes first and its party
+    // (group probability 1) takes its friends 1 and 2 along.
+    const t = tinyWorld(3, [[0, 1], [0, 2]], { 0: State.Sympathizer, 1: State.Sympathizer });
+    const out = runTiny(t, { media: { exposure: 0, mobilization: 1 }, group: { probability: 1 } }, { days: 1 });
+    expect(Array.from(out.channel)).toEqual([Channel.Media, Channel.Group, Channel.Group]);
+    expect(Array.from(out.recruitedBy)).toEqual([-1, 0, 0]);
+    expect(Array.from(out.tally.recruits)).toEqual([0, 1, 0, 2]);
+  });
+
+  it('counts a recruit as prepared by media when it was a sympathizer as it mobilized', () => {
+    // 0 is abroad; its friends 1 (a sympathizer) and 2 (susceptible) both mobilize through the tie
+    // on day 1 (threshold one tie, susceptibles fully receptive).
+    const t = tinyWorld(4, [[0, 1], [0, 2]], { 0: State.Abroad, 1: State.Sympathizer });
+    const out = runTiny(t, { peer: { rule: 'threshold', threshold: { ties: 1 } } }, { days: 3 });
+    expect([out.channel[1], out.channel[2], out.channel[3]]).toEqual([Channel.Peer, Channel.Peer, Channel.None]);
+    // Two peer recruits; media had prepared one of them (1), a tie alone the other (2).
+    expect(out.tally.recruits[Channel.Peer]).toBe(2);
+    expect(Array.from(out.tally.preparedByMedia)).toEqual([1]);
+  });
+
+  it('every media recruit was prepared by media; a party recruit by media only if it was a sympathizer', () => {
+    // Media mobilizes 0 on day 1; its party (group probability 1) takes 1 (a sympathizer) and 2 (susceptible).
+    const t = tinyWorld(3, [[0, 1], [0, 2]], { 0: State.Sympathizer, 1: State.Sympathizer });
+    const out = runTiny(t, { media: { exposure: 0, mobilization: 1 }, group: { probability: 1 } }, { days: 1 });
+    expect(Array.from(out.channel)).toEqual([Channel.Media, Channel.Group, Channel.Group]);
+    expect(Array.from(out.tally.preparedByMedia)).toEqual([2]);
+  });
+
+  it('counts media-prepared recruits per community', () => {
+    // Two communities (agents 0–1 and 2–3), one sympathizer in each: media mobilizes both on day 1.
+    const t = tinyWorld(4, [], { 0: State.Sympathizer, 3: State.Sympathizer });
+    t.world.communityOf.set([0, 0, 1, 1]);
+    const world = { ...t.world, communities: [{ ...t.world.communities[0]!, agents: 2 }, { ...t.world.communities[0]!, firstAgent: 2, agents: 2, index: 1 }] };
+    const out = runTiny({ ...t, world }, { media: { exposure: 0, mobilization: 1 } }, { days: 1 });
+    expect(Array.from(out.tally.preparedByMedia)).toEqual([1, 1]);
+  });
+
   it('media takedown 1 leaves no media recruits', () => {
     const t = tinyWorld(200, [], {}, { interventions: [{ kind: 'media-takedown', start: '2014-06-01', reduction: 1 }] });
     const out = runTiny(t, { media: { exposure: 0.5, mobilization: 0.5 } });

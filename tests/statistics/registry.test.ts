@@ -57,6 +57,20 @@ describe('statistics/registry', () => {
     expect(statisticEntry('flow_ratio').value(source({ 0: { travelled: 5 }, 30: { travelled: 5 }, 90: { travelled: 9 } }), at(90, { fromDay: 30, baseFromDay: 0, baseDay: 30 }))).toBeNaN();
   });
 
+  it('reads the share of recruits media prepared, since the start or over a period', () => {
+    const s = source({
+      0: { recruited_media: 0, recruited_peer: 0, recruited_group: 0, recruited_after_media: 0 },
+      30: { recruited_media: 10, recruited_peer: 20, recruited_group: 10, recruited_after_media: 30 },
+      90: { recruited_media: 12, recruited_peer: 50, recruited_group: 18, recruited_after_media: 40 },
+    });
+    // 40 of 80 recruits since the start had been made sympathizers by media; from day 30, 10 of 40.
+    expect(statisticEntry('media_prepared_share').value(s, at(90))).toBeCloseTo(40 / 80, 12);
+    expect(statisticEntry('media_prepared_share').value(s, at(90, { fromDay: 30 }))).toBeCloseTo(10 / 40, 12);
+    expect(statisticEntry('media_prepared_share').value(s, at(0))).toBeNaN();
+    expect(statisticEntry('media_prepared_share').period).toBe('optional');
+    expect(isShareStatistic({ measure: 'media_prepared_share' })).toBe(true);
+  });
+
   it('gives NaN where a share has nothing to divide, and counts countries with a traveller', () => {
     const s = source({ 3: { travelled: 0 } });
     expect(statisticEntry('returned_share').value(s, at(3))).toBeNaN();

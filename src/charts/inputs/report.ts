@@ -68,6 +68,10 @@ export interface ReportInputs {
     ties: { a: number; b: number }[];
     recruitments: { recruiter: number; recruit: number; day: number }[];
   };
+  /** 8. How recruits were prepared and how they mobilized: the world, then each named hotbed (reference scenario). */
+  preparation?: RecruitPreparation[];
+  /** 9. Each named hotbed's recruits in successive quarters (reference scenario), in place then date order. */
+  hotbedWindows?: HotbedWindow[];
   /** 7. The scenario's own outputs (statistics), reference scenario: median and 90 % band over replicates on each recorded day. */
   statistics?: StatisticSeries[];
 }
@@ -80,4 +84,34 @@ export interface StatisticSeries {
   /** 'World', or the place's name and level, for the panel's subtitle. */
   place: string;
   points: { date: string; median: number; p5: number; p95: number }[];
+}
+
+/**
+ * Recruits of a place since the start, by how they were prepared (media: sympathizers when they
+ * mobilized; a tie: straight from susceptible) and by the channel that mobilized them. Each
+ * count is the median over replicates, in people; shares are taken of these medians.
+ */
+export interface RecruitPreparation {
+  /** 'World' or a hotbed community's name. */
+  place: string;
+  level: 'world' | 'community';
+  recruits: number;
+  prepared: { media: number; tie: number };
+  mobilized: { media: number; peer: number; group: number };
+}
+
+/** One hotbed's recruits in one window [from, to): medians over replicates. */
+export interface HotbedWindow {
+  place: string;
+  /** First day of the window and the day after its last ('YYYY-MM-DD'). */
+  from: string;
+  to: string;
+  /** Recruits in the window (people), and travellers since before the start up to the window's end (people). */
+  recruits: number;
+  travelled: number;
+  /** Shares of the window's recruits mobilized by media alone, and prepared by media (medians over the replicates with recruits). */
+  mediaShare: number;
+  preparedShare: number;
+  /** Fewer than a handful of agents recruited (median): the shares are mostly noise. */
+  sparse: boolean;
 }
