@@ -152,8 +152,8 @@ describe('extends', () => {
       '    interception: 0.6',
     ));
     expect(loadScenario(relabel).scenario.interventions).toEqual([
-      { kind: 'border-control', label: 'Tighter border', start: '2014-08-01', interception: 0.6, target: { country: 'Tunisia' } },
-      { kind: 'media-takedown', start: '2014-10-01', end: '2014-11-01', reduction: 0.5, target: 'world' },
+      { kind: 'border-control', label: 'Tighter border', start: '2014-08-01', ramp: 0, interception: 0.6, target: { country: 'Tunisia' } },
+      { kind: 'media-takedown', start: '2014-10-01', end: '2014-11-01', ramp: 0, reduction: 0.5, target: 'world' },
     ]);
     const cleared = writeFixture(dir, 'cleared.yaml', yaml('extends: base.yaml', 'interventions: []'));
     expect(loadScenario(cleared).scenario.interventions).toEqual([]);
