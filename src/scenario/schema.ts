@@ -221,6 +221,10 @@ export const scenarioSchema = z.strictObject({
   // Optional, not defaulted, like `replicates`: absent means uniform, and scenarios without it keep their hash.
   stockPlacement: stockPlacementSchema.optional()
     .describe('How each community\'s initial stock is placed on its agents: `uniform` (the default when absent) or in `clusters` of friends. The number of agents of each kind is the same either way.'),
+  // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+  priorExposure: z.strictObject({
+    days: z.number().int().min(0).max(36500).describe('Days of media exposure before the start date.'),
+  }).optional().describe('Sympathizers at the start: each susceptible agent starts as a sympathizer with the probability that this many days of media exposure, at the start\'s rate (exposure × media reach × susceptibility), would have made it one. Absent: no one starts as a sympathizer.'),
   places: z.strictObject({ regions: z.array(regionSchema).min(1) }),
   links: z.array(linkSchema).default([]),
   interventions: z.array(interventionSchema).default([]),

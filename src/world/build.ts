@@ -13,6 +13,7 @@ import { GraphologySink } from '../network/graphology-sink.js';
 import type { TieSink } from '../network/sink.js';
 import { randomInt, stream, type Rng } from '../random/streams.js';
 import type { PlaceTarget, Scenario } from '../scenario/schema.js';
+import { placeInitialSympathizers } from './initial-sympathizers.js';
 import { placeStock } from './place-stock.js';
 import { placeIndex } from './places.js';
 import { planWorld, type PlannedCommunity, type WorldPlan } from './plan.js';
@@ -21,7 +22,7 @@ export interface World extends WorldPlan {
   ties: Csr;
   /** Community index of each agent. */
   communityOf: Uint32Array;
-  /** State of each agent at the start date: susceptible, or already abroad, returned or dead. */
+  /** State of each agent at the start date: susceptible, a sympathizer (priorExposure), or already abroad, returned or dead. */
   initialState: Uint8Array;
 }
 
@@ -39,7 +40,11 @@ export function buildWorld(scenario: Scenario, options: BuildOptions, plan: Worl
   for (const c of plan.communities) communityOf.fill(c.index, c.firstAgent, c.firstAgent + c.agents);
   // The stock is placed after the ties are built: clusters of the stock follow them.
   const ties = sink.build();
-  return { ...plan, ties, communityOf, initialState: placeStock(plan, ties, { ...options, placement: scenario.stockPlacement }) };
+  const initialState = placeStock(plan, ties, { ...options, placement: scenario.stockPlacement });
+  if (scenario.priorExposure) {
+    placeInitialSympathizers(plan, initialState, { days: scenario.priorExposure.days, exposure: scenario.channels.media.exposure }, options.seed, options.replicate);
+  }
+  return { ...plan, ties, communityOf, initialState };
 }
 
 /** One community's network as a graphology graph, identical to the one a run of the same seed and replicate uses (without the ties to other places). */
