@@ -335,6 +335,8 @@ async function drawCharts(c: Calibration, options: CalibrateOptions, { result, p
         parameters,
         statistics,
         fit: summary.fit,
+        targets: c.targets,
+        interventions: c.loaded.scenario.interventions,
       })),
     };
   } catch (err) {
