@@ -336,6 +336,7 @@ async function drawCharts(c: Calibration, options: CalibrateOptions, { result, p
         statistics,
         fit: summary.fit,
         targets: c.targets,
+        targetsTitle: c.targetsTitle,
         interventions: c.loaded.scenario.interventions,
       })),
     };

@@ -27,12 +27,14 @@ export function calibrationChartInputs(o: {
   fit: readonly FitRow[];
   /** The calibration's targets: their world travellers on dates become points on the predictive chart. */
   targets?: readonly StatisticTarget[];
+  /** The main targets file's title: the source of its targets when it names none. */
+  targetsTitle?: string;
   /** The scenario's interventions: the labelled ones are drawn as events. */
   interventions?: readonly Intervention[];
 }): CalibrationChartInputs {
   const { last } = o;
   const period = { start: o.startDate, end: o.endDate };
-  const path = worldPathOfStatistics(o.targets ?? [], period);
+  const path = worldPathOfStatistics(o.targets ?? [], period, o.targetsTitle);
   const events = historyEvents([{ name: o.title, interventions: o.interventions ?? [] }], period);
   const trace: CalibrationChartInputs['trace'] = [];
   o.statistics.forEach((name, k) => {

@@ -53,14 +53,18 @@ export interface StatisticTarget {
   source?: string;
 }
 
-/** From a calibration's targets (the main file's world is named `world`, a further file's `world@DATE`). */
-export function worldPathOfStatistics(targets: readonly StatisticTarget[], period: Period): WorldPath {
+/**
+ * From a calibration's targets (the main file's world is named `world`, a further file's
+ * `world@DATE`); `unsourced` stands for the source of a target that has none (a targets
+ * file without `source`: its title).
+ */
+export function worldPathOfStatistics(targets: readonly StatisticTarget[], period: Period, unsourced = ''): WorldPath {
   const points: PathTarget[] = [];
   const flows: FlowTarget[] = [];
   for (const t of targets) {
     const s = t.statistic;
     if (s.level !== 'world' || !Number.isFinite(t.high)) continue;
-    const band = { value: t.value, low: t.low, high: t.high, source: t.source ?? '', label: t.name };
+    const band = { value: t.value, low: t.low, high: t.high, source: t.source ?? unsourced, label: t.name };
     if (s.measure === 'travelled' && within(s.date, period)) points.push({ date: s.date, ...band });
     if (s.measure === 'travelled_per_month' && s.from !== undefined && within(s.from, period) && within(s.date, period)) flows.push({ from: s.from, date: s.date, ...band });
   }
