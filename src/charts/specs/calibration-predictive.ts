@@ -7,7 +7,7 @@ import type { CalibrationChartInputs } from '../inputs.js';
 import { people, range } from '../format.js';
 import { type Layer, type TopLevelSpec, INK, PLOT_WIDTH, TARGET_GREY, frame, isoDay, monthYear, peopleAxis, shortMonthYear, timeX, utcMs } from './common.js';
 import { eventKeyLines, pathTargetLines } from '../path-labels.js';
-import { eventLayer, eventMarkers, eventsWithin } from './events.js';
+import { eventLayer, eventMarkers, eventsWithin, halos } from './events.js';
 import { besideWorldTarget, pathTargetLayer } from './path-targets.js';
 
 const HEIGHT = 340;
@@ -33,22 +33,21 @@ export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | u
     },
   ];
   const t = inputs.worldTarget;
+  const first = trace[0]!.date < inputs.startDate ? trace[0]!.date : inputs.startDate;
+  const domain = { start: first, end: t && t.date > inputs.endDate ? t.date : inputs.endDate };
+  const events = eventsWithin(inputs.events, domain);
   if (t) {
     layers.push({
       data: { values: [{ date: isoDay(t.date), low: t.low, high: t.high, value: t.value, label: `Target ${range(t.low, t.high)} (${shortMonthYear(t.date)})` }] },
       layer: [
         { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
         { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        // The label twice: a white halo under the ink, so that it reads over the event rules.
-        ...[{ stroke: 'white', strokeWidth: 3 }, {}].map((halo): Layer => ({ mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } })),
+                ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } })),
       ],
     });
   }
   const published = besideWorldTarget(inputs.pathTargets, t);
   if (published.points.length > 0) layers.push(pathTargetLayer(published.points, x));
-  const first = trace[0]!.date < inputs.startDate ? trace[0]!.date : inputs.startDate;
-  const domain = { start: first, end: t && t.date > inputs.endDate ? t.date : inputs.endDate };
-  const events = eventsWithin(inputs.events, domain);
   if (events.length > 0) // Under the data: the rules are context, the series and targets read over them.
     layers.unshift(eventLayer(eventMarkers(events, domain, PLOT_WIDTH), x, HEIGHT));
   const start = trace[0]!;
@@ -56,7 +55,7 @@ export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | u
     data: { values: [{ date: isoDay(start.date), value: start.median, label: `Start, ${shortMonthYear(start.date)}: ${people(start.median)}` }] },
     layer: [
       { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-      ...[{ stroke: 'white', strokeWidth: 3 }, {}].map((halo): Layer => ({ mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } })),
+      ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } })),
     ],
   });
   return {

@@ -25,7 +25,7 @@ import {
   utcMs,
 } from './common.js';
 import { eventKeyLines, pathTargetLines } from '../path-labels.js';
-import { eventLayer, eventMarkers, eventsWithin } from './events.js';
+import { eventLayer, eventMarkers, eventsWithin, halos } from './events.js';
 import { besideWorldTarget, pathTargetLayer } from './path-targets.js';
 
 const HEIGHT = 340;
@@ -80,6 +80,8 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     },
   ];
 
+  const domain = { start: inputs.startDate, end: inputs.worldTarget && inputs.worldTarget.date > inputs.endDate ? inputs.worldTarget.date : inputs.endDate };
+  const events = eventsWithin(inputs.events, domain);
   const target = inputs.worldTarget;
   if (target) {
     layers.push(
@@ -88,8 +90,7 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
         layer: [
           { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.45 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
           { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-          // The label twice: a white halo under the ink, so that it reads over the event rules.
-          ...[{ stroke: 'white', strokeWidth: 3 }, {}].map((halo): Layer => ({
+          ...halos(events.length > 0).map((halo): Layer => ({
             mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -6, fontSize: 12, color: INK, ...halo },
             encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } },
           })),
@@ -101,8 +102,6 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const published = besideWorldTarget(inputs.pathTargets, inputs.worldTarget);
   if (published.points.length > 0) layers.push(pathTargetLayer(published.points, x));
 
-  const domain = { start: inputs.startDate, end: inputs.worldTarget && inputs.worldTarget.date > inputs.endDate ? inputs.worldTarget.date : inputs.endDate };
-  const events = eventsWithin(inputs.events, domain);
   if (events.length > 0) {
     const colourOf = scenarioColour(inputs, colour.domain);
     // Under the data: the rules are context, the series and targets read over them.
@@ -115,7 +114,7 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       data: { values: [{ date: isoDay(start.date), value: start.value, label: startLabel(start.date, start.value) }] },
       layer: [
         { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        ...[{ stroke: 'white', strokeWidth: 3 }, {}].map((halo): Layer => ({
+        ...halos(events.length > 0).map((halo): Layer => ({
           mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 8, fontSize: 12, color: INK, ...halo },
           encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
         })),

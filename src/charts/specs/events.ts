@@ -61,3 +61,11 @@ export function eventLayer(markers: readonly EventMarker[], x: PositionFieldDef<
     ],
   };
 }
+
+/**
+ * A text label's marks over event rules: twice, a white halo under the ink, so that it
+ * reads where a rule crosses it; once without rules (the chart as it was before events).
+ */
+export function halos(underRules: boolean): { stroke?: string; strokeWidth?: number }[] {
+  return underRules ? [{ stroke: 'white', strokeWidth: 3 }, {}] : [{}];
+}
