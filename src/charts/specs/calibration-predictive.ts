@@ -42,7 +42,7 @@ export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | u
       layer: [
         { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
         { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-                ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } })),
+        ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } })),
       ],
     });
   }
