@@ -39,7 +39,10 @@ export function pathTargetLayer(points: readonly PathTarget[], x: PositionFieldD
 
 /** Boxes from `from` to `date` over the band, a line at the value, and a short label at the box's top left. */
 export function flowTargetLayer(flows: readonly FlowTarget[], x: PositionFieldDef<Field>): Layer {
-  const xFrom = { ...x, field: 'from' };
+  // The time scale is the chart's (layers share it): restating its domain on a mark with x2
+  // makes Vega-Lite merge a datetime and a numeric form of one domain, with a warning.
+  const { scale: _shared, ...xOwn } = x;
+  const xFrom = { ...xOwn, field: 'from' };
   return {
     data: { values: flows.map((f) => ({ from: isoDay(f.from), date: isoDay(f.date), value: f.value, low: f.low, high: f.high, text: flowTargetText(f), ...withTooltip(f) })) },
     layer: [
