@@ -22,8 +22,8 @@ describe('shipped scenarios', () => {
   it.each(files)('%s validates, its targets load, and it runs a few days', (file) => {
     const loaded = loadScenario(join(dir, file));
     const plan = planWorld(loaded.scenario);
-    if (loaded.targetsFile) {
-      loadTargets(loaded.targetsFile, placeIndex(plan).names());
+    for (const targets of loaded.targetsFiles) {
+      loadTargets(targets, placeIndex(plan).names());
     }
     const s = loaded.scenario;
     const end = addDays(s.dates.start, 5);

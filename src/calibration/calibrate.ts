@@ -335,6 +335,9 @@ async function drawCharts(c: Calibration, options: CalibrateOptions, { result, p
         parameters,
         statistics,
         fit: summary.fit,
+        targets: c.targets,
+        targetsTitle: c.targetsTitle,
+        interventions: c.loaded.scenario.interventions,
       })),
     };
   } catch (err) {

@@ -9,6 +9,9 @@ import type { Generation } from './abc-smc.js';
 import { priorBounds, priorDensity, priorQuantile, type Prior } from './priors.js';
 import { weightedQuantilesMidpoint as weightedQuantiles } from '../numeric/quantiles.js';
 import type { FitRow, ParameterSummary } from './outputs.js';
+import { worldPathOfStatistics, type StatisticTarget } from '../results/path-targets.js';
+import { historyEvents } from '../results/history-events.js';
+import type { Intervention } from '../scenario/schema.js';
 
 /** The chart inputs of a calibration: `statistics` names the columns of each particle's stats (targets, then `trace:DATE`). */
 export function calibrationChartInputs(o: {
@@ -22,8 +25,17 @@ export function calibrationChartInputs(o: {
   parameters: readonly ParameterSummary[];
   statistics: readonly string[];
   fit: readonly FitRow[];
+  /** The calibration's targets: their world travellers on dates become points on the predictive chart. */
+  targets?: readonly StatisticTarget[];
+  /** The main targets file's title: the source of its targets when it names none. */
+  targetsTitle?: string;
+  /** The scenario's interventions: the labelled ones are drawn as events. */
+  interventions?: readonly Intervention[];
 }): CalibrationChartInputs {
   const { last } = o;
+  const period = { start: o.startDate, end: o.endDate };
+  const path = worldPathOfStatistics(o.targets ?? [], period, o.targetsTitle);
+  const events = historyEvents([{ name: o.title, interventions: o.interventions ?? [] }], period);
   const trace: CalibrationChartInputs['trace'] = [];
   o.statistics.forEach((name, k) => {
     if (!name.startsWith('trace:')) return;
@@ -54,6 +66,9 @@ export function calibrationChartInputs(o: {
     })),
     trace,
     ...(world && Number.isFinite(world.high) ? { worldTarget: { date: o.targetDate, low: world.low, high: world.high, value: world.target } } : {}),
+    ...(path.points.length > 0 ? { pathTargets: path.points } : {}),
+    ...(path.flows.length > 0 ? { flowTargets: path.flows } : {}),
+    ...(events.length > 0 ? { events } : {}),
     fit: o.fit.map((f) => {
       const [level, place] = levelOf(f.statistic);
       return { statistic: f.statistic, level, place, target: f.target, low: f.low, high: f.high, median: f.median, p5: f.p5, p95: f.p95, ...(f.point !== undefined ? { point: f.point } : {}) };

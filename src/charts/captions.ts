@@ -7,6 +7,14 @@ import type { ReportInputs } from './inputs.js';
 import { people, range, scaleText } from './format.js';
 import { bandLabel, longDate, monthYear } from './specs/common.js';
 import { startValue } from './specs/cumulative.js';
+import { pathCaptions } from './path-labels.js';
+import { besideWorldTarget } from './specs/path-targets.js';
+import { eventsWithin } from './specs/events.js';
+import { flowEvents } from './specs/flow.js';
+
+/** The events a time chart draws: within the report's period (the flow chart adds the interventions the events leave out). */
+const chartEvents = (inputs: ReportInputs, withInterventions: boolean) =>
+  eventsWithin(withInterventions ? flowEvents(inputs) : inputs.events, { start: inputs.startDate, end: inputs.endDate });
 
 const others = (inputs: ReportInputs) => inputs.meta.scenarios.map((s) => s.name).filter((n) => n !== inputs.meta.reference);
 
@@ -19,6 +27,9 @@ export const captions = {
       `The line is the median of ${bandLabel(inputs.meta.replicates)}; the darker band holds the middle 50% of replicates and the lighter band the middle 90%. Where bands overlap, the scenarios cannot be told apart at this number of replicates.`,
       t ? `The grey bar at ${monthYear(t.date)} is the target range, ${range(t.low, t.high)} people (tick: ${people(t.value)}).` : '',
       start ? `The dot marks the start, ${people(start.value)} people in ${monthYear(start.date)}.` : '',
+      pathCaptions.bar(besideWorldTarget(inputs.pathTargets, t).bar),
+      pathCaptions.points(besideWorldTarget(inputs.pathTargets, t).points),
+      pathCaptions.events(chartEvents(inputs, false)),
     ].filter(Boolean).join(' ');
   },
 
@@ -64,7 +75,9 @@ export const captions = {
     [
       'New travellers per month, all places of origin together (each value is drawn at the middle of its month).',
       `The line is the median of ${bandLabel(inputs.meta.replicates)} and the band holds the middle 90%.`,
-      inputs.interventions.length > 0 ? 'Dashed vertical lines mark the dates at which interventions start or end, in the colour of their scenario.' : '',
+      inputs.interventions.length > 0 && !flowEvents(inputs) ? 'Dashed vertical lines mark the dates at which interventions start or end, in the colour of their scenario.' : '',
+      pathCaptions.flows(inputs.flowTargets ?? []),
+      pathCaptions.events(chartEvents(inputs, true)),
     ].filter(Boolean).join(' '),
 
   networkDegree: (inputs: ReportInputs): string => {

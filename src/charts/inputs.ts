@@ -10,4 +10,5 @@ export type {
   SweepAnalysisMethod, SweepChartAnalysis, SweepChartFactor, SweepChartInputs, SweepChartOutput,
   SweepDesignKind, SweepMorrisIndex, SweepOutputAnalysis, SweepPointSummary, SweepPrccIndex, SweepSobolIndex,
 } from './inputs/sweep.js';
+export type { FlowTarget, HistoryEvent, PathTarget } from './inputs/path.js';
 export type { CalibrationChartInputs, CalibrationParameter, WeightedBand } from './inputs/calibration.js';

@@ -45,7 +45,7 @@ function describe(file: string): string {
   }
   const loaded = loadScenario(file);
   const plan = planWorld(loaded.scenario);
-  if (loaded.targetsFile) loadTargets(loaded.targetsFile, placeIndex(plan).names());
+  for (const file of loaded.targetsFiles) loadTargets(file, placeIndex(plan).names());
   return `${count(plan.regions.length, 'region')}, ${count(plan.countries.length, 'country', 'countries')}, ${count(plan.communities.length, 'community', 'communities')}; `
     + `${thousands(plan.agentCount)} agents at ${agentScale(loaded.scenario.scale)}, about ${thousands(plan.expectedTies)} ties`;
 }

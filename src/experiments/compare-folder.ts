@@ -46,7 +46,8 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   const started = performance.now();
   const first = o.loaded[0]!;
   // Refused before the runs: a bad targets file, an existing folder.
-  const targets = first.targetsFile ? loadTargets(first.targetsFile, placeIndex(o.plans[0]!).names()) : undefined;
+  const places = placeIndex(o.plans[0]!).names();
+  const targets = first.targetsFiles.map((f) => loadTargets(f, places));
   if (existsSync(out)) throw messages.outputExists(out);
 
   const comparison = compareScenarios(o.loaded, { seed: o.seed, replicates: o.replicates, memoryLimitBytes: o.memoryLimitBytes, onProgress: o.onProgress });
@@ -68,7 +69,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
 }
 
 function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
-  const targetsFile = c.scenarios[0]!.loaded.targetsFile;
+  const { targetsFile, targetsFiles } = c.scenarios[0]!.loaded;
   return {
     tool: toolEntry(version),
     command: createdWith,
@@ -86,6 +87,7 @@ function manifest(out: string, c: Comparison, overrides: string[], version: stri
     replicates: c.replicates,
     scale: c.scale,
     targets: targetsFile !== undefined ? pathFromFolder(out, targetsFile) : null,
+    ...(targetsFiles.length > 1 ? { targetsAlso: targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
       'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
       'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',

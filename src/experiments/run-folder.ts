@@ -54,7 +54,9 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const { loaded } = o;
   const { scenario } = loaded;
   const plan = planWorld(scenario);
-  const targets = loaded.targetsFile ? loadTargets(loaded.targetsFile, placeIndex(plan).names()) : undefined;
+  const places = placeIndex(plan).names();
+  const targetsList = loaded.targetsFiles.map((f) => loadTargets(f, places));
+  const targets = targetsList[0];
   // writeFolderAtomic refuses too; refusing now saves a wasted run.
   if (existsSync(out)) throw messages.outputExists(out);
 
@@ -77,7 +79,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   let extra: Record<string, string | Uint8Array> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
-    const inputs = reportInputs(comparison, targets, { version: o.toolVersion, createdWith: o.createdWith });
+    const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
     const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
     extra = { 'bands.csv': bandsCsv(comparison), ...report };
   }
@@ -90,6 +92,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     scale: scenario.scale,
     agents: plan.agentCount,
     targets: loaded.targetsFile !== undefined ? pathFromFolder(out, loaded.targetsFile) : null,
+    ...(loaded.targetsFiles.length > 1 ? { targetsAlso: loaded.targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
       'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',

@@ -11,6 +11,8 @@ import type { Targets } from '../scenario/targets.js';
 import { bandOn, differenceOn, monthlyBands, placeRow, cellOn } from './bands.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import { hotbedWindows, recruitPreparation } from './recruit-preparation.js';
+import { worldPathOfFiles } from './path-targets.js';
+import { historyEvents } from './history-events.js';
 
 export interface ReportOptions {
   title?: string;
@@ -24,7 +26,13 @@ export interface ReportOptions {
 
 const CHANNELS = [['media', 'recruited_media'], ['peer', 'recruited_peer'], ['group', 'recruited_group']] as const;
 
-export function reportInputs(c: Comparison, targets?: Targets, options: ReportOptions = {}): ReportInputs {
+/**
+ * `targets`: one targets file or several; the first gives the end-date targets (by place,
+ * the world target), and all of them give the dated path (pathTargets, flowTargets).
+ */
+export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Targets[], options: ReportOptions = {}): ReportInputs {
+  const files: readonly Targets[] = targetFiles === undefined ? [] : 'file' in targetFiles ? [targetFiles] : targetFiles;
+  const targets = files[0];
   const ref = c.scenarios[0]!;
   const end = c.days;
   const endDate = c.end;
@@ -116,6 +124,11 @@ export function reportInputs(c: Comparison, targets?: Targets, options: ReportOp
   if (preparation.some((p) => p.recruits > 0)) inputs.preparation = preparation;
   const windows = hotbedWindows(c);
   if (windows.length > 0) inputs.hotbedWindows = windows;
+  const path = worldPathOfFiles(files, { start: c.start, end: endDate });
+  if (path.points.length > 0) inputs.pathTargets = path.points;
+  if (path.flows.length > 0) inputs.flowTargets = path.flows;
+  const events = historyEvents(c.scenarios.map((s) => ({ name: s.name, interventions: s.loaded.scenario.interventions })), { start: c.start, end: endDate });
+  if (events.length > 0) inputs.events = events;
   if (c.network) inputs.network = c.network;
   return inputs;
 }

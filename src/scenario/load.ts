@@ -26,8 +26,10 @@ export interface LoadedScenario {
   files: string[];
   /** sha256 of the resolved scenario (canonical JSON): the same for the same world and parameters. */
   hash: string;
-  /** Targets file resolved against the file that names it. */
+  /** Targets file resolved against the file that names it: the first of `targetsFiles`. */
   targetsFile?: string;
+  /** Every targets file the scenario names, in its order, each resolved against the file that names it. */
+  targetsFiles: string[];
 }
 
 const MAX_EXTENDS = 16;
@@ -48,10 +50,20 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const scenario = parsed.data;
   checkScenario(scenario, locator);
 
-  const owner = sources.find((s) => typeof s.value.targets === 'string');
-  const targetsFile = scenario.targets === undefined ? undefined
-    : owner && !touched.some((t) => t[0] === 'targets') ? resolve(dirname(owner.file), scenario.targets) : resolve(scenario.targets);
-  return { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile };
+  const targetsFiles = resolveTargetsFiles(scenario.targets, sources, touched);
+  return { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile: targetsFiles[0], targetsFiles };
+}
+
+/**
+ * The targets files, resolved against the nearest file that names them; a `--set` of
+ * `targets` names them from the working directory (it belongs to no file).
+ */
+function resolveTargetsFiles(targets: Scenario['targets'], sources: SourceFile[], touched: readonly (readonly (string | number)[])[]): string[] {
+  if (targets === undefined) return [];
+  const files = typeof targets === 'string' ? [targets] : targets;
+  const owner = sources.find((s) => s.value.targets !== undefined);
+  const base = owner && !touched.some((t) => t[0] === 'targets') ? dirname(owner.file) : undefined;
+  return files.map((f) => (base !== undefined ? resolve(base, f) : resolve(f)));
 }
 
 export function hashScenario(scenario: Scenario): string {

@@ -214,7 +214,8 @@ export const scenarioSchema = z.strictObject({
     everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
     levels: z.array(z.enum(levels)).min(1).default([...levels]).describe('Place levels written to series.csv.'),
   }).default({ everyDays: 7, levels: [...levels] }),
-  targets: z.string().optional().describe('Targets file (relative path) shown beside the results.'),
+  targets: z.union([z.string(), z.array(z.string()).min(1)]).optional()
+    .describe('Targets file (relative path) shown beside the results, or a list of them (the first gives the end-date targets; all give the dated path).'),
   networks: z.record(placeName, recipeSchema).default({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } })
     .describe('Named network recipes; `default` is used where a community names none.'),
   channels: channelsSchema.default(channelsSchema.parse({})),

@@ -1,6 +1,8 @@
 /** The calibration charts' inputs: each prior handed to the charts as a curve over its panel. */
 import { describe, expect, it } from 'vitest';
-import { panelRange, priorPanel } from '../../src/calibration/chart-inputs.js';
+import { calibrationChartInputs, panelRange, priorPanel } from '../../src/calibration/chart-inputs.js';
+import type { Generation } from '../../src/calibration/abc-smc.js';
+import type { Intervention } from '../../src/scenario/schema.js';
 import { priorDensity, type Prior } from '../../src/calibration/priors.js';
 
 describe('calibration chart inputs: priors as curves', () => {
@@ -26,5 +28,40 @@ describe('calibration chart inputs: priors as curves', () => {
     // beyond the prior's support the curve drops to zero
     expect(panel.priorCurve.at(-1)!.density).toBe(0);
     expect(priorPanel({ kind: 'normal', mean: 1, sd: 0.3 }, []).scale).toBe('linear');
+  });
+});
+
+describe('calibration chart inputs: the world\'s path and the events', () => {
+  const last = { generation: 1, tolerance: 1, particles: [[0.5]], weights: [1], distances: [0], stats: [[100, 60, 12]], attempts: [0], simulations: 1 } as unknown as Generation;
+  const world = (date: string) => ({ name: 'travelled', measure: 'travelled' as const, level: 'world' as const, place: 'World', date });
+  const base = {
+    title: 'Town', startDate: '2014-06-01', endDate: '2015-06-01', targetDate: '2015-06-01', population: 1,
+    last, generations: [last], parameters: [], statistics: ['world', 'world_2014-10-01', 'trace:2014-06-01'], fit: [],
+  };
+
+  it('holds the targets of the world total on their dates (sources, or the file\'s title) and the labelled interventions', () => {
+    const inputs = calibrationChartInputs({
+      ...base,
+      targets: [
+        { name: 'world', statistic: world('2015-06-01'), value: 300, low: 210, high: 390 },
+        { name: 'world_2014-10-01', statistic: world('2014-10-01'), value: 60, low: 40, high: 80, source: 'Local newspaper' },
+      ],
+      targetsTitle: 'Town targets',
+      interventions: [
+        { kind: 'pull', label: 'A call to travel', start: '2014-08-15', ramp: 14, strength: 1.4, target: 'world' } as Intervention,
+        { kind: 'pull', start: '2014-09-15', ramp: 0, strength: 1.2, target: 'world' } as Intervention,
+      ],
+    });
+    expect(inputs.pathTargets).toEqual([
+      { date: '2014-10-01', value: 60, low: 40, high: 80, source: 'Local newspaper', label: 'world_2014-10-01' },
+      { date: '2015-06-01', value: 300, low: 210, high: 390, source: 'Town targets', label: 'world' },
+    ]);
+    expect(inputs.events).toEqual([{ label: 'A call to travel', date: '2014-08-15', kind: 'pull' }]);
+  });
+
+  it('has neither without targets or interventions', () => {
+    const inputs = calibrationChartInputs(base);
+    expect(inputs.pathTargets).toBeUndefined();
+    expect(inputs.events).toBeUndefined();
   });
 });

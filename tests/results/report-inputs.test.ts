@@ -130,4 +130,41 @@ describe('reportInputs', () => {
     expect(fromRun.byChannel).toEqual(fromCompare.byChannel);
     expect(fromRun.averted).toEqual([]);
   });
+
+  describe('the published path and the events', () => {
+    const path: Targets = {
+      file: 'path.yaml', title: 'Path', date: '2014-08-01', source: 'Someone, August 2014',
+      world: { value: 120, low: 100, high: 140 }, regions: new Map(), countries: new Map(), communities: new Map(),
+      dated: [
+        { statistic: { name: 'early', measure: 'travelled', place: 'world', date: '2014-07-01' }, band: { value: 80, low: 60, high: 100 }, weight: 1, source: 'Early source', index: 0 },
+        { statistic: { name: 'flow', measure: 'travelled_per_month', place: 'world', from: '2014-06-01', date: '2014-09-01' }, band: { value: 30, low: 20, high: 40 }, weight: 1, source: 'Flow source', index: 1 },
+      ],
+    };
+    const withPath = reportInputs(comparison, [targets, path]);
+
+    it('holds every world total of every file on its date, with its source, and the world flows over their periods', () => {
+      expect(withPath.pathTargets).toEqual([
+        { date: '2014-07-01', value: 80, low: 60, high: 100, source: 'Early source', label: 'early' },
+        { date: '2014-08-01', value: 120, low: 100, high: 140, source: 'Someone, August 2014', label: 'Path' },
+        { date: '2014-10-01', value: 200, low: 150, high: 250, source: 'Test targets', label: 'Test targets' },
+      ]);
+      expect(withPath.flowTargets).toEqual([{ from: '2014-06-01', date: '2014-09-01', value: 30, low: 20, high: 40, source: 'Flow source', label: 'flow' }]);
+    });
+
+    it('takes the end-date targets from the first file, as with one file', () => {
+      expect(withPath.worldTarget).toEqual(inputs.worldTarget);
+      expect(withPath.byPlace).toEqual(inputs.byPlace);
+    });
+
+    it('holds the labelled interventions as events, naming the scenarios of one that not all have', () => {
+      expect(withPath.events).toEqual([{ label: 'Borders closed', date: '2014-06-01', kind: 'border-control', scenarios: ['closed'] }]);
+    });
+
+    it('has no path and no events without dated targets or labelled interventions', () => {
+      const alone = reportInputs(compareScenarios([loaded[0]!], { replicates: 2 }));
+      expect(alone.pathTargets).toBeUndefined();
+      expect(alone.flowTargets).toBeUndefined();
+      expect(alone.events).toBeUndefined();
+    });
+  });
 });

@@ -105,5 +105,21 @@ describe('the targets file of a scenario', () => {
     const child = writeFixture(dir, 'variants/child.yaml', yaml('extends: ../with-targets.yaml', 'seed: 4'));
     expect(loadScenario(parent).targetsFile).toBe(targets);
     expect(loadScenario(child).targetsFile).toBe(targets);
+    expect(loadScenario(child).targetsFiles).toEqual([targets]);
+  });
+
+  it('may be a list of files, each found relative to the file that names them; the first is targetsFile', () => {
+    mkdirSync(join(dir, 'list'));
+    mkdirSync(join(dir, 'list/variants'));
+    const first = writeFixture(dir, 'list/a.yaml', TARGETS);
+    const second = writeFixture(dir, 'list/b.yaml', TARGETS);
+    const parent = writeFixture(dir, 'list/with-two.yaml', yaml(MINIMAL.trimEnd(), 'targets: [a.yaml, b.yaml]'));
+    const child = writeFixture(dir, 'list/variants/child.yaml', yaml('extends: ../with-two.yaml', 'seed: 4'));
+    for (const file of [parent, child]) {
+      const loaded = loadScenario(file);
+      expect(loaded.targetsFiles).toEqual([first, second]);
+      expect(loaded.targetsFile).toBe(first);
+    }
+    expect(loadScenario(writeFixture(dir, 'list/none.yaml', MINIMAL)).targetsFiles).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@
  * none of the calibrator's distributions.
  */
 
+import type { FlowTarget, HistoryEvent, PathTarget } from './path.js';
+
 /** Where a number sits across the weighted particles of the last generation. */
 export interface WeightedBand {
   median: number;
@@ -50,6 +52,12 @@ export interface CalibrationChartInputs {
   trace: ({ date: string } & WeightedBand)[];
   /** The world target band, if the calibration has one. */
   worldTarget?: { date: string; low: number; high: number; value: number };
+  /** The calibration's targets of the world's travellers on dates of the trace (dated targets and further files). */
+  pathTargets?: PathTarget[];
+  /** The calibration's world flow targets (not drawn: the trace is cumulative; kept for a flow chart). */
+  flowTargets?: FlowTarget[];
+  /** The scenario's labelled interventions, drawn as numbered rules. */
+  events?: HistoryEvent[];
   /** 4. Per target: the band and the weighted posterior median and 5–95 % of the simulated statistic. */
   fit: {
     statistic: string;

@@ -3,6 +3,8 @@
  * aggregated over replicates by the results side (src/results/report-inputs.ts).
  */
 
+import type { FlowTarget, HistoryEvent, PathTarget } from './path.js';
+
 /** Where a number sits across replicates. */
 export interface Band {
   median: number;
@@ -56,6 +58,12 @@ export interface ReportInputs {
   byChannel: { scenario: string; month: string; channel: 'media' | 'peer' | 'group'; recruits: number }[];
   /** 5. New travellers per month (world), per scenario. */
   flow: ({ scenario: string; month: string } & Band)[];
+  /** Published estimates of the world's travellers on their dates within the period (every targets file), drawn on chart 1; absent or empty when there are none. */
+  pathTargets?: PathTarget[];
+  /** Published world flows over their periods, drawn on chart 5. */
+  flowTargets?: FlowTarget[];
+  /** The labelled interventions (the scenario's history), drawn as numbered rules on charts 1 and 5. */
+  events?: HistoryEvent[];
   /** Dates at which interventions start (and end), drawn as rules on time charts. */
   interventions: { scenario: string; label: string; date: string }[];
   /** 6. One community's network: degree distribution and a small sample with who recruited whom. */

@@ -6,6 +6,13 @@
 import type { CalibrationChartInputs } from '../inputs.js';
 import { people, range } from '../format.js';
 import { type Layer, type TopLevelSpec, INK, PLOT_WIDTH, TARGET_GREY, frame, isoDay, monthYear, peopleAxis, shortMonthYear, timeX, utcMs } from './common.js';
+import { eventKeyLines, pathTargetLines } from '../path-labels.js';
+import { eventLayer, eventMarkers, eventsWithin, halos } from './events.js';
+import { besideWorldTarget, pathTargetLayer } from './path-targets.js';
+
+const HEIGHT = 340;
+/** Subtitle lines may run a little past the plot, under the y axis's labels. */
+const SUBTITLE_WIDTH = PLOT_WIDTH + 60;
 
 export const predictiveTitle = 'Posterior predictive: cumulative travellers, world';
 
@@ -26,31 +33,40 @@ export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | u
     },
   ];
   const t = inputs.worldTarget;
+  const first = trace[0]!.date < inputs.startDate ? trace[0]!.date : inputs.startDate;
+  const domain = { start: first, end: t && t.date > inputs.endDate ? t.date : inputs.endDate };
+  const events = eventsWithin(inputs.events, domain);
   if (t) {
     layers.push({
       data: { values: [{ date: isoDay(t.date), low: t.low, high: t.high, value: t.value, label: `Target ${range(t.low, t.high)} (${shortMonthYear(t.date)})` }] },
       layer: [
         { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
         { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        { mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } },
+        ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -8, dy: -6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } })),
       ],
     });
   }
+  const published = besideWorldTarget(inputs.pathTargets, t);
+  if (published.points.length > 0) layers.push(pathTargetLayer(published.points, x));
+  if (events.length > 0) // Under the data: the rules are context, the series and targets read over them.
+    layers.unshift(eventLayer(eventMarkers(events, domain, PLOT_WIDTH), x, HEIGHT));
   const start = trace[0]!;
   layers.push({
     data: { values: [{ date: isoDay(start.date), value: start.median, label: `Start, ${shortMonthYear(start.date)}: ${people(start.median)}` }] },
     layer: [
       { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-      { mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+      ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } })),
     ],
   });
   return {
     ...frame(predictiveTitle, [
       `Simulated people who have travelled, ${monthYear(start.date)} to ${monthYear(trace.at(-1)!.date)}, over the last generation's ${inputs.population} accepted simulations (weighted).`,
       'Line: median; dark band: middle 50%; light band: middle 90%; grey bar: target band.',
+      ...pathTargetLines(published.points, SUBTITLE_WIDTH, published.points.length > 0 ? published.bar : undefined),
+      ...eventKeyLines(events, SUBTITLE_WIDTH),
     ]),
     width: PLOT_WIDTH,
-    height: 340,
+    height: HEIGHT,
     data: { values },
     layer: layers,
   };

@@ -8,6 +8,7 @@ import {
   type Layer,
   type TopLevelSpec,
   INK,
+  MUTED,
   PLOT_WIDTH,
   TARGET_GREY,
   bandLabel,
@@ -15,6 +16,7 @@ import {
   isoDay,
   monthYear,
   peopleAxis,
+  scenarioColour,
   scenarioScale,
   scenarioColourEncoding,
   shortMonthYear,
@@ -22,6 +24,13 @@ import {
   unique,
   utcMs,
 } from './common.js';
+import { eventKeyLines, pathTargetLines } from '../path-labels.js';
+import { eventLayer, eventMarkers, eventsWithin, halos } from './events.js';
+import { besideWorldTarget, pathTargetLayer } from './path-targets.js';
+
+const HEIGHT = 340;
+/** Subtitle lines may run a little past the plot, under the y axis's labels. */
+const SUBTITLE_WIDTH = PLOT_WIDTH + 60;
 
 export const cumulativeTitle = 'Cumulative travellers, world';
 
@@ -71,6 +80,8 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     },
   ];
 
+  const domain = { start: inputs.startDate, end: inputs.worldTarget && inputs.worldTarget.date > inputs.endDate ? inputs.worldTarget.date : inputs.endDate };
+  const events = eventsWithin(inputs.events, domain);
   const target = inputs.worldTarget;
   if (target) {
     layers.push(
@@ -79,13 +90,22 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
         layer: [
           { mark: { type: 'rule', strokeWidth: 12, strokeCap: 'butt', color: TARGET_GREY, opacity: 0.45 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
           { mark: { type: 'tick', orient: 'horizontal', size: 16, thickness: 2, color: INK }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-          {
-            mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -6, fontSize: 12, color: INK },
+          ...halos(events.length > 0).map((halo): Layer => ({
+            mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -6, fontSize: 12, color: INK, ...halo },
             encoding: { x, y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } },
-          },
+          })),
         ],
       },
     );
+  }
+
+  const published = besideWorldTarget(inputs.pathTargets, inputs.worldTarget);
+  if (published.points.length > 0) layers.push(pathTargetLayer(published.points, x));
+
+  if (events.length > 0) {
+    const colourOf = scenarioColour(inputs, colour.domain);
+    // Under the data: the rules are context, the series and targets read over them.
+    layers.unshift(eventLayer(eventMarkers(events, domain, PLOT_WIDTH, (e) => (e.scenarios ? colourOf(e.scenarios[0]!) : MUTED)), x, HEIGHT));
   }
 
   const start = startValue(inputs);
@@ -94,10 +114,10 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       data: { values: [{ date: isoDay(start.date), value: start.value, label: startLabel(start.date, start.value) }] },
       layer: [
         { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        {
-          mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 8, fontSize: 12, color: INK },
+        ...halos(events.length > 0).map((halo): Layer => ({
+          mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 8, fontSize: 12, color: INK, ...halo },
           encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-        },
+        })),
       ],
     });
   }
@@ -106,9 +126,11 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
     ...frame(cumulativeTitle, [
       `People who have travelled (abroad, returned or dead), ${monthYear(inputs.startDate)} to ${monthYear(inputs.endDate)}.`,
       `Line: median of ${bandLabel(inputs.meta.replicates)}; dark band: middle 50%; light band: middle 90%.`,
+      ...pathTargetLines(published.points, SUBTITLE_WIDTH, published.points.length > 0 ? published.bar : undefined),
+      ...eventKeyLines(events, SUBTITLE_WIDTH),
     ]),
     width: PLOT_WIDTH,
-    height: 340,
+    height: HEIGHT,
     data: { values },
     layer: layers,
   };

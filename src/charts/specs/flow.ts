@@ -3,10 +3,16 @@
  * band, with the interventions' dates as dashed rules labelled at the top.
  */
 import type { ReportInputs } from '../inputs.js';
+import type { HistoryEvent } from '../inputs.js';
+import { placeLabels } from './label-rows.js';
+import { eventKeyLines, flowTargetLines } from '../path-labels.js';
+import { eventLayer, eventMarkers, eventsWithin } from './events.js';
+import { flowTargetLayer } from './path-targets.js';
 import {
   type Layer,
   type TopLevelSpec,
   PLOT_WIDTH,
+  MUTED,
   bandLabel,
   frame,
   isoDay,
@@ -21,9 +27,13 @@ import {
   utcMs,
 } from './common.js';
 
+export { placeLabels };
+
 export const flowTitle = 'New travellers per month, world';
 
 const FLOW_HEIGHT = 300;
+/** Subtitle lines may run a little past the plot, under the y axis's labels. */
+const SUBTITLE_WIDTH = PLOT_WIDTH + 60;
 const LABEL_FONT_SIZE = 12;
 const LABEL_ROW = 16;
 /** A generous width per character of DejaVu Sans (its average is nearer 0.55 em). */
@@ -68,64 +78,26 @@ export function interventionMarks(inputs: ReportInputs, width = PLOT_WIDTH, doma
   return labels.map((l, i) => ({ date: l.date, scenario: l.scenario, label: l.label, text: String(i + 1), ...numbered[i]! }));
 }
 
-interface Placed {
-  x: number;
-  span: [number, number];
-  row: number;
-  align: 'left' | 'right';
-}
-
 /**
- * Rows and sides for labels above rules at x (pixels). A rule runs from the plot up to
- * its label's row, so two labels in one row must not overlap and no rule may cross a
- * label in a lower row. Finds the fewest rows, at most `maxRows`, by backtracking
- * (left-reading labels preferred); undefined when there is no such placement (or more
- * than 8 labels).
+ * With the scenario's history (inputs.events), every dated change is a numbered event:
+ * the labelled interventions, and those the events leave out (no label, or an end),
+ * of the scenarios that have them.
  */
-export function placeLabels(items: { x: number; width: number }[], plotWidth: number, maxRows: number): { row: number; align: 'left' | 'right' }[] | undefined {
-  const gap = 6;
-  const options = items.map(({ x, width }) => {
-    const left: Placed = { x, span: [x, x + width], row: 0, align: 'left' };
-    const right: Placed = { x, span: [x - width, x], row: 0, align: 'right' };
-    const fitsLeft = x + width <= plotWidth + 20;
-    const fitsRight = x - width >= -20;
-    return fitsLeft && fitsRight ? [left, right] : fitsRight ? [right] : fitsLeft ? [left] : [];
-  });
-  // A label wider than the plot on either side cannot be placed directly.
-  if (options.some((o) => o.length === 0)) return undefined;
-  const within = (x: number, [a, b]: [number, number]) => x > a - gap && x < b + gap;
-  const clash = (p: Placed, q: Placed) =>
-    (p.row === q.row && p.span[0] - gap < q.span[1] && q.span[0] - gap < p.span[1]) ||
-    (q.row < p.row && within(p.x, q.span)) ||
-    (p.row < q.row && within(q.x, p.span));
-  if (items.length <= 8) {
-    for (let rows = 1; rows <= Math.min(maxRows, items.length); rows++) {
-      const chosen: Placed[] = [];
-      const search = (i: number): boolean => {
-        if (i === items.length) return true;
-        for (let row = 0; row < rows; row++) {
-          for (const option of options[i]!) { // i < items.length, and options is one per item
-            const p = { ...option, row };
-            if (chosen.every((q) => !clash(p, q))) {
-              chosen.push(p);
-              if (search(i + 1)) return true;
-              chosen.pop();
-            }
-          }
-        }
-        return false;
-      };
-      if (search(0)) return chosen.map(({ row, align }) => ({ row, align }));
-    }
-  }
-  return undefined;
+export function flowEvents(inputs: ReportInputs): HistoryEvent[] | undefined {
+  if (!inputs.events || inputs.events.length === 0) return undefined;
+  const events = inputs.events;
+  const isEvent = (i: ReportInputs['interventions'][number]) => events.some((e) => e.label === i.label && isoDay(e.date) === isoDay(i.date) && (!e.scenarios || e.scenarios.includes(i.scenario)));
+  const others = inputs.interventions.filter((i) => !isEvent(i)).map((i): HistoryEvent => ({ label: i.label, date: i.date, kind: 'intervention', scenarios: [i.scenario] }));
+  return [...events, ...others];
 }
 
 export function flowSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   if (inputs.flow.length === 0) return undefined;
   const scenarios = unique(inputs.flow.map((r) => r.scenario));
   const span = monthSpan(inputs.flow.map((r) => r.month));
-  const marks = interventionMarks(inputs, PLOT_WIDTH, span);
+  const history = flowEvents(inputs);
+  // Without a history, the interventions keep their labelled dashed rules.
+  const marks = history ? [] : interventionMarks(inputs, PLOT_WIDTH, span);
   const colour = scenarioScale(inputs, unique([...scenarios, ...marks.map((m) => m.scenario)]));
   const colourOf = scenarioColour(inputs, colour.domain);
   // each month's value is drawn at mid-month
@@ -158,11 +130,22 @@ export function flowSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       ],
     });
   }
+  const flows = inputs.flowTargets ?? [];
+  if (flows.length > 0) layers.push(flowTargetLayer(flows, x));
+  const domain = span ?? { start: inputs.startDate, end: inputs.endDate };
+  const events = eventsWithin(history, domain);
+  if (events.length > 0) {
+    const colourOfScenario = scenarioColour(inputs, colour.domain);
+    // Under the data: the rules are context, the series and targets read over them.
+    layers.unshift(eventLayer(eventMarkers(events, domain, PLOT_WIDTH, (e) => (e.scenarios ? colourOfScenario(e.scenarios[0]!) : MUTED)), x, FLOW_HEIGHT));
+  }
   return {
     ...frame(flowTitle, [
       `People leaving per month, all places of origin. Line: median of ${bandLabel(inputs.meta.replicates)}; band: middle 90%.`,
       ...(marks.length > 0 ? ['Dashed lines: interventions start or end (scenario colour).'] : []),
       ...flowKey(marks),
+      ...flowTargetLines(flows, SUBTITLE_WIDTH),
+      ...eventKeyLines(events, SUBTITLE_WIDTH),
     ]),
     width: PLOT_WIDTH,
     height: FLOW_HEIGHT,
