@@ -12,6 +12,11 @@
  *     after July 2015 (0–5), Tunisia's share from Bizerte and Ben Gardane (20–50%);
  *   - the returned share's median inside 20–30%;
  *   - at least 86 countries represented (median);
+ *   - the path (scenarios/targets/path-2014-2015.yaml): the world inside 13,000–17,500 on
+ *     31 October 2014 (UN Monitoring Team) and inside 18,000–22,500 on 26 January 2015
+ *     (ICSR), Western Europe inside 3,200–4,400 on that date, the mean monthly flow from July
+ *     2014 to June 2015 inside 800–1,700, and the flow of September–November 2015 below that
+ *     mean (flow_ratio inside 0.15–0.9);
  *   - the five largest median contingents are the five largest country targets (Tunisia,
  *     Saudi Arabia, Russia, Turkey, Jordan), as a set.
  * Why medians: a single run's small contingents vary by a factor between seeds (North
@@ -52,6 +57,7 @@ describe('calibration: the shipped baseline against its targets (CI check 1)', (
     ]));
     expect(names.filter((n) => n.startsWith('region:'))).toHaveLength(7);
     expect(names.filter((n) => n.startsWith('country:'))).toHaveLength(11);
+    expect(names).toEqual(expect.arrayContaining(['world@2015-01-26', 'region:Western Europe@2015-01-26', 'world_2014-10-31', 'flow_2014-07_2015-06', 'slowing_2015-09_2015-11']));
   });
 
   it('the calibrated baseline meets every target in the median over 100 seeds', () => {
@@ -66,6 +72,9 @@ describe('calibration: the shipped baseline against its targets (CI check 1)', (
     expect(r.targets.find((t) => t.name === 'returnedShare')!.inside).toBe(true);
     expect(r.top.found.slice().sort()).toEqual(['Jordan', 'Russia', 'Saudi Arabia', 'Tunisia', 'Turkey']);
     expect(r.targets.find((t) => t.name === 'countriesRepresented')!.median).toBeGreaterThanOrEqual(86);
+    // The path: January 2015 inside the ICSR's band, and the flow slowing at the end of 2015.
+    expect(r.targets.find((t) => t.name === 'world@2015-01-26')!.inside).toBe(true);
+    expect(r.targets.find((t) => t.name === 'slowing_2015-09_2015-11')!.median).toBeLessThan(1);
   }, 180_000);
 
   it('a deliberately wrong parameter set (peer influence halved) fails the same check', () => {
