@@ -34,9 +34,15 @@ describe('calibration files that load', () => {
       expect(c.parameters.map((p) => p.name)).toEqual(['media_exposure', 'peer_probability', 'group_probability', 'return_rate',
         'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet',
         'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'susceptibility_germany',
-        'us_enforcement']);
-      // World, 7 regions, 11 countries, returned share, countries represented, US attempts and attempts a month, Tunisia's share from two towns.
-      expect(c.targets).toHaveLength(24);
+        'us_enforcement', 'caliphate_pull', 'national_laws', 'losing_ground_pull', 'turkey_interception', 'tal_abyad_travel']);
+      // December 2015: world, 7 regions, 11 countries, returned share, countries represented, US attempts and attempts a month,
+      // Tunisia's share from two towns; then the path: the ICSR's world and Western Europe, October 2014, the flow and its slowing.
+      expect(c.targets).toHaveLength(29);
+      expect(c.targets.slice(24).map((t) => [t.name, t.statistic.date])).toEqual([
+        ['world@2015-01-26', '2015-01-26'], ['region:Western Europe@2015-01-26', '2015-01-26'], ['world_2014-10-31', '2014-10-31'],
+        ['flow_2014-07_2015-06', '2015-07-01'], ['slowing_2015-09_2015-11', '2015-12-01'],
+      ]);
+      expect(c.targets.find((t) => t.name === 'slowing_2015-09_2015-11')!.source).toContain('Gersten');
       expect(c.targets[0]).toMatchObject({ name: 'world', value: 29000, low: 27000, high: 31000, weight: 4 });
       expect(c.targets.find((t) => t.name === 'country:Morocco')).toMatchObject({ weight: 0.5, low: 840, high: 1560 });
       expect(c.targets.find((t) => t.name === 'countriesRepresented')).toMatchObject({ value: 86, high: Infinity });

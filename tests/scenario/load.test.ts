@@ -556,7 +556,7 @@ describe('scenario files are data only', () => {
     const text = minimalWith(1, 'constructor: 1');
     const file = fixture(text);
     expect(() => loadScenario(file)).toThrow(messages.unknownKey(at(file, text, 'constructor'), 'constructor', 'constructor',
-      `known keys: ${['$schema', 'extends', 'title', 'description', 'seed', 'scale', 'replicates', 'dates', 'output', 'targets', 'networks', 'channels', 'stockPlacement', 'places', 'links', 'interventions'].join(', ')}`).message);
+      `known keys: ${['$schema', 'extends', 'title', 'description', 'seed', 'scale', 'replicates', 'dates', 'output', 'targets', 'networks', 'channels', 'stockPlacement', 'priorExposure', 'places', 'links', 'interventions'].join(', ')}`).message);
     const byName = minimalWith(11, '              network: constructor');
     const file2 = fixture(byName);
     expect(() => loadScenario(file2)).toThrow(messages.unknownNetwork(at(file2, byName, 'constructor'), `${BIZERTE}.network`, 'constructor').message);
