@@ -30,28 +30,23 @@ type Where = (path: readonly (string | number)[], atKey?: boolean) => ReturnType
 
 export function calibrationTargets(section: Section, published: Targets, plan: WorldPlan, start: string, at: Where): CalibrationTarget[] {
   const w = section.weights;
-  const weightOf = (level: 'regions' | 'countries' | 'communities', names: string[], singular: string) => {
+  // Weights by place name must name a place with a target.
+  const checkWeightNames = (level: 'regions' | 'countries' | 'communities', names: string[], singular: string) => {
     const spec = w[level];
-    if (typeof spec === 'number') return () => spec;
+    if (typeof spec === 'number') return;
     for (const name of Object.keys(spec)) {
       if (name !== '*' && !names.includes(name)) {
         const hint = closest(name, names);
         throw messages.calibrationUnknownTarget(at(['targets', 'weights', level, name], true), `targets.weights.${level}.${name}`, singular, name, hint ? `did you mean "${hint}"?` : undefined);
       }
     }
-    return (name: string) => spec[name] ?? spec['*'] ?? 1;
   };
   const targets: CalibrationTarget[] = [];
   const date = published.date;
   const add = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weightValue: number) =>
     targets.push({ name, statistic: { name, ...statistic, date }, value: band.value, low: band.low, high: band.high, weight: weightValue, note: band.note, ...(published.source ? { source: published.source } : {}) });
-  if (published.world) add('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
-  const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
-  for (const [key, level] of levels) {
-    const bands = published[key];
-    const wOf = weightOf(key, [...bands.keys()], level);
-    for (const [place, band] of bands) add(`${level}:${place}`, { measure: 'travelled', level, place }, band, wOf(place));
-  }
+  for (const l of LEVELS) checkWeightNames(l.key, [...published[l.key].keys()], l.level);
+  targets.push(...figuresOnDate(published, w, ''));
   if (section.returnedShare) {
     const r = section.returnedShare;
     if (!(r.low <= r.value && r.value <= r.high)) {
@@ -75,19 +70,9 @@ export function furtherTargets(section: Section, published: Targets, plan: World
   const out: CalibrationTarget[] = [];
   const source = readSource(published.file);
   const inFile = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
-  const w = section.weights;
-  const levelWeight = (spec: number | Record<string, number>, name: string) => (typeof spec === 'number' ? spec : spec[name] ?? spec['*'] ?? 1);
   if (onDate) {
     if (published.date < dates.start || published.date > dates.end) throw messages.calibrationTargetDate(inFile(['date']), published.date, dates.start, dates.end);
-    const at = (name: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weight: number) => {
-      const full = `${name}@${published.date}`;
-      out.push({ name: full, statistic: { name: full, ...statistic, date: published.date }, value: band.value, low: band.low, high: band.high, weight, note: band.note, ...(published.source ? { source: published.source } : {}) });
-    };
-    if (published.world) at('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, w.world);
-    const levels = [['regions', 'region'], ['countries', 'country'], ['communities', 'community']] as const;
-    for (const [key, level] of levels) {
-      for (const [place, band] of published[key]) at(`${level}:${place}`, { measure: 'travelled', level, place }, band, levelWeight(w[key], place));
-    }
+    out.push(...figuresOnDate(published, section.weights, `@${published.date}`));
   }
   for (const d of published.dated) {
     const statistic = resolveStatistic(d.statistic, {
@@ -98,6 +83,27 @@ export function furtherTargets(section: Section, published: Targets, plan: World
       shown: (...path) => ['dated', d.index, ...path].join('.'),
     });
     out.push({ name: statistic.name, statistic, value: d.band.value, low: d.band.low, high: d.band.high, weight: d.weight, note: d.band.note, source: d.source });
+  }
+  return out;
+}
+
+const LEVELS = [
+  { key: 'regions', level: 'region' },
+  { key: 'countries', level: 'country' },
+  { key: 'communities', level: 'community' },
+] as const;
+
+/** A targets file's travellers on its own date (world, regions, countries, communities), named `level:place` + suffix and weighted by level. */
+function figuresOnDate(published: Targets, weights: Section['weights'], suffix: string): CalibrationTarget[] {
+  const out: CalibrationTarget[] = [];
+  const add = (base: string, statistic: Omit<Statistic, 'name' | 'date'>, band: Band, weight: number) => {
+    const name = base + suffix;
+    out.push({ name, statistic: { name, ...statistic, date: published.date }, value: band.value, low: band.low, high: band.high, weight, note: band.note, ...(published.source ? { source: published.source } : {}) });
+  };
+  if (published.world) add('world', { measure: 'travelled', level: 'world', place: WORLD }, published.world, weights.world);
+  for (const { key, level } of LEVELS) {
+    const spec = weights[key];
+    for (const [place, band] of published[key]) add(`${level}:${place}`, { measure: 'travelled', level, place }, band, typeof spec === 'number' ? spec : spec[place] ?? spec['*'] ?? 1);
   }
   return out;
 }
