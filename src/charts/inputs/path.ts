@@ -17,14 +17,8 @@ export interface PathTarget {
 }
 
 /** A published world flow (travellers per month) over a period, from `from` to `date`. */
-export interface FlowTarget {
+export interface FlowTarget extends PathTarget {
   from: string;
-  date: string;
-  value: number;
-  low: number;
-  high: number;
-  source: string;
-  label: string;
 }
 
 /** A labelled intervention of the scenario's history, at its start date. */
