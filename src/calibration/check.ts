@@ -33,6 +33,8 @@ export interface CheckOptions {
 
 export interface TargetCheck {
   name: string;
+  /** Day of the target (the end of the period for a flow). */
+  date: string;
   value: number;
   low: number;
   high: number;
@@ -99,6 +101,7 @@ export function checkAgainstTargets(
     const median = values.length ? quantile(values, 0.5) : NaN;
     return {
       name: t.name,
+      date: t.statistic.date,
       value: t.value,
       low: t.low,
       high: t.high,

@@ -54,9 +54,8 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
         onReplicate: (done, total) => bar.update(done, `run ${done}/${total}`),
       });
       bar.stop();
-      const dates = new Map(c.targets.map((t) => [t.name, t.statistic.date]));
       const table = renderTable(['target', 'date', 'target', 'band', `median of ${replicates}`, '5–95%', 'vs target', ''], r.targets.map((t) => [
-        t.name, dates.get(t.name) ?? r.targetDate, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
+        t.name, t.date, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
         value(t.median), `${value(t.p5)}–${value(t.p95)}`, t.value > 0 && Number.isFinite(t.high) ? signed((t.median - t.value) / t.value) : '',
         t.inside ? '' : 'outside band',
       ]), (col) => col > 1 && col < 7);
