@@ -85,7 +85,10 @@ export interface FitRow {
   date?: string;
   /** Not fitted (dated after the calibration's `until`): a forecast. */
   heldOut: boolean;
-  /** Whether the published value lies inside the 5–95 % interval of the posterior predictive (p5–p95). */
+  /**
+   * Whether the published value lies inside the 5–95 % interval of the posterior predictive (p5–p95);
+   * for a one-sided target ("at least"), whether that interval reaches the published range.
+   */
   valueInPredictive: boolean;
   target: number;
   low: number;
@@ -114,7 +117,7 @@ export function fitRows(g: Generation, targets: readonly FitTarget[], kind: Dist
       statistic: t.name,
       ...(t.statistic ? { date: t.statistic.date } : {}),
       heldOut: t.heldOut === true,
-      valueInPredictive: t.value >= s.p5 && t.value <= s.p95,
+      valueInPredictive: Number.isFinite(t.high) ? t.value >= s.p5 && t.value <= s.p95 : s.p95 >= t.low,
       target: t.value,
       low: t.low,
       high: t.high,
