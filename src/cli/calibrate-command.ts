@@ -13,6 +13,7 @@ import { planWorld } from '../world/plan.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter, type ProgressReporter } from './progress.js';
 import { toolVersion } from './version.js';
+import { describePointSource } from '../calibration/point.js';
 
 interface CalibrateArgs {
   calibration: string;
@@ -138,7 +139,7 @@ function duration(ms: number): string {
 
 /** One line on how the calibrated point was chosen, from summary.json's "point". */
 function howChosen(point: CalibrationSummary['point']): string {
-  const start = point.source === 'median' ? 'the posterior medians' : `posterior ${point.source}`;
+  const start = describePointSource(point.source);
   const r = point.refinement;
   return `calibrated: ${start}, the best of ${point.candidates.length} candidates`
     + (point.finalists.length > 0 ? ` (then of the best ${point.finalists.length} on fresh simulations)` : '')
