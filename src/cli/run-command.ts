@@ -3,6 +3,7 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
+import { cliMessages } from '../messages/cli.js';
 import { warnings } from '../messages/warnings.js';
 import { planWorld } from '../world/plan.js';
 import { smallStocks } from '../world/stock-counts.js';
@@ -65,7 +66,10 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         progress.stop();
       }
       const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
-      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\nWrote ${out}/ (${folder.written.join(', ')}) in ${(folder.wallMs / 1000).toFixed(1)} s.\n`);
+      // performance.now() counts from the process's start: the whole command, start-up and writing included.
+      const wrote = cliMessages.wroteRunFolder(out, folder.written, performance.now() / 1000,
+        { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
+      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
       setExit(0);
     },
   };

@@ -16,4 +16,22 @@ export const cliMessages = {
   initFolderExists: (dir: string) => messages.usage(`${dir} already exists: hotbed init writes a new folder (name another, e.g. hotbed init my-scenarios)`),
   /** --out and --resume together; `what` is "sweep" or "calibration". */
   outOrResume: (what: string) => messages.usage(`give either --out or --resume, not both (a resumed ${what} writes to its own folder)`),
+
+  /**
+   * The closing line of `hotbed compare` (and the start of `hotbed run`'s). `seconds` is the wall
+   * time since the process started: start-up, loading, worlds, runs, report and writing, all that
+   * the user waited.
+   */
+  wroteFolder: (out: string, files: readonly string[], seconds: number, part = '') =>
+    `Wrote ${out}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s (wall time since hotbed started${part}).`,
+
+  /**
+   * `hotbed run`'s closing line: the wall time since start-up, and the part of it manifest.json
+   * records as timing.wallMs (worlds, runs, report; not start-up, loading or writing), named so
+   * that the two numbers are not read as one.
+   */
+  wroteRunFolder: (out: string, files: readonly string[], seconds: number, run: { replicates: number; report: boolean; wallSeconds: number }) =>
+    cliMessages.wroteFolder(out, files, seconds,
+      `; building ${run.replicates === 1 ? 'the world and the run' : `the worlds and the ${run.replicates} runs`}${run.report ? ' and the report' : ''}`
+      + ` took ${run.wallSeconds.toFixed(1)} s of it, manifest.json's timing.wallMs`),
 };
