@@ -49,6 +49,6 @@ export const cliMessages = {
    */
   wroteRunFolder: (out: string, files: readonly string[], seconds: number, run: { replicates: number; report: boolean; wallSeconds: number }) =>
     cliMessages.wroteFolder(out, files, seconds,
-      `; building ${run.replicates === 1 ? 'the world and the run' : `the worlds and the ${run.replicates} runs`}${run.report ? ' and the report' : ''}`
+      `; building ${run.replicates === 1 ? 'the world and the run' : run.report ? `the worlds, the ${run.replicates} runs and the report` : `the worlds and the ${run.replicates} runs`}`
       + ` took ${run.wallSeconds.toFixed(1)} s of it, manifest.json's timing.wallMs`),
 };
