@@ -50,6 +50,11 @@ describe('hotbed calibrate', () => {
     expect(summary.point.candidates.map((c) => c.source).slice(0, 2)).toEqual(['median', 'adjusted median']);
     expect(summary.point.candidates).toHaveLength(6);
     expect(calibrated.places.regions[0]!.countries[0]!.communities[0]!.name).toBe('Town');
+    // It ends by saying how many bands the calibrated point meets, and lists those it misses, as fit.csv has them.
+    const fit = summary.fit as { statistic: string; heldOut: boolean; point: number; low: number; high: number; pointInBand: boolean }[];
+    const missed = fit.filter((f) => !f.heldOut && !f.pointInBand);
+    const list = missed.map((f) => `\n  ${f.statistic} \\(\\d{4}-\\d\\d-\\d\\d\\): [\\d.,]+, band [\\d.,]+–[\\d.,]+, (\\d+|<1)% (above|below)`).join('');
+    expect(ran.stdout).toMatch(new RegExp(`\\nThe calibrated point \\(median of 3 simulations\\) meets ${2 - missed.length} of 2 fitted target bands${missed.length ? `; it misses ${missed.length}:${list}` : '\\.'}\\n$`));
   });
 
   it('--install writes the calibrated file where the scenarios live, extends relative to it, byte-equal to the folder\'s but for that line', async () => {

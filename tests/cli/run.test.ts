@@ -55,6 +55,18 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv, summary.json, places.csv, manifest.json)`);
   });
 
+  it('prints the wall time of the whole command, and names the shorter time the manifest records', () => {
+    const printed = /\) in ([\d.]+) s \(wall time since hotbed started; building the world and the run took ([\d.]+) s of it, manifest\.json's timing\.wallMs\)\.\n$/.exec(first.stdout);
+    expect(printed, first.stdout).not.toBeNull();
+    const [whole, part] = [Number(printed![1]), Number(printed![2])];
+    // Start-up, loading and writing are in it: close to the time from spawn to exit, not only the part the manifest times.
+    expect(whole).toBeLessThanOrEqual(first.ms / 1000 + 0.05);
+    expect(whole).toBeGreaterThanOrEqual(0.75 * (first.ms / 1000) - 0.1);
+    const manifest = JSON.parse(read(out('first'), 'manifest.json')) as { timing: { wallMs: number } };
+    expect(part).toBeCloseTo(manifest.timing.wallMs / 1000, 1);
+    expect(whole).toBeGreaterThan(part);
+  });
+
   it('writes series.csv, summary.json, places.csv and manifest.json, and nothing else', () => {
     expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'places.csv', 'series.csv', 'summary.json']);
     const csv = read(out('first'), 'series.csv').split('\n');
