@@ -47,7 +47,7 @@ describe('hotbed calibrate', () => {
     const calibrated = loadScenario(join(out, 'calibrated.yaml')).scenario;
     expect(calibrated.channels.peer.cascade.probability).toBe(Number(summary.point.values.peer.toPrecision(4)));
     expect(calibrated.channels.abroad.returnRate).toBe(Number(summary.point.values.return.toPrecision(4)));
-    expect(summary.point.candidates.map((c) => c.source).slice(0, 2)).toEqual(['median', 'adjusted median']);
+    expect(summary.point.candidates.map((c: { source: string }) => c.source).slice(0, 2)).toEqual(['median', 'adjusted median']);
     expect(summary.point.candidates).toHaveLength(6);
     expect(calibrated.places.regions[0]!.countries[0]!.communities[0]!.name).toBe('Town');
     // It ends by saying how many bands the calibrated point meets, and lists those it misses, as fit.csv has them.
