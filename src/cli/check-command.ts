@@ -52,6 +52,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
       const r = checkAgainstTargets(scenario, c.targets, c.targetDate, {
         replicates,
         seed: argv.seed,
+        scenarioFile,
         onReplicate: (done, total) => bar.update(done, `run ${done}/${total}`),
       });
       bar.stop();

@@ -4,6 +4,7 @@
  * value is judged by whether it lies inside the band and, if not, by how far beyond the nearer
  * edge: a value in the band is simply "in band", however far from the band's centre.
  */
+import { UserError } from './errors.js';
 
 /** A band's value as printed: whole numbers with thousands separators from 100, else 3 significant digits. */
 export const figure = (x: number): string =>
@@ -22,6 +23,13 @@ export interface BandMiss {
 }
 
 export const targetMessages = {
+  /**
+   * `hotbed check` with a scenario that cannot give a target's value: a date outside its run,
+   * or a place it does not have. One message naming the scenario, the target and what is missing.
+   */
+  scenarioCannotMeasure: (scenarioFile: string, target: string, lacks: string, hint: string) =>
+    new UserError({ file: scenarioFile, problem: `cannot be checked against target ${target}: ${lacks}`, hint }),
+
   /**
    * "in band", or how far outside the nearer edge as a share of that edge: "12% above",
    * "8% below", "<1% above". An edge of 0 has no share: the difference itself ("0.02 below").
