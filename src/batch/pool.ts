@@ -6,8 +6,9 @@
  * way a task's randomness comes from its own key, so results do not depend on
  * which thread ran it or when.
  *
- * TypeScript runs through tsx: threads load worker.js, which registers tsx in the
- * thread and imports worker.ts, which imports the model's module.
+ * Threads load ./worker.js beside this module, which imports the model's module. In the
+ * build that is worker.ts compiled, plain JavaScript; in the sources (tests, development) it
+ * is a small file that registers tsx in the thread first and then imports worker.ts.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
