@@ -36,6 +36,10 @@ describe('the installed package', { timeout: 300_000 }, () => {
     expect(existsSync(join(installed, 'src', 'cli', 'hotbed.js'))).toBe(false);
     expect(hotbed('--version').trim()).toBe(manifest.version);
     expect(hotbed('--help')).toContain('hotbed run <scenario>');
+    // A mistake found in a command's handler (a module of its own) is a user error to the entry (one bundled file): one line, exit 2.
+    const missing = spawnSync(join(app, 'node_modules', '.bin', 'hotbed'), ['run', 'mine/none.yaml'], { cwd: app, encoding: 'utf8' });
+    expect(missing.status, missing.stderr).toBe(2);
+    expect(missing.stderr).toMatch(/^hotbed: mine\/none\.yaml: [^\n]+\n$/);
 
     expect(hotbed('init', 'mine')).toContain('Wrote mine/');
     expect(readdirSync(join(app, 'mine'))).toEqual(expect.arrayContaining(['baseline.yaml', 'scenario.schema.json', 'experiments', 'targets']));

@@ -65,6 +65,24 @@ describe('what hotbed loads before a command runs', () => {
     expect(modules.filter((m) => m.endsWith('-handler.ts'))).toEqual([]);
   });
 
+  it('loads main and the command modules from the entry only, as the build bundles them into it', () => {
+    // scripts/build.js puts main and every *-command module into dist/cli/hotbed.js; a runtime
+    // import of one from elsewhere would load a second copy of it beside the bundle's.
+    const bundled = new Set(['cli/main.ts', ...commandModules.map((f) => `cli/${f}`)]);
+    const importers: string[] = [];
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.ts$/.test(e.name) ? [join(dir, e.name)] : []));
+    for (const file of walk(SRC)) {
+      const rel = relative(SRC, file);
+      if (bundled.has(rel) || rel === 'cli/hotbed.ts') continue;
+      const text = readFileSync(file, 'utf8');
+      const dynamic = [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+      for (const spec of [...staticImports(text), ...dynamic]) {
+        if (spec.startsWith('.') && bundled.has(relative(SRC, resolve(dirname(file), spec).replace(/\.js$/, '.ts')))) importers.push(`${rel} → ${spec}`);
+      }
+    }
+    expect(importers).toEqual([]);
+  });
+
   it('has every command load its handler when it runs', () => {
     for (const f of commandModules) {
       const handler = f.replace(/-command\.ts$/, '-handler');
