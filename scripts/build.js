@@ -13,7 +13,7 @@
 //    modules are loaded by nothing else, so no module of Hotbed is loaded twice (a
 //    UserError a handler throws is the class main.ts checks for).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,3 +53,6 @@ await build({
   plugins: [ownModulesStayModules],
   logLevel: 'warning',
 });
+
+// Executable, as bin: `npx hotbed` in this folder runs the file itself (an installed package gets the mode from npm).
+chmodSync(entry, 0o755);
