@@ -7,7 +7,7 @@
  * threads, ran without them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
@@ -21,6 +21,8 @@ describe('the installed package', { timeout: 300_000 }, () => {
   it('packs, installs elsewhere, and runs init, run, check and sweep there', () => {
     const packDir = tempDir('hotbed-pack-');
     const tarball = npm(['pack', '--silent', '--pack-destination', packDir], REPO).trim().split('\n').at(-1)!;
+    // The build (prepare) left an executable entry: `npx hotbed` in the repository runs the file itself.
+    expect(statSync(join(REPO, 'dist', 'cli', 'hotbed.js')).mode & 0o111).toBe(0o111);
     const app = tempDir('hotbed-installed-');
     writeFileSync(join(app, 'package.json'), '{ "name": "hotbed-user", "private": true }\n');
     npm(['install', '--prefer-offline', '--no-save', join(packDir, tarball)], app);
