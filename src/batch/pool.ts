@@ -6,11 +6,12 @@
  * way a task's randomness comes from its own key, so results do not depend on
  * which thread ran it or when.
  *
- * TypeScript runs through tsx: threads load worker.js, which registers tsx in the
- * thread and imports worker.ts, which imports the model's module.
+ * Threads load ./worker.js beside this module, which imports the model's module. In the
+ * build that is worker.ts compiled, plain JavaScript; in the sources (tests, development) it
+ * is a small file that registers tsx in the thread first and then imports worker.ts.
  */
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { defaultWorkers } from './cores.js';
 
 /** A model worker threads can rebuild: a module whose default export makes the task runner from a spec. */
 export interface TaskModel<Spec, Task, Result> {
@@ -24,9 +25,6 @@ export interface Pool<Task, Result> {
   threads: number;
   close(): Promise<void>;
 }
-
-/** All the cores this process may use. */
-export const defaultWorkers = () => Math.max(1, availableParallelism());
 
 export function createPool<Spec, Task, Result>(model: TaskModel<Spec, Task, Result>, spec: Spec, threads: number = defaultWorkers()): Pool<Task, Result> {
   if (threads <= 1) return localPool(model.create(spec));

@@ -1,5 +1,6 @@
-// Entry of a worker thread (piscina). TypeScript runs through tsx, so this plain-JavaScript
-// file registers tsx in the thread and then loads the worker itself.
+// Entry of a worker thread (piscina) when Hotbed runs from the TypeScript sources (tests,
+// development): registers tsx in the thread, then loads the worker itself. In the build,
+// worker.ts compiles to dist/batch/worker.js, which takes this file's place.
 import { register } from 'tsx/esm/api';
 
 register();

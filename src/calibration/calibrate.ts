@@ -30,7 +30,6 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../messages/scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { abcSmc, stopReasons, type AbcSmcResult, type Evaluate, type Generation, type RoundProgress } from './abc-smc.js';
-import { calibrationCharts } from '../charts/index.js';
 import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './load.js';
@@ -349,8 +348,9 @@ function calibratedFile(c: Calibration, { result, parameters, point, refinement 
 async function drawCharts(c: Calibration, options: CalibrateOptions, { result, parameters }: Search, summary: CalibrationSummary, statistics: string[]): Promise<{ charts: Record<string, string | Uint8Array>; chartsError?: string }> {
   if (options.charts === false) return { charts: {} };
   try {
+    // Vega, Vega-Lite and resvg load only when charts are drawn (not at all with charts off).
     return {
-      charts: await calibrationCharts(calibrationChartInputs({
+      charts: await (await import('../charts/index.js')).calibrationCharts(calibrationChartInputs({
         title: c.title,
         startDate: c.loaded.scenario.dates.start,
         endDate: c.loaded.scenario.dates.end,

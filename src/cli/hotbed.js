@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh clone needs no build step.
+// The `hotbed` command run from the TypeScript sources through tsx, with no build: for tests
+// and development (`npm run hotbed`). The installed command is hotbed.ts compiled to dist/.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('./hotbed.ts');

@@ -56,6 +56,10 @@ async function parse(args: string[]): Promise<number> {
     .strict()
     .recommendCommands()
     .version(toolVersion())
+    // yargs's own words (Options, Commands, …) in English, like every message of Hotbed, whatever
+    // the machine's language: mixed languages on one screen help no one, and the build does not
+    // ship yargs's translations (scripts/build.js bundles yargs without its locales/ folder).
+    .locale('en')
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))

@@ -7,7 +7,6 @@ import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
 import { existsSync } from 'node:fs';
 import { writeFolderAtomic } from '../batch/persistence.js';
-import { buildReport } from '../charts/index.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
 import { bandsCsv } from '../results/bands.js';
@@ -80,7 +79,8 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
     const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
-    const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
+    // Vega, Vega-Lite and resvg load only when charts are drawn: a command that draws none starts faster.
+    const report = o.report ? await (await import('../charts/index.js')).buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
     extra = { 'bands.csv': bandsCsv(comparison), ...report };
   }
   const wallMs = performance.now() - started;

@@ -17,7 +17,6 @@ import { describedStatistic } from '../statistics/registry.js';
 import { warnings as warningText } from '../messages/warnings.js';
 import { analyse, analysisCsv } from './analysis.js';
 import { sweepChartInputs } from './chart-inputs.js';
-import { sweepCharts } from '../charts/index.js';
 import type { SweepPlan } from './file.js';
 import { sweepDesign } from './points.js';
 import { unstableIndices } from './stability.js';
@@ -53,7 +52,8 @@ export async function sweepFiles(plan: SweepPlan, results: readonly (readonly nu
   let chartsError: string | undefined;
   if (options.charts !== false) {
     try {
-      charts = await sweepCharts(sweepChartInputs(plan, design.points, summaries, analysis));
+      // Vega, Vega-Lite and resvg load only when charts are drawn: a shard of a sweep, which draws none, starts faster.
+      charts = await (await import('../charts/index.js')).sweepCharts(sweepChartInputs(plan, design.points, summaries, analysis));
     } catch (err) {
       charts = {};
       chartsError = err instanceof Error ? err.message : String(err);

@@ -6,6 +6,7 @@
  *   W3 the world          1,000,000 agents, ~5,000,000 ties, 548 days (tests/bench/world.ts, run first, unchanged)
  *   W4 calibration        simulations per second of the CI calibration's model, 1 and 2 workers
  *   W5 network build      Watts–Strogatz 1,000,000 nodes, k = 10, into CSR
+ *   Start-up              the built hotbed's --help, --version and a single-town run against node -e 0 (tests/bench/start-up.ts)
  *
  * plus the naive reference (tests/reference/naive.ts) on W1 and W2's graph and
  * rules. Every run of every workload is a fresh child process
@@ -13,7 +14,7 @@
  * PASS/MISS) and writes tests/bench/results/suite-<YYYY-MM-DD>.json.
  *
  *   npm run bench
- *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world --no-sweep
+ *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world --no-sweep --no-start-up --start-up-runs 20
  *
  * If tests/bench/sweep.ts is there, its sweep throughput (1 and 2 workers) is run once at the end.
  */
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLASSIC } from '../reference/classic.js';
 import type { SuiteResult, Workload } from './suite-worker.js';
+import { START_UP_GOALS, startUpBench, type StartUpResult } from './start-up.js';
 import type { SweepBenchResult } from './sweep.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +41,8 @@ const GOALS = {
   w3RunMs: 3000,
   w3PeakRssMiB: 1024,
   w4Speedup: 1.8,
+  startUpHelpOverNode: START_UP_GOALS.helpOverNode,
+  startUpSingleTownMs: START_UP_GOALS.singleTownMs,
 } as const;
 
 function spawnNode(args: string[], capture: boolean): Promise<string> {
@@ -127,6 +131,8 @@ async function main(): Promise<void> {
       'no-world': { type: 'boolean', default: false },
       'no-sweep': { type: 'boolean', default: false },
       'sweep-runs': { type: 'string', default: '24' },
+      'no-start-up': { type: 'boolean', default: false },
+      'start-up-runs': { type: 'string', default: '10' },
     },
   });
   const runs = Number(values.runs);
@@ -170,6 +176,13 @@ async function main(): Promise<void> {
     } catch (e) {
       console.log(`Sweep bench skipped: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  // Start-up of the built command (npm run build first), its commands interleaved with node -e 0.
+  let startUp: StartUpResult | undefined;
+  if (!values['no-start-up']) {
+    console.log(`── Start-up: ${values['start-up-runs']} rounds of node -e 0, hotbed --help, --version, a single-town run ──`);
+    startUp = startUpBench({ runs: Number(values['start-up-runs']), build: true });
   }
 
   const rss = (rs: SuiteResult[]) => statOf(rs, (r) => r.peakMaxRssKiB / 1024);
@@ -233,12 +246,27 @@ async function main(): Promise<void> {
     if (Number.isFinite(sweep.speedup)) goalRow('Sweep (sweep.ts)', 'speedup with 2 workers (steady)', stat([sweep.speedup]), sweep.goal, 'min', times);
   }
 
+  if (startUp !== undefined) {
+    const wall = (c: string) => startUp.times.find((t) => t.command === c)!;
+    const node = wall('node -e 0');
+    // Ratios round by round: each round ran every command once, so they share the machine's load.
+    const overNode = (c: string) => stat(wall(c).wallMs.map((w, i) => w / node.wallMs[i]!));
+    infoRow('Start-up', 'node -e 0, wall', stat(node.wallMs), ms);
+    goalRow('Start-up', 'hotbed --help, wall / node -e 0', overNode('hotbed --help'), GOALS.startUpHelpOverNode, 'max', times);
+    infoRow('Start-up', 'hotbed --version, wall / node -e 0', overNode('hotbed --version'), times);
+    goalRow('Start-up', 'hotbed run single-town.yaml, wall in all', stat(wall('hotbed run single-town').wallMs), GOALS.startUpSingleTownMs, 'max', ms);
+    infoRow('Start-up', 'hotbed run single-town.yaml, wall / node -e 0', overNode('hotbed run single-town'), times);
+    infoRow('Start-up', 'hotbed --help from the sources (tsx) / node -e 0', overNode('hotbed --help (sources, tsx)'), times);
+    for (const t of startUp.times) if (t.cpuMs.length) infoRow('Start-up', `CPU: ${t.command}`, stat(t.cpuMs), ms);
+  }
+
   console.log('');
   printTable();
   const missed = verdicts.filter((v) => v.status === 'MISS');
   console.log(`\n${missed.length === 0 ? 'All goals met' : `Goals missed: ${missed.map((v) => `${v.workload} ${v.metric} (${v.ratio.toFixed(2)} of goal)`).join('; ')}`} (medians of ${runs} runs).`);
   const other = statOf(w4two, (r) => r.otherLoadCores).median;
   if (other > 0.3) console.log(`Note: other work used ${other.toFixed(2)} of the machine's ${os.cpus().length} cores during W4's 2-worker runs, so the speedup is understated; run again when the machine is quiet.`);
+  if (startUp !== undefined && startUp.loadBefore > os.cpus().length) console.log(`Note: the load average was ${startUp.loadBefore.toFixed(1)} on ${os.cpus().length} cores before the start-up rounds, so their wall times are inflated; compare the CPU times or run again when the machine is quiet.`);
   console.log('Note: W2 is Hotbed\'s cascade, per tie per DAY (every active tie retries daily), not classic independent cascade (one chance per tie); see tests/bench/README.md.');
 
   const outDir = join(benchDir, 'results');
@@ -254,7 +282,7 @@ async function main(): Promise<void> {
     verdicts,
     rows,
     world: world === undefined ? undefined : { file: `world-${day}.json`, verdict: world['verdict'] },
-    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep },
+    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep, startUp },
     totalSeconds: (performance.now() - started) / 1000,
   }, null, 2)}\n`);
   console.log(`Wrote ${relative(process.cwd(), file)} (suite took ${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -1,10 +1,13 @@
 /**
- * Hotbed as a user gets it from npm: packed (`npm pack`), installed into a folder of its
- * own, then `init`, `run`, `check` and `sweep` from there, with nothing of the repository
- * on the path. Paths in the copied files resolve from the files, not the working folder.
+ * Hotbed as a user gets it from npm: packed (`npm pack`, which compiles it to dist/ first),
+ * installed into a folder of its own, then `init`, `run`, `check` and `sweep` from there,
+ * with nothing of the repository on the path. Paths in the copied files resolve from the
+ * files, not the working folder. The installed command is the compiled JavaScript: neither
+ * tsx nor esbuild is installed with it, so every command here, and the sweep's worker
+ * threads, ran without them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
@@ -18,12 +21,28 @@ describe('the installed package', { timeout: 300_000 }, () => {
   it('packs, installs elsewhere, and runs init, run, check and sweep there', () => {
     const packDir = tempDir('hotbed-pack-');
     const tarball = npm(['pack', '--silent', '--pack-destination', packDir], REPO).trim().split('\n').at(-1)!;
+    // The build (prepare) left an executable entry: `npx hotbed` in the repository runs the file itself.
+    expect(statSync(join(REPO, 'dist', 'cli', 'hotbed.js')).mode & 0o111).toBe(0o111);
     const app = tempDir('hotbed-installed-');
     writeFileSync(join(app, 'package.json'), '{ "name": "hotbed-user", "private": true }\n');
     npm(['install', '--prefer-offline', '--no-save', join(packDir, tarball)], app);
     const hotbed = (...args: string[]) => execFileSync(join(app, 'node_modules', '.bin', 'hotbed'), args, { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-    for (const f of ['LICENSE', 'README.md', 'results/README.md']) expect(existsSync(join(app, 'node_modules', 'hotbed', f)), f).toBe(true);
+    const installed = join(app, 'node_modules', 'hotbed');
+    for (const f of ['LICENSE', 'README.md', 'results/README.md']) expect(existsSync(join(installed, f)), f).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string>; dependencies: Record<string, string> };
+    expect(manifest.bin).toEqual({ hotbed: 'dist/cli/hotbed.js' });
+    expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
+    expect(Object.keys(manifest.dependencies)).not.toContain('esbuild');
+    for (const compiler of ['tsx', 'esbuild']) expect(existsSync(join(app, 'node_modules', compiler)), compiler).toBe(false);
+    expect(existsSync(join(installed, 'src', 'cli', 'hotbed.js'))).toBe(false);
+    expect(hotbed('--version').trim()).toBe(manifest.version);
+    expect(hotbed('--help')).toContain('hotbed run <scenario>');
+    // A mistake found in a command's handler (a module of its own) is a user error to the entry (one bundled file): one line, exit 2.
+    const missing = spawnSync(join(app, 'node_modules', '.bin', 'hotbed'), ['run', 'mine/none.yaml'], { cwd: app, encoding: 'utf8' });
+    expect(missing.status, missing.stderr).toBe(2);
+    expect(missing.stderr).toMatch(/^hotbed: mine\/none\.yaml: [^\n]+\n$/);
+
     expect(hotbed('init', 'mine')).toContain('Wrote mine/');
     expect(readdirSync(join(app, 'mine'))).toEqual(expect.arrayContaining(['baseline.yaml', 'scenario.schema.json', 'experiments', 'targets']));
 
@@ -43,5 +62,8 @@ describe('the installed package', { timeout: 300_000 }, () => {
     ].join('\n'));
     expect(hotbed('sweep', 'mine/experiments/tiny.yaml', '--out', 's1', '--quiet', '--workers', '1')).toContain('Wrote s1/');
     expect(existsSync(join(app, 's1', 'runs.csv'))).toBe(true);
+    // Two worker threads: each loads the compiled worker (dist/batch/worker.js), and gives the same rows.
+    expect(hotbed('sweep', 'mine/experiments/tiny.yaml', '--out', 's2', '--quiet', '--workers', '2')).toContain('Wrote s2/');
+    expect(readFileSync(join(app, 's2', 'runs.csv'), 'utf8')).toBe(readFileSync(join(app, 's1', 'runs.csv'), 'utf8'));
   });
 });

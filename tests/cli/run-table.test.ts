@@ -1,6 +1,6 @@
 /** `hotbed run`'s table of travellers by region against the targets: each median inside its band or how far outside. */
 import { describe, expect, it } from 'vitest';
-import { travellersTable } from '../../src/cli/run-command.js';
+import { travellersTable } from '../../src/cli/run-handler.js';
 import type { Summary } from '../../src/results/tables.js';
 import type { Targets } from '../../src/scenario/targets.js';
 

@@ -1,0 +1,70 @@
+/** What `hotbed run` does: runs the scenario, writes its folder, prints travellers against the targets. */
+import { memoryLimitBytes } from '../batch/memory.js';
+import { defaultResultDir } from '../batch/result-folder.js';
+import { writeRunFolder } from '../experiments/run-folder.js';
+import { loadScenario } from '../scenario/load.js';
+import { cliMessages } from '../messages/cli.js';
+import { targetMessages } from '../messages/targets.js';
+import { warnings } from '../messages/warnings.js';
+import { planWorld } from '../world/plan.js';
+import { smallStocks } from '../world/stock-counts.js';
+import type { Targets } from '../scenario/targets.js';
+import type { Summary } from '../results/tables.js';
+import { versusTargets } from '../results/versus-targets.js';
+import { checkReplicates, overridesFrom } from './common-options.js';
+import { renderTable, thousands } from './format.js';
+import { progressReporter } from './progress.js';
+import type { RunArgs } from './run-command.js';
+import { toolVersion } from './version.js';
+
+/** Returns the exit code. */
+export async function handleRun(argv: RunArgs): Promise<number> {
+  if (argv.replicates !== undefined) checkReplicates(argv.replicates);
+  const overrides = overridesFrom(argv);
+  const loaded = loadScenario(argv.scenario, { set: overrides });
+  const { scenario } = loaded;
+  const replicates = argv.replicates ?? scenario.replicates ?? 1;
+  const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
+  if (smallStockWarning !== undefined) process.stderr.write(`hotbed: warning: ${smallStockWarning}\n`);
+  const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
+  const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
+  let folder;
+  try {
+    folder = await writeRunFolder(out, {
+      loaded,
+      scenarioFile: argv.scenario,
+      overrides,
+      replicates,
+      report: argv.report,
+      toolVersion: toolVersion(),
+      createdWith: ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${scenario.seed}`,
+        ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' '),
+      memoryLimitBytes: memoryLimitBytes(),
+      onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
+        p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),
+    });
+  } finally {
+    progress.stop();
+  }
+  const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
+  // performance.now() counts from the process's start: the whole command, start-up and writing included.
+  const wrote = cliMessages.wroteRunFolder(out, folder.written, performance.now() / 1000,
+    { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
+  process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
+  return 0;
+}
+
+export function travellersTable(summary: Summary, targets: Targets | undefined): string {
+  const rows = versusTargets(summary, targets, ['world', 'region']);
+  const dates = summary.checkpoints.map((c) => c.date);
+  const targetHeader = targets ? `target ${targets.date}` : 'target';
+  const header = ['travelled (people)', ...dates, targetHeader, 'vs band'];
+  const body = rows.map((r) => [
+    r.level === 'world' ? 'World' : `  ${r.place}`,
+    ...r.travelled.map(thousands),
+    r.target ? (r.target.low === r.target.high ? thousands(r.target.value) : `${thousands(r.target.low)}–${thousands(r.target.high)}`) : '',
+    r.target && r.value !== undefined ? targetMessages.bandPosition(r.value, r.target.low, r.target.high) : '',
+  ]);
+  const note = summary.replicates > 1 ? `medians of ${summary.replicates} replicates; ` : '';
+  return `${renderTable(header, body)}\n(${note}1 agent = ${summary.scale === 1 ? '1 person' : `${summary.scale} people`}, ${thousands(summary.agents)} agents${targets ? `; targets: ${targets.title}` : ''})`;
+}
