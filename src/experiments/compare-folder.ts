@@ -1,14 +1,15 @@
 /**
  * The folder `hotbed compare` writes: bands.csv, differences.csv, summary.json,
- * manifest.json and the report. Everything is built in memory, then written
- * atomically: a chart that cannot be rendered leaves no folder.
+ * manifest.json and the report. The report is built first and the tables are made
+ * row by row as they are written, all into a temporary folder renamed into place at
+ * the end: a chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { existsSync } from 'node:fs';
-import { writeFolderAtomic } from '../batch/persistence.js';
+import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { buildReport } from '../charts/index.js';
-import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
+import { bandsChunks, comparisonSummary, differencesChunks } from '../results/bands.js';
 import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -40,6 +41,8 @@ export interface CompareFolderOptions {
 export interface CompareFolder {
   comparison: Comparison;
   written: string[];
+  /** The folder's size: the bytes of every file written. */
+  bytes: number;
 }
 
 export async function writeCompareFolder(out: string, o: CompareFolderOptions): Promise<CompareFolder> {
@@ -54,9 +57,9 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   o.onTables?.();
   const createdWith = o.createdWith(comparison.seed);
   const report = o.report ? await buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith })) : {};
-  const files: Record<string, string | Uint8Array> = {};
-  files['bands.csv'] = bandsCsv(comparison);
-  files['differences.csv'] = differencesCsv(comparison);
+  const files: Record<string, FolderFile> = {};
+  files['bands.csv'] = streamedText(bandsChunks(comparison));
+  files['differences.csv'] = streamedText(differencesChunks(comparison));
   files['places.csv'] = placesCsv(comparison.scenarios[0]!.plan);
   files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
   files['manifest.json'] = manifestText(manifest(out, comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
@@ -64,8 +67,8 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
     if (name in files) throw new Error(`experiments/compare-folder: the report would overwrite ${name}`);
     files[name] = content;
   }
-  writeFolderAtomic(out, files);
-  return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
+  const bytes = await writeFolderStreamed(out, files);
+  return { comparison, bytes, written: ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
 }
 
 function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {

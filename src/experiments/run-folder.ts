@@ -1,21 +1,22 @@
 /**
  * The folder `hotbed run` writes: series.csv, summary.json and manifest.json,
- * and with replicates bands.csv and the report. Everything is built in memory,
- * then written atomically: a chart that cannot be rendered leaves no folder.
+ * and with replicates bands.csv and the report. The report is built first and the
+ * tables are made row by row as they are written, all into a temporary folder renamed
+ * into place at the end: a chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
 import { existsSync } from 'node:fs';
-import { writeFolderAtomic } from '../batch/persistence.js';
+import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { buildReport } from '../charts/index.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
-import { bandsCsv } from '../results/bands.js';
+import { bandsChunks } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
 import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
-import { seriesCsv, statisticSeries, summarize, type Summary } from '../results/tables.js';
+import { seriesChunks, statisticSeries, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
@@ -46,6 +47,8 @@ export interface RunFolder {
   targets: Targets | undefined;
   /** What was written, as listed to the user. */
   written: string[];
+  /** The folder's size: the bytes of every file written. */
+  bytes: number;
   wallMs: number;
 }
 
@@ -76,12 +79,12 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   });
   const summary = summarize(run);
   const { statistics } = run;
-  let extra: Record<string, string | Uint8Array> = {};
+  let extra: Record<string, FolderFile> = {};
   if (banded) {
     const comparison = comparisonOfRun(loaded, run, network);
     const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
     const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
-    extra = { 'bands.csv': bandsCsv(comparison), ...report };
+    extra = { 'bands.csv': streamedText(bandsChunks(comparison)), ...report };
   }
   const wallMs = performance.now() - started;
   const manifest = {
@@ -108,8 +111,8 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
       replicates: run.replicates.map((r) => ({ replicate: r.replicate, buildMs: Math.round(r.buildMs), runMs: Math.round(r.runMs), ties: r.ties, events: r.events })),
     },
   };
-  const files: Record<string, string | Uint8Array> = {
-    'series.csv': seriesCsv(run),
+  const files: Record<string, FolderFile> = {
+    'series.csv': streamedText(seriesChunks(run)),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'places.csv': placesCsv(plan),
     'manifest.json': manifestText(manifest),
@@ -118,8 +121,8 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     if (name in files) throw new Error(`experiments/run-folder: the report would overwrite ${name}`);
     files[name] = content;
   }
-  writeFolderAtomic(out, files);
+  const bytes = await writeFolderStreamed(out, files);
   const written = ['series.csv', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
-  return { run, summary, targets, written, wallMs };
+  return { run, summary, targets, written, bytes, wallMs };
 }
 
