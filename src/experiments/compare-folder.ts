@@ -1,5 +1,5 @@
 /**
- * The folder `hotbed compare` writes: bands.csv, differences.csv, summary.json,
+ * The folder `hotbed compare` writes: bands.csv.gz, differences.csv.gz, summary.json,
  * manifest.json and the report. The report is built first and the tables are made
  * row by row as they are written, all into a temporary folder renamed into place at
  * the end: a chart that cannot be rendered leaves no folder.
@@ -58,8 +58,8 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   const createdWith = o.createdWith(comparison.seed);
   const report = o.report ? await buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith })) : {};
   const files: Record<string, FolderFile> = {};
-  files['bands.csv'] = streamedText(bandsChunks(comparison));
-  files['differences.csv'] = streamedText(differencesChunks(comparison));
+  files['bands.csv.gz'] = streamedText(bandsChunks(comparison));
+  files['differences.csv.gz'] = streamedText(differencesChunks(comparison));
   files['places.csv'] = placesCsv(comparison.scenarios[0]!.plan);
   files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
   files['manifest.json'] = manifestText(manifest(out, comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
@@ -68,7 +68,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
     files[name] = content;
   }
   const bytes = await writeFolderStreamed(out, files);
-  return { comparison, bytes, written: ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
+  return { comparison, bytes, written: ['bands.csv.gz', 'differences.csv.gz', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
 }
 
 function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
@@ -92,15 +92,15 @@ function manifest(out: string, c: Comparison, overrides: string[], version: stri
     targets: targetsFile !== undefined ? pathFromFolder(out, targetsFile) : null,
     ...(targetsFiles.length > 1 ? { targetsAlso: targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
-      'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
-      'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
+      'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
+      'differences.csv.gz': 'gzipped CSV: scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
       'summary.json': 'bands and paired differences at the checkpoints, by place',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents of the reference scenario: one row per place, to join the tables on (level, place)',
       ...(reportNames.length ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
     note: 'Every scenario ran replicate r with the same seed and replicate number (common random numbers), so differences are paired. '
-      + 'bands.csv, differences.csv and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
+      + 'bands.csv.gz and differences.csv.gz (their text, once decompressed) and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
     timing: {
       wallMs: Math.round(wallMs),
       scenarios: c.scenarios.map((s) => ({

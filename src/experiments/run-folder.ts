@@ -1,6 +1,6 @@
 /**
- * The folder `hotbed run` writes: series.csv, summary.json and manifest.json,
- * and with replicates bands.csv and the report. The report is built first and the
+ * The folder `hotbed run` writes: series.csv.gz, summary.json, places.csv and
+ * manifest.json, and with replicates bands.csv.gz and the report. The report is built first and the
  * tables are made row by row as they are written, all into a temporary folder renamed
  * into place at the end: a chart that cannot be rendered leaves no folder.
  */
@@ -32,7 +32,7 @@ export interface RunFolderOptions {
   /** The --set overrides applied (for the manifest). */
   overrides: string[];
   replicates: number;
-  /** With replicates: write the charts and report.html besides bands.csv. */
+  /** With replicates: write the charts and report.html besides bands.csv.gz. */
   report: boolean;
   toolVersion: string;
   /** The command that reproduces the folder, shown in the report. */
@@ -64,7 +64,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   if (existsSync(out)) throw messages.outputExists(out);
 
   // With replicates, bands and the report too: they need the first of each month (monthly flows)
-  // and a network sample from replicate 0. series.csv keeps the scenario's own days only.
+  // and a network sample from replicate 0. series.csv.gz keeps the scenario's own days only.
   const banded = o.replicates > 1;
   let network: NetworkSample | undefined;
   const run = runScenario(scenario, {
@@ -84,7 +84,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     const comparison = comparisonOfRun(loaded, run, network);
     const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
     const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
-    extra = { 'bands.csv': streamedText(bandsChunks(comparison)), ...report };
+    extra = { 'bands.csv.gz': streamedText(bandsChunks(comparison)), ...report };
   }
   const wallMs = performance.now() - started;
   const manifest = {
@@ -97,22 +97,22 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     targets: loaded.targetsFile !== undefined ? pathFromFolder(out, loaded.targetsFile) : null,
     ...(loaded.targetsFiles.length > 1 ? { targetsAlso: loaded.targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
-      'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
+      'series.csv.gz': `gzipped CSV: replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
-      ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
+      ...('bands.csv.gz' in extra ? { 'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
       ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
     ...(statistics.length ? { statistics: statistics.map(describedStatistic) } : {}),
-    note: 'series.csv and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
+    note: 'series.csv.gz (its text, once decompressed) and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
     timing: {
       wallMs: Math.round(wallMs),
       replicates: run.replicates.map((r) => ({ replicate: r.replicate, buildMs: Math.round(r.buildMs), runMs: Math.round(r.runMs), ties: r.ties, events: r.events })),
     },
   };
   const files: Record<string, FolderFile> = {
-    'series.csv': streamedText(seriesChunks(run)),
+    'series.csv.gz': streamedText(seriesChunks(run)),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'places.csv': placesCsv(plan),
     'manifest.json': manifestText(manifest),
@@ -122,7 +122,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     files[name] = content;
   }
   const bytes = await writeFolderStreamed(out, files);
-  const written = ['series.csv', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv.gz' in extra ? ['bands.csv.gz'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
   return { run, summary, targets, written, bytes, wallMs };
 }
 

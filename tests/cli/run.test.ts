@@ -1,9 +1,9 @@
 /** `hotbed run` and `hotbed network` through the real command line, on a tiny world. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
-import { hotbed, type Ran } from './cli.js';
+import { hotbed, readResult, type Ran } from './cli.js';
 
 afterAll(cleanup);
 
@@ -30,7 +30,7 @@ const TINY = yaml(
 const cwd = tempDir('hotbed-run-');
 writeFixture(cwd, 'tiny.yaml', TINY);
 const out = (name: string) => join(cwd, 'results', name);
-const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const read = readResult;
 
 let first: Ran;
 let again: Ran;
@@ -52,12 +52,12 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('travelled (people)');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv, summary.json, places.csv, manifest.json)`);
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv.gz, summary.json, places.csv, manifest.json)`);
   });
 
-  it('writes series.csv, summary.json, places.csv and manifest.json, and nothing else', () => {
-    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'places.csv', 'series.csv', 'summary.json']);
-    const csv = read(out('first'), 'series.csv').split('\n');
+  it('writes series.csv.gz, summary.json, places.csv and manifest.json, and nothing else', () => {
+    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'places.csv', 'series.csv.gz', 'summary.json']);
+    const csv = read(out('first'), 'series.csv.gz').split('\n');
     expect(csv[0]).toBe('replicate,date,level,place,measure,value');
     expect(csv[1]).toMatch(/^0,2014-06-01,world,World,[a-z]+,[\d.]+$/);
     expect(csv.at(-1)).toBe('');
@@ -73,15 +73,15 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(readdirSync(join(cwd, 'results')).sort()).toEqual(['again', 'first', 'seed-2']);
   });
 
-  it('gives byte-identical series.csv and summary.json for the same seed', () => {
+  it('gives byte-identical series.csv.gz text and summary.json for the same seed', () => {
     expect(again.status, again.stderr).toBe(0);
-    expect(read(out('again'), 'series.csv')).toBe(read(out('first'), 'series.csv'));
+    expect(read(out('again'), 'series.csv.gz')).toBe(read(out('first'), 'series.csv.gz'));
     expect(read(out('again'), 'summary.json')).toBe(read(out('first'), 'summary.json'));
   });
 
-  it('gives a different series.csv for a different --seed, and records the seed', () => {
+  it('gives a different series.csv.gz for a different --seed, and records the seed', () => {
     expect(otherSeed.status, otherSeed.stderr).toBe(0);
-    expect(read(out('seed-2'), 'series.csv')).not.toBe(read(out('first'), 'series.csv'));
+    expect(read(out('seed-2'), 'series.csv.gz')).not.toBe(read(out('first'), 'series.csv.gz'));
     const manifest = JSON.parse(read(out('seed-2'), 'manifest.json')) as { seed: number; scenario: { overrides: string[]; hash: string } };
     expect(manifest.seed).toBe(2);
     expect(manifest.scenario.overrides).toEqual(['seed=2']);
