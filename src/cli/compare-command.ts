@@ -18,6 +18,7 @@ interface CompareArgs {
   scale?: number;
   replicates: number;
   out?: string;
+  levels?: string;
   quiet: boolean;
   report: boolean;
 }
@@ -85,6 +86,7 @@ const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|js
 function commandLine(argv: CompareArgs, seed: number): string {
   const parts = ['hotbed compare', ...argv.scenarios, `--replicates ${argv.replicates}`, `--seed ${seed}`];
   if (argv.scale !== undefined) parts.push(`--scale ${argv.scale}`);
+  if (argv.levels !== undefined) parts.push(`--levels ${argv.levels}`);
   for (const s of argv.set ?? []) parts.push(`--set ${s}`);
   return parts.join(' ');
 }

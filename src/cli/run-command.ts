@@ -22,6 +22,7 @@ interface RunArgs {
   /** Default: the scenario's `replicates`. */
   replicates?: number;
   out?: string;
+  levels?: string;
   quiet: boolean;
   report: boolean;
 }
@@ -56,7 +57,8 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           report: argv.report,
           toolVersion: toolVersion(),
           createdWith: ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${scenario.seed}`,
-            ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' '),
+            ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...(argv.levels !== undefined ? [`--levels ${argv.levels}`] : []),
+            ...argv.set.map((s) => `--set ${s}`)].join(' '),
           memoryLimitBytes: memoryLimitBytes(),
           onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
             p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),

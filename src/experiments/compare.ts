@@ -242,7 +242,7 @@ export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?
   const recorded = run.replicates[0]?.snapshots.map((x) => x.day) ?? [];
   const recordDays = [...new Set(recorded)].sort((a, b) => a - b);
   const levels = [...s.output.levels];
-  const places = placeKeys(run.plan, cubeLevels(levels));
+  const places = withHotbeds(placeKeys(run.plan, cubeLevels(levels)), run.plan);
   const communities = communitiesOfPlaces(run.plan, places);
   const cube = new ReplicateCube(recordDays, places, run.replicates.length);
   run.replicates.forEach((r, i) => cube.add(i, r.snapshots, communities));

@@ -193,6 +193,11 @@ const stockPlacementSchema = z.discriminatedUnion('kind', [
 
 export const levels = ['world', 'region', 'country', 'community'] as const;
 export type Level = typeof levels[number];
+/**
+ * The levels tables hold unless a scenario says: community rows would be as many again as the
+ * rest in the shipped world (107 communities against 106 other places), per replicate.
+ */
+export const defaultLevels = ['world', 'region', 'country'] as const satisfies readonly Level[];
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
@@ -212,8 +217,9 @@ export const scenarioSchema = z.strictObject({
   }).default({ start: '2014-06-01', end: '2015-12-01', checkpoints: [] }),
   output: z.strictObject({
     everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
-    levels: z.array(z.enum(levels)).min(1).default([...levels]).describe('Place levels written to series.csv.'),
-  }).default({ everyDays: 7, levels: [...levels] }),
+    levels: z.array(z.enum(levels)).min(1).default([...defaultLevels])
+      .describe('Place levels of the tables: series.csv.gz and bands.csv.gz of `hotbed run`, bands.csv.gz, differences.csv.gz and summary.json of `hotbed compare` (`--levels` on the command line). Default world, region and country; add community for a row per community (the named towns and neighbourhoods, and each country\'s unnamed rest), per replicate and date in series.csv.gz: about as many rows again in the shipped world. The report and the checkpoint summary of `hotbed run` do not depend on it.'),
+  }).default({ everyDays: 7, levels: [...defaultLevels] }),
   targets: z.union([z.string(), z.array(z.string()).min(1)]).optional()
     .describe('Targets file (relative path) shown beside the results, or a list of them (the first gives the end-date targets; all give the dated path).'),
   networks: z.record(placeName, recipeSchema).default({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } })

@@ -35,14 +35,16 @@ const read = readResult;
 let first: Ran;
 let again: Ran;
 let otherSeed: Ran;
+let levelled: Ran;
 let network: Ran;
 
 beforeAll(async () => {
   // Independent commands: run side by side.
-  [first, again, otherSeed, network] = await Promise.all([
+  [first, again, otherSeed, levelled, network] = await Promise.all([
     hotbed(['run', 'tiny.yaml', '--out', out('first'), '--quiet'], cwd),
     hotbed(['run', 'tiny.yaml', '--out', out('again'), '--quiet'], cwd),
     hotbed(['run', 'tiny.yaml', '--seed', '2', '--out', out('seed-2'), '--quiet'], cwd),
+    hotbed(['run', 'tiny.yaml', '--levels', 'world,community', '--out', out('levels'), '--quiet'], cwd),
     hotbed(['network', 'tiny.yaml', '--community', 'Bizerte', '--gexf', 'bizerte.gexf', '--json', 'bizerte.json'], cwd),
   ]);
 }, 120_000);
@@ -70,7 +72,7 @@ describe('hotbed run', { timeout: 60_000 }, () => {
 
   it('leaves no .partial folder behind', () => {
     expect(readdirSync(join(cwd, 'results')).filter((n) => n.includes('.partial'))).toEqual([]);
-    expect(readdirSync(join(cwd, 'results')).sort()).toEqual(['again', 'first', 'seed-2']);
+    expect(readdirSync(join(cwd, 'results')).sort()).toEqual(['again', 'first', 'levels', 'seed-2']);
   });
 
   it('gives byte-identical series.csv.gz text and summary.json for the same seed', () => {
@@ -86,6 +88,18 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(manifest.seed).toBe(2);
     expect(manifest.scenario.overrides).toEqual(['seed=2']);
     expect(manifest.scenario.hash).not.toBe((JSON.parse(read(out('first'), 'manifest.json')) as { scenario: { hash: string } }).scenario.hash);
+  });
+
+  it('writes world, region and country rows by default, and the levels --levels names', () => {
+    const levelsOf = (dir: string) => [...new Set(read(dir, 'series.csv.gz').trim().split('\n').slice(1).map((l) => l.split(',')[2]))];
+    expect(levelsOf(out('first'))).toEqual(['world', 'region', 'country']);
+    expect(levelled.status, levelled.stderr).toBe(0);
+    expect(levelsOf(out('levels'))).toEqual(['world', 'community']);
+    const manifest = JSON.parse(read(out('levels'), 'manifest.json')) as { scenario: { overrides: string[] } };
+    expect(manifest.scenario.overrides).toEqual(['output.levels=[world,community]']);
+    // Only the rows differ: the world's are the same numbers.
+    const world = (dir: string) => read(dir, 'series.csv.gz').split('\n').filter((l) => l.includes(',world,'));
+    expect(world(out('levels'))).toEqual(world(out('first')));
   });
 });
 
