@@ -100,7 +100,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
       'series.csv.gz': `gzipped CSV: replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
-      ...('bands.csv.gz' in extra ? { 'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
+      ...('bands.csv.gz' in extra ? { 'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), on the dates of series.csv.gz' } : {}),
       ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,

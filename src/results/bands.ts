@@ -112,7 +112,7 @@ const writtenPlaces = (c: Comparison) => c.places.map((p, i) => ({ ...p, index: 
 
 /**
  * bands.csv: one row per scenario × date × place × measure with the band over
- * replicates (people). Tidy, ready for R or pandas.
+ * replicates (people), on the table days. Tidy, ready for R or pandas.
  */
 export function bandsCsv(c: Comparison): string {
   return [...bandsChunks(c)].join('');
@@ -145,11 +145,12 @@ export function* differencesChunks(c: Comparison): Generator<string> {
   }
 }
 
-/** One chunk per day of `cube`: a row per place × measure. */
+/** One chunk per table day (`c.tableDays`, the days of series.csv.gz): a row per place × measure. */
 function* cubeChunks(cube: ReplicateCube, c: Comparison, places: { level: Level; name: string; index: number }[], prefix: string,
   bandOf: (day: number, place: number, measure: number) => Band): Generator<string> {
-  for (let d = 0; d < cube.days.length; d++) {
-    const date = addDays(c.start, cube.days[d]!);
+  for (const day of c.tableDays) {
+    const d = cube.indexOfDay(day);
+    const date = addDays(c.start, day);
     const lines: string[] = [];
     for (const p of places) {
       const head = `${prefix}${date},${p.level},${csvField(p.name)},`;

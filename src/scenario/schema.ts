@@ -216,7 +216,7 @@ export const scenarioSchema = z.strictObject({
     checkpoints: z.array(isoDate).default([]).describe('Dates reported in summary.json and the run table; the end date is always one.'),
   }).default({ start: '2014-06-01', end: '2015-12-01', checkpoints: [] }),
   output: z.strictObject({
-    everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
+    everyDays: z.number().int().min(1).max(366).default(7).describe('Days between the dates of the tables (series.csv.gz, bands.csv.gz, differences.csv.gz): the start, then every everyDays days; the checkpoints and the end date are written besides.'),
     levels: z.array(z.enum(levels)).min(1).default([...defaultLevels])
       .describe('Place levels of the tables: series.csv.gz and bands.csv.gz of `hotbed run`, bands.csv.gz, differences.csv.gz and summary.json of `hotbed compare` (`--levels` on the command line). Default world, region and country; add community for a row per community (the named towns and neighbourhoods, and each country\'s unnamed rest), per replicate and date in series.csv.gz: about as many rows again in the shipped world. The report and the checkpoint summary of `hotbed run` do not depend on it.'),
   }).default({ everyDays: 7, levels: [...defaultLevels] }),
