@@ -35,7 +35,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' })), {
       replicates: 'Independent replicates (worlds and runs) from the same seed (default: the scenario\'s `replicates`, 1 unless it says)',
       out: 'Result folder (default: results/<scenario>-<timestamp>); must not exist',
-      report: 'With --replicates above 1: also write bands.csv.gz, the charts and report.html; --no-report writes bands.csv.gz without them',
+      report: 'Write the charts and report.html besides the tables (one replicate too: its bands are its line); --no-report writes the tables only',
     }) as never,
     handler: async (argv) => {
       if (argv.replicates !== undefined) checkReplicates(argv.replicates);

@@ -1,6 +1,7 @@
 /**
- * The folder `hotbed run` writes: series.csv.gz, summary.json, places.csv and
- * manifest.json, and with replicates bands.csv.gz and the report. The report is built first and the
+ * The folder `hotbed run` writes: series.csv.gz, bands.csv.gz, summary.json,
+ * places.csv, manifest.json and the report (one replicate too: its bands collapse
+ * to the line). The report is built first and the
  * tables are made row by row as they are written, all into a temporary folder renamed
  * into place at the end: a chart that cannot be rendered leaves no folder.
  */
@@ -32,7 +33,7 @@ export interface RunFolderOptions {
   /** The --set overrides applied (for the manifest). */
   overrides: string[];
   replicates: number;
-  /** With replicates: write the charts and report.html besides bands.csv.gz. */
+  /** Write the charts and report.html besides the tables. */
   report: boolean;
   toolVersion: string;
   /** The command that reproduces the folder, shown in the report. */
@@ -63,13 +64,12 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   // writeFolderAtomic refuses too; refusing now saves a wasted run.
   if (existsSync(out)) throw messages.outputExists(out);
 
-  // With replicates, bands and the report too: they need the first of each month (monthly flows)
-  // and a network sample from replicate 0. series.csv.gz keeps the scenario's own days only.
-  const banded = o.replicates > 1;
+  // The report needs the first of each month (monthly flows) and a network sample from
+  // replicate 0. The tables keep the scenario's own days only.
   let network: NetworkSample | undefined;
   const run = runScenario(scenario, {
-    extraRecordDays: banded ? monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)) : undefined,
-    onOutcome: banded ? (replicate, world, outcome) => {
+    extraRecordDays: monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)),
+    onOutcome: o.report ? (replicate, world, outcome) => {
       if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([o.scenarioFile])[0]!);
     } : undefined,
     replicates: o.replicates,
@@ -79,13 +79,10 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   });
   const summary = summarize(run);
   const { statistics } = run;
-  let extra: Record<string, FolderFile> = {};
-  if (banded) {
-    const comparison = comparisonOfRun(loaded, run, network);
-    const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
-    const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
-    extra = { 'bands.csv.gz': streamedText(bandsChunks(comparison)), ...report };
-  }
+  const comparison = comparisonOfRun(loaded, run, network);
+  const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
+  const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
+  const extra: Record<string, FolderFile> = { 'bands.csv.gz': streamedText(bandsChunks(comparison)), ...report };
   const wallMs = performance.now() - started;
   const manifest = {
     tool: toolEntry(o.toolVersion),
@@ -100,7 +97,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
       'series.csv.gz': `gzipped CSV: replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
-      ...('bands.csv.gz' in extra ? { 'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), on the dates of series.csv.gz' } : {}),
+      'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), on the dates of series.csv.gz',
       ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
@@ -122,7 +119,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     files[name] = content;
   }
   const bytes = await writeFolderStreamed(out, files);
-  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv.gz' in extra ? ['bands.csv.gz'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz', ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
   return { run, summary, targets, written, bytes, wallMs };
 }
 

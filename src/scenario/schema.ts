@@ -209,7 +209,7 @@ export const scenarioSchema = z.strictObject({
   // Optional, not defaulted: a default would enter every resolved scenario and change its hash
   // (and so refuse to resume calibrations and sweeps made before the key existed).
   replicates: z.number().int().min(1).max(100000).optional()
-    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given (1 when neither says); above 1 its table shows medians, and the report bands.'),
+    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given (1 when neither says); above 1 its table shows medians, and the report bands (with one, the report draws the run\'s own line).'),
   dates: z.strictObject({
     start: isoDate.default('2014-06-01'),
     end: isoDate.default('2015-12-01'),

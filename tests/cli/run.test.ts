@@ -42,9 +42,10 @@ beforeAll(async () => {
   // Independent commands: run side by side.
   [first, again, otherSeed, levelled, network] = await Promise.all([
     hotbed(['run', 'tiny.yaml', '--out', out('first'), '--quiet'], cwd),
-    hotbed(['run', 'tiny.yaml', '--out', out('again'), '--quiet'], cwd),
-    hotbed(['run', 'tiny.yaml', '--seed', '2', '--out', out('seed-2'), '--quiet'], cwd),
-    hotbed(['run', 'tiny.yaml', '--levels', 'world,community', '--out', out('levels'), '--quiet'], cwd),
+    // The tables alone: they must not depend on whether the report is drawn.
+    hotbed(['run', 'tiny.yaml', '--out', out('again'), '--quiet', '--no-report'], cwd),
+    hotbed(['run', 'tiny.yaml', '--seed', '2', '--out', out('seed-2'), '--quiet', '--no-report'], cwd),
+    hotbed(['run', 'tiny.yaml', '--levels', 'world,community', '--out', out('levels'), '--quiet', '--no-report'], cwd),
     hotbed(['network', 'tiny.yaml', '--community', 'Bizerte', '--gexf', 'bizerte.gexf', '--json', 'bizerte.json'], cwd),
   ]);
 }, 120_000);
@@ -54,11 +55,19 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('travelled (people)');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv.gz, summary.json, places.csv, manifest.json)`);
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv.gz, summary.json, places.csv, manifest.json, bands.csv.gz, report.html, charts/)`);
+    expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
-  it('writes series.csv.gz, summary.json, places.csv and manifest.json, and nothing else', () => {
-    expect(readdirSync(out('first')).sort()).toEqual(['manifest.json', 'places.csv', 'series.csv.gz', 'summary.json']);
+  it('writes the tables, summary, places, manifest and, for one replicate too, the report with its charts', () => {
+    expect(readdirSync(out('first')).sort()).toEqual(['bands.csv.gz', 'charts', 'manifest.json', 'places.csv', 'report.html', 'series.csv.gz', 'summary.json']);
+    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv.gz', 'manifest.json', 'places.csv', 'series.csv.gz', 'summary.json']);
+    for (const chart of ['cumulative', 'by-place', 'channels', 'flow']) expect(readdirSync(join(out('first'), 'charts'))).toContain(`${chart}.png`);
+    // One replicate: every quantile of a band is that replicate's value, the value series.csv.gz holds.
+    const bands = read(out('first'), 'bands.csv.gz').trim().split('\n').slice(1).map((l) => l.split(','));
+    const series = new Map(read(out('first'), 'series.csv.gz').trim().split('\n').slice(1).map((l) => l.split(',')).map((r) => [r.slice(1, 5).join(','), r[5]]));
+    expect(bands.length).toBe(series.size);
+    for (const b of bands) expect(b.slice(5), b.join(',')).toEqual(new Array(5).fill(series.get(b.slice(1, 5).join(','))));
     const csv = read(out('first'), 'series.csv.gz').split('\n');
     expect(csv[0]).toBe('replicate,date,level,place,measure,value');
     expect(csv[1]).toMatch(/^0,2014-06-01,world,World,[a-z]+,[\d.]+$/);
