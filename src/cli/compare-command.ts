@@ -6,6 +6,7 @@ import { writeCompareFolder } from '../experiments/compare-folder.js';
 import { bandOn, differenceOn, placeRow } from '../results/bands.js';
 import { loadScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
+import { resultMessages } from '../messages/results.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
@@ -72,7 +73,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       const lines = [compareTable(comparison), ''];
       for (const note of comparison.notes) lines.push(`Note: ${note}.`);
       if (reported) lines.push(`Report: ${out}/report.html`);
-      lines.push(`Wrote ${out}/ (${folder.written.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      lines.push(resultMessages.wroteFolder(out, folder.bytes, folder.written, (performance.now() - started) / 1000));
       process.stdout.write(`${lines.join('\n')}\n`);
       setExit(0);
     },

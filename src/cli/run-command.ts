@@ -3,6 +3,7 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
+import { resultMessages } from '../messages/results.js';
 import { warnings } from '../messages/warnings.js';
 import { planWorld } from '../world/plan.js';
 import { smallStocks } from '../world/stock-counts.js';
@@ -67,7 +68,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         progress.stop();
       }
       const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
-      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\nWrote ${out}/ (${folder.written.join(', ')}) in ${(folder.wallMs / 1000).toFixed(1)} s.\n`);
+      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${resultMessages.wroteFolder(out, folder.bytes, folder.written, folder.wallMs / 1000)}\n`);
       setExit(0);
     },
   };

@@ -61,7 +61,7 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
     expect(first.stdout).toMatch(/\ntiny \(reference\) +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toMatch(/\nclosed +[\d,]+ \[[\d,]+ – [\d,]+\] +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toContain('median [90% band] over 4 replicates');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (bands.csv.gz, differences.csv.gz, summary.json, places.csv, manifest.json`);
+    expect(first.stdout).toMatch(new RegExp(`\\nWrote ${out('first')}/ \\([\\d.]+ [kM]B: bands\\.csv\\.gz, differences\\.csv\\.gz, summary\\.json, places\\.csv, manifest\\.json, report\\.html, charts/\\) in [\\d.]+ s\\.\\n$`));
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
@@ -128,7 +128,7 @@ describe('hotbed run --replicates', { timeout: 60_000 }, () => {
     expect(dates(bands, 1)).toEqual(dates(read(out('run-3'), 'series.csv.gz'), 1));
     expect(dates(bands, 1)).toContain('2014-08-01');
     expect(dates(bands, 1)).not.toContain('2014-07-01');
-    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv\.gz, summary\.json, places\.csv, manifest\.json, bands\.csv\.gz/);
+    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \([\d.]+ [kM]B: series\.csv\.gz, summary\.json, places\.csv, manifest\.json, bands\.csv\.gz/);
   });
 });
 

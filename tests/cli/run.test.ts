@@ -1,9 +1,10 @@
 /** `hotbed run` and `hotbed network` through the real command line, on a tiny world. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
-import { hotbed, readResult, type Ran } from './cli.js';
+import { sizeText } from '../../src/messages/results.js';
+import { hotbed, readResult, snapshot, type Ran } from './cli.js';
 
 afterAll(cleanup);
 
@@ -55,7 +56,9 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('travelled (people)');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (series.csv.gz, summary.json, places.csv, manifest.json, bands.csv.gz, report.html, charts/)`);
+    // The folder's size: every file's bytes.
+    const bytes = Object.keys(snapshot(out('first'))).filter((f) => !f.endsWith('/')).reduce((sum, f) => sum + statSync(join(out('first'), f)).size, 0);
+    expect(first.stdout).toContain(`Wrote ${out('first')}/ (${sizeText(bytes)}: series.csv.gz, summary.json, places.csv, manifest.json, bands.csv.gz, report.html, charts/) in `);
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
