@@ -48,8 +48,8 @@ export { buildWorld, communityGraph, communityTies, type World } from './world/b
 export { simulate, type Observer, type SimulationOutcome, type Tally } from './engine/simulation.js';
 export { runScenario as run, type RunOptions, type RunResult } from './experiments/run.js';
 export { compareScenarios, type Comparison } from './experiments/compare.js';
-export { seriesCsv, summarize, type Summary } from './results/tables.js';
-export { bandsCsv, differencesCsv } from './results/bands.js';
+export { seriesChunks, seriesCsv, summarize, type Summary } from './results/tables.js';
+export { bandsChunks, bandsCsv, differencesChunks, differencesCsv } from './results/bands.js';
 export { reportInputs } from './results/report-inputs.js';
 export { buildReport } from './charts/index.js';
 export { loadCalibration } from './calibration/load.js';

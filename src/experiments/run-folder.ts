@@ -1,9 +1,9 @@
 /**
  * The folder `hotbed run` writes: series.csv.gz, bands.csv.gz, summary.json,
  * places.csv, manifest.json and the report (one replicate too: its bands collapse
- * to the line). The report is built first and the
- * tables are made row by row as they are written, all into a temporary folder renamed
- * into place at the end: a chart that cannot be rendered leaves no folder.
+ * to the line). The report is built first and the tables are made row by row as
+ * they are written, all into a temporary folder renamed into place at the end: a
+ * chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
@@ -62,7 +62,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const places = placeIndex(plan).names();
   const targetsList = loaded.targetsFiles.map((f) => loadTargets(f, places));
   const targets = targetsList[0];
-  // writeFolderAtomic refuses too; refusing now saves a wasted run.
+  // writeFolderStreamed refuses too; refusing now saves a wasted run.
   if (existsSync(out)) throw messages.outputExists(out);
 
   // The report needs the first of each month (monthly flows) and a network sample from
@@ -81,9 +81,11 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const summary = summarize(run);
   const { statistics } = run;
   const comparison = comparisonOfRun(loaded, run, network);
-  const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
-  const report = o.report ? await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
-  const extra: Record<string, FolderFile> = { 'bands.csv.gz': streamedText(bandsChunks(comparison)), ...report };
+  let report: Record<string, string | Uint8Array> = {};
+  if (o.report) {
+    const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
+    report = await buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs);
+  }
   const wallMs = performance.now() - started;
   const manifest = {
     tool: toolEntry(o.toolVersion),
@@ -99,7 +101,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
       'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), on the dates of series.csv.gz',
-      ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
+      ...('report.html' in report ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
     ...(statistics.length ? { statistics: statistics.map(describedStatistic) } : {}),
@@ -114,13 +116,14 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'places.csv': placesCsv(plan),
     'manifest.json': manifestText(manifest),
+    'bands.csv.gz': streamedText(bandsChunks(comparison)),
   };
-  for (const [name, content] of Object.entries(extra)) {
+  for (const [name, content] of Object.entries(report)) {
     if (name in files) throw new Error(`experiments/run-folder: the report would overwrite ${name}`);
     files[name] = content;
   }
   const bytes = await writeFolderStreamed(out, files);
-  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz', ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
+  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz', ...('report.html' in report ? ['report.html', 'charts/'] : [])];
   return { run, summary, targets, written, bytes, wallMs: performance.now() - started };
 }
 

@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
 }
 
-/** Runs every golden command into a fresh folder; returns { "run/series.csv": sha256, … }. */
+/** Runs every golden command into a fresh folder; returns { "run/series.csv.gz": sha256 of its text, … }. */
 export async function goldenDigests(): Promise<Record<string, string>> {
   // Inside the repository (.tmp/ is ignored): calibrated.yaml names its scenario relative to its folder.
   mkdirSync(join(REPO, '.tmp'), { recursive: true });
