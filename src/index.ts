@@ -48,6 +48,7 @@ export { buildWorld, communityGraph, communityTies, type World } from './world/b
 export { simulate, type Observer, type SimulationOutcome, type Tally } from './engine/simulation.js';
 export { runScenario as run, type RunOptions, type RunResult } from './experiments/run.js';
 export { compareScenarios, type Comparison } from './experiments/compare.js';
+export { communityNetwork, type CommunityNetwork } from './experiments/community-network.js';
 export { seriesChunks, seriesCsv, summarize, type Summary } from './results/tables.js';
 export { bandsChunks, bandsCsv, differencesChunks, differencesCsv } from './results/bands.js';
 export { reportInputs } from './results/report-inputs.js';
@@ -68,6 +69,7 @@ export { versusTargets } from './results/versus-targets.js';
 export { networkStats, type NetworkStats } from './network/stats.js';
 export { generateNetwork } from './network/generate.js';
 export { toGexf, toGraphologyJson } from './network/export.js';
+export { tieKinds, type TieKind } from './network/sink.js';
 export { State, Channel, stateNames, channelNames } from './model/states.js';
 export { compileChannels } from './model/channels.js';
 export { compileInterventions } from './model/interventions.js';

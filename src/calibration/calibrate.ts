@@ -6,11 +6,14 @@
  * The output folder:
  *   state/                 calibration.json and generation-NNN.json: what --resume reads
  *   posterior.csv          generation, particle, weight, distance, one column per parameter
+ *   posterior-adjusted.csv the last generation after the regression adjustment
+ *                          (regression-adjustment.ts): particle, weight, one column per parameter
  *   statistics.csv         generation, particle, statistic, value: every accepted simulation's
  *                          statistics, and its world travellers on the first of each month
  *                          (`trace:DATE`), for posterior-predictive charts
  *   fit.csv                per target: value, band, weight, posterior median and 5–95 %
- *   summary.json           parameters (mean, median, 90 % interval, prior interval),
+ *   summary.json           parameters (mean, median, 90 % interval, prior interval, and
+ *                          the regression-adjusted median and interval),
  *                          generations (tolerance, acceptance, ESS, simulations, time), fit,
  *                          simulations per second, why it stopped
  *   calibrated.yaml        the calibrated point (point.ts: the posterior medians or an
@@ -32,8 +35,9 @@ import { calibrationChartInputs } from './chart-inputs.js';
 import { makeDistance, makeResiduals, makeWorstMiss } from './distance.js';
 import type { Calibration } from './load.js';
 import { modelSpecOf, outputNames } from './simulator.js';
-import { calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
-import { choosePoint, type PointChoice } from './point.js';
+import { adjustedPosteriorCsv, calibratedYaml, fitCsv, fitRows, generationRows, parameterSummaries, posteriorCsv, statisticsCsv, type FitRow, type ParameterSummary } from './outputs.js';
+import { regressionAdjustment, type AdjustmentOutcome } from './regression-adjustment.js';
+import { choosePoint, describePointSource, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
 import { createModelPool } from './pool.js';
 import { loadState, saveGeneration, startState } from './state.js';
@@ -91,6 +95,12 @@ export interface CalibrationSummary {
   population: number;
   stopReason: string;
   parameters: ParameterSummary[];
+  /**
+   * The regression adjustment of the last generation (regression-adjustment.ts): the targets it
+   * regressed on, the ridge penalty chosen and the kernel-weighted effective sample size; or why
+   * none was made. Each parameter's `adjusted` holds its summary.
+   */
+  regressionAdjustment: { statistics: string[]; penalty: number; ess: number } | { notMade: string };
   /** The values written to calibrated.yaml, and how they were chosen (see point.ts). */
   point: {
     source: string;
@@ -149,13 +159,14 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
   const calibratedIn = calibratedFile(c, search);
   const files: Record<string, string> = {
     'posterior.csv': posteriorCsv(search.result.generations, c.parameters.map((p) => p.name)),
+    ...(search.adjustment.adjusted ? { 'posterior-adjusted.csv': adjustedPosteriorCsv(search.adjustment.adjustment, c.parameters.map((p) => p.name)) } : {}),
     'statistics.csv': statisticsCsv(search.result.generations, statistics),
     'fit.csv': fitCsv(summary.fit),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'calibrated.yaml': calibratedIn(options.out),
   };
   const { charts, chartsError } = await drawCharts(c, options, search, summary, statistics);
-  files['manifest.json'] = manifestText(calibrationManifest(c, options, workers, resume.length, charts, chartsError, performance.now() - started));
+  files['manifest.json'] = manifestText(calibrationManifest(c, options, workers, resume.length, charts, chartsError, performance.now() - started, search.adjustment.adjusted));
   // charts first, the manifest last: a folder with a manifest is complete
   for (const [name, content] of Object.entries(charts)) writeFileAtomic(join(options.out, name), content);
   for (const [name, content] of Object.entries(files)) writeFileAtomic(join(options.out, name), content);
@@ -167,6 +178,7 @@ export async function calibrate(c: Calibration, options: CalibrateOptions): Prom
 interface Search {
   result: AbcSmcResult;
   parameters: ParameterSummary[];
+  adjustment: AdjustmentOutcome;
   point: PointChoice;
   refinement: RefineResult | undefined;
   pointMs: number;
@@ -205,9 +217,20 @@ function searchPosterior(c: Calibration, options: CalibrateOptions, evaluate: Ev
 
 /** The calibrated point: the best candidate (point.ts), then refined if the file asks (refine.ts). */
 async function choosePointOf(c: Calibration, options: CalibrateOptions, result: AbcSmcResult, evaluate: Evaluate, distance: (s: readonly number[]) => number): Promise<Omit<Search, 'result'>> {
-  const parameters = parameterSummaries(result.generations.at(-1)!, c.parameters);
+  const last = result.generations.at(-1)!;
+  const adjustment = regressionAdjustment({
+    priors: c.parameters.map((p) => p.prior),
+    targets: c.targets,
+    particles: last.particles,
+    stats: last.stats,
+    weights: last.weights,
+    distances: last.distances,
+    tolerance: last.tolerance,
+  });
+  const parameters = parameterSummaries(last, c.parameters, adjustment.adjusted ? adjustment.adjustment : undefined);
+  const more = adjustment.adjusted ? [{ source: 'adjusted median', params: parameters.map((p) => p.adjusted!.median) }] : [];
   options.onPoint?.({
-    candidates: c.point.candidates + 1,
+    candidates: c.point.candidates + 1 + more.length,
     replicates: c.point.replicates,
     finalists: Math.min(c.point.finalists, c.point.candidates + 1),
     finalReplicates: c.point.finalReplicates ?? c.point.replicates,
@@ -217,8 +240,8 @@ async function choosePointOf(c: Calibration, options: CalibrateOptions, result: 
     ...(c.point.score === 'worst' ? { score: makeWorstMiss(c.targets, c.distance), tieBreak: distance } : { score: distance }),
     residuals: makeResiduals(c.targets, c.distance),
   };
-  const chosen = await choosePoint(result.generations.at(-1)!, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring);
-  if (!c.point.refine) return { parameters, point: chosen, refinement: undefined, pointMs: performance.now() - t0 };
+  const chosen = await choosePoint(last, parameters.map((p) => p.median), c.seed, c.point, evaluate, scoring, more);
+  if (!c.point.refine) return { parameters, adjustment, point: chosen, refinement: undefined, pointMs: performance.now() - t0 };
   options.onRefine?.({ start: chosen.source, ...c.point.refine });
   const refinement = await refinePoint(chosen.params, c.parameters.map((p) => p.prior), c.seed, c.point.refine, evaluate, scoring, options.onRefineRound);
   const point = {
@@ -228,10 +251,10 @@ async function choosePointOf(c: Calibration, options: CalibrateOptions, result: 
     score: refinement.score,
     replicates: c.point.refine.freshReplicates,
   };
-  return { parameters, point, refinement, pointMs: performance.now() - t0 };
+  return { parameters, adjustment, point, refinement, pointMs: performance.now() - t0 };
 }
 
-function calibrationSummary(c: Calibration, { result, parameters, point, refinement, pointMs }: Search, workers: number): CalibrationSummary {
+function calibrationSummary(c: Calibration, { result, parameters, adjustment, point, refinement, pointMs }: Search, workers: number): CalibrationSummary {
   const last = result.generations.at(-1)!;
   const seconds = result.generations.reduce((s, g) => s + g.ms, 0) / 1000;
   const evaluated = result.generations.reduce((s, g) => s + g.evaluated, 0);
@@ -250,6 +273,9 @@ function calibrationSummary(c: Calibration, { result, parameters, point, refinem
     population: c.budget.population,
     stopReason: stopReasons[result.stopReason],
     parameters,
+    regressionAdjustment: adjustment.adjusted
+      ? { statistics: adjustment.adjustment.statistics.map((k) => c.targets[k]!.name), penalty: adjustment.adjustment.penalty, ess: round(adjustment.adjustment.ess) }
+      : { notMade: adjustment.reason },
     point: {
       source: point.source,
       score: round(point.score),
@@ -294,16 +320,16 @@ function calibratedFile(c: Calibration, { result, parameters, point, refinement 
       `Seed ${c.seed}, scale ${c.scale}, ${c.budget.population} particles, ${result.generations.length} generations,`,
       `final tolerance ${tolerance} (${c.distance} distance) against ${c.targetsFile} (${c.targetDate}).`,
       '',
-      `Values: ${point.source === 'median' ? 'the posterior medians' : `posterior ${point.source} of the last generation`}, the best of ${point.candidates.length} candidates`,
-      `(the medians and the particles closest to the targets) by the fit of the median of`,
+      `Values: ${describePointSource(point.source)}${point.source.startsWith('particle') ? ' of the last generation' : ''}, the best of ${point.candidates.length} candidates`,
+      `(the medians${parameters[0]?.adjusted ? ', the regression-adjusted medians' : ''} and the particles closest to the targets) by the fit of the median of`,
       ...(point.finalists.length > 0
         ? [`${c.point.replicates} simulations each, then of the best ${point.finalists.length} on ${c.point.finalReplicates ?? c.point.replicates} fresh simulations each`]
         : [`${c.point.replicates} simulations each`]),
       ...(refinement ? [refinement.kept === 'refined'
         ? `then refined by a compass search (${refinement.evaluations} points on common runs) and kept on ${point.replicates} fresh simulations`
         : `(a compass search from it, ${refinement.evaluations} points, did not do better on ${point.replicates} fresh simulations)`] : []),
-      `(${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals:`,
-      ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)}); prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
+      `(${c.point.score === 'worst' ? 'worst miss' : 'distance'} ${point.score.toPrecision(3)}; see summary.json "point"). Posterior medians and 90 % intervals${parameters[0]?.adjusted ? ' (then those of the regression-adjusted posterior)' : ''}:`,
+      ...parameters.map((p) => `  ${p.name}: ${fmt(p.median)} (${fmt(p.p5)}–${fmt(p.p95)})${p.adjusted ? `; adjusted ${fmt(p.adjusted.median)} (${fmt(p.adjusted.p5)}–${fmt(p.adjusted.p95)})` : ''}; prior ${fmt(p.prior.p5)}–${fmt(p.prior.p95)}`),
       '',
       'This file extends the calibrated scenario (path relative to this file), so',
       '"hotbed run" on it runs that scenario with these values. Moved elsewhere, fix the',
@@ -347,7 +373,7 @@ async function drawCharts(c: Calibration, options: CalibrateOptions, { result, p
   }
 }
 
-function calibrationManifest(c: Calibration, options: CalibrateOptions, workers: number, resumed: number, charts: Record<string, unknown>, chartsError: string | undefined, wallMs: number) {
+function calibrationManifest(c: Calibration, options: CalibrateOptions, workers: number, resumed: number, charts: Record<string, unknown>, chartsError: string | undefined, wallMs: number, adjusted: boolean) {
   return {
     tool: { ...(options.tool ?? { name: 'hotbed' }), node: process.version },
     createdWith: options.createdWith,
@@ -369,6 +395,7 @@ function calibrationManifest(c: Calibration, options: CalibrateOptions, workers:
     resumedFrom: options.resume ? resumed : undefined,
     files: {
       'posterior.csv': 'generation, particle, weight, distance, then one column per parameter: every generation\'s particles (the last generation is the posterior)',
+      ...(adjusted ? { 'posterior-adjusted.csv': 'particle, weight, then one column per parameter: the last generation moved by a ridge regression of the parameters on the targets\' statistics (Beaumont, Zhang and Balding 2002); see summary.json "regressionAdjustment"' } : {}),
       'statistics.csv': 'generation, particle, statistic, value: the summary statistics of every accepted simulation, then its world travellers on the first of each month (trace:DATE)',
       'fit.csv': 'per target: value, band, weight, weighted posterior median and 5–95 % of the simulated statistic, residual of the median, whether the median is in the band; then the median over the calibrated point\'s check runs and whether it is in the band',
       'summary.json': 'per parameter: mean, median, 90 % interval and the prior\'s; per generation: tolerance, acceptance rate, ESS, simulations, time; the fit; simulations per second',

@@ -19,13 +19,16 @@ import { planWorld } from '../world/plan.js';
 import type { CalibrationTarget } from './load.js';
 import { StatisticReader, statisticDays } from '../results/statistics.js';
 import { statisticOf } from '../statistics/registry.js';
-import { placeIndex } from '../world/places.js';
+import { placeIndex, WORLD } from '../world/places.js';
+import { targetMessages } from '../messages/targets.js';
 
 export interface CheckOptions {
   /** Runs (replicates) of the scenario; the median over them is checked. Default 100 (the median of 20 runs of a small region moves by as much as its band). */
   replicates?: number;
   /** Overrides the scenario's seed. */
   seed?: number;
+  /** The scenario's file, named in the message when it cannot give a target's value. */
+  scenarioFile?: string;
   /** How many of the largest country targets make the "top" set (default 5). */
   top?: number;
   onReplicate?: (done: number, total: number) => void;
@@ -77,7 +80,9 @@ export function checkAgainstTargets(
   const samples: number[][] = targets.map(() => []);
   const byCountry = new Map<string, number[]>();
   const plan = planWorld(scenario);
-  const countries = placeIndex(plan).names().countries;
+  const places = placeIndex(plan);
+  for (const t of targets) checkMeasurable(t, scenario, places, options.scenarioFile ?? 'the scenario');
+  const countries = places.names().countries;
   runScenario(scenario, {
     seed: options.seed,
     replicates,
@@ -128,4 +133,26 @@ export function checkAgainstTargets(
     ...(top.matches ? [] : [`top ${size} countries: expected ${expected.join(', ')}, found ${found.join(', ')}`]),
   ];
   return { replicates, targetDate, targets: checks, top, passed: failures.length === 0, failures };
+}
+
+/**
+ * Refuses, before any run, a target the scenario cannot give: dated outside its run (a
+ * scenario that ends before December 2015), or at a place it does not have (a town
+ * scenario checked against the world's targets). Without this the run would end in an
+ * internal error or a table of NaN.
+ */
+function checkMeasurable(t: CalibrationTarget, scenario: Scenario, places: ReturnType<typeof placeIndex>, file: string): void {
+  const { start, end } = scenario.dates;
+  const s = t.statistic;
+  for (const day of [s.date, s.from, s.baseFrom, s.baseDate]) {
+    if (day === undefined || (day >= start && day <= end)) continue;
+    throw targetMessages.scenarioCannotMeasure(file, t.name, `it needs ${day}, and the scenario runs from ${start} to ${end}`,
+      'check a scenario whose dates cover the calibration\'s targets');
+  }
+  if (s.place !== WORLD && places.find(s.level, s.place) === undefined) {
+    throw targetMessages.scenarioCannotMeasure(file, t.name, `the scenario has no ${s.level} named "${s.place}"`, 'check the scenario the calibration was made for');
+  }
+  for (const c of s.communities ?? []) {
+    if (places.find('community', c) === undefined) throw targetMessages.scenarioCannotMeasure(file, t.name, `the scenario has no community named "${c}"`, 'check the scenario the calibration was made for');
+  }
 }

@@ -68,15 +68,37 @@ export interface ParameterSummary extends WeightedSummary {
   prior: Prior & { p5: number; p95: number };
   /** Width of the posterior 90 % interval over that of the prior. */
   narrowing: number;
+  /** The same for the regression-adjusted posterior (regression-adjustment.ts), where one was made. */
+  adjusted?: { median: number; p5: number; p95: number; narrowing: number };
 }
 
-export function parameterSummaries(g: Generation, parameters: readonly ParameterInfo[]): ParameterSummary[] {
+/** A weighted sample of parameter vectors (natural scale). */
+export interface ParticleSample {
+  particles: readonly (readonly number[])[];
+  weights: readonly number[];
+}
+
+export function parameterSummaries(g: ParticleSample, parameters: readonly ParameterInfo[], adjusted?: ParticleSample): ParameterSummary[] {
   return parameters.map((p, k) => {
     const s = weightedSummary(g.particles.map((x) => x[k]!), g.weights);
     const pp5 = priorQuantile(p.prior, 0.05);
     const pp95 = priorQuantile(p.prior, 0.95);
-    return { name: p.name, path: p.path, ...roundAll(s), prior: { ...p.prior, p5: round(pp5), p95: round(pp95) }, narrowing: round((s.p95 - s.p5) / (pp95 - pp5)) };
+    const a = adjusted && weightedSummary(adjusted.particles.map((x) => x[k]!), adjusted.weights);
+    return {
+      name: p.name, path: p.path, ...roundAll(s), prior: { ...p.prior, p5: round(pp5), p95: round(pp95) }, narrowing: round((s.p95 - s.p5) / (pp95 - pp5)),
+      ...(a ? { adjusted: { median: round(a.median), p5: round(a.p5), p95: round(a.p95), narrowing: round((a.p95 - a.p5) / (pp95 - pp5)) } } : {}),
+    };
   });
+}
+
+/** The regression-adjusted posterior: one row per particle with a positive weight. */
+export function adjustedPosteriorCsv(sample: ParticleSample, names: readonly string[]): string {
+  const lines = [['particle', 'weight', ...names.map(csvField)].join(',')];
+  sample.particles.forEach((p, i) => {
+    if (!(sample.weights[i]! > 0)) return;
+    lines.push([String(i), num(sample.weights[i]!), ...p.map(num)].join(','));
+  });
+  return `${lines.join('\n')}\n`;
 }
 
 export interface FitRow {
@@ -85,7 +107,10 @@ export interface FitRow {
   date?: string;
   /** Not fitted (dated after the calibration's `until`): a forecast. */
   heldOut: boolean;
-  /** Whether the published value lies inside the 5–95 % interval of the posterior predictive (p5–p95). */
+  /**
+   * Whether the published value lies inside the 5–95 % interval of the posterior predictive (p5–p95);
+   * for a one-sided target ("at least"), whether that interval reaches the published range.
+   */
   valueInPredictive: boolean;
   target: number;
   low: number;
@@ -114,7 +139,7 @@ export function fitRows(g: Generation, targets: readonly FitTarget[], kind: Dist
       statistic: t.name,
       ...(t.statistic ? { date: t.statistic.date } : {}),
       heldOut: t.heldOut === true,
-      valueInPredictive: t.value >= s.p5 && t.value <= s.p95,
+      valueInPredictive: Number.isFinite(t.high) ? t.value >= s.p5 && t.value <= s.p95 : s.p95 >= t.low,
       target: t.value,
       low: t.low,
       high: t.high,

@@ -67,6 +67,13 @@ export interface PointChoice extends PointCandidate {
   finalists: { source: string; score: number }[];
 }
 
+/** A candidate's source in words: "the posterior medians", "the regression-adjusted posterior medians", "posterior particle 12". */
+export function describePointSource(source: string): string {
+  if (source === 'median') return 'the posterior medians';
+  if (source === 'adjusted median') return 'the regression-adjusted posterior medians';
+  return `posterior ${source}`;
+}
+
 export async function choosePoint(
   last: Generation,
   medians: readonly number[],
@@ -74,10 +81,13 @@ export async function choosePoint(
   options: PointOptions,
   evaluate: Evaluate,
   scoring: PointScoring,
+  /** Further candidates after the medians (e.g. the medians of the regression-adjusted posterior). */
+  more: readonly { source: string; params: readonly number[] }[] = [],
 ): Promise<PointChoice> {
   const closest = last.distances.map((_, i) => i).sort((a, b) => last.distances[a]! - last.distances[b]! || a - b);
   const pool = [
     { source: 'median', params: [...medians] },
+    ...more.map((m) => ({ source: m.source, params: [...m.params] })),
     ...closest.slice(0, Math.max(0, options.candidates ?? DEFAULTS.candidates)).map((i) => ({ source: `particle ${i}`, params: [...last.particles[i]!] })),
   ];
   const replicates = Math.max(1, options.replicates ?? DEFAULTS.replicates);

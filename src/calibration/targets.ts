@@ -68,8 +68,9 @@ export function calibrationTargets(section: Section, published: Targets, plan: W
  */
 export function furtherTargets(section: Section, published: Targets, plan: WorldPlan, dates: { start: string; end: string }, onDate: boolean): CalibrationTarget[] {
   const out: CalibrationTarget[] = [];
-  const source = readSource(published.file);
-  const inFile = (path: readonly (string | number)[], atKey = false) => locate(source, path, atKey);
+  // The file's text is read again only to point at a line in an error message.
+  let source: ReturnType<typeof readSource> | undefined;
+  const inFile = (path: readonly (string | number)[], atKey = false) => locate((source ??= readSource(published.file)), path, atKey);
   if (onDate) {
     if (published.date < dates.start || published.date > dates.end) throw messages.calibrationTargetDate(inFile(['date']), published.date, dates.start, dates.end);
     out.push(...figuresOnDate(published, section.weights, `@${published.date}`));

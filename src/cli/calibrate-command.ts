@@ -1,5 +1,6 @@
 import { memoryLimitBytes } from '../batch/memory.js';
 import { cliMessages } from '../messages/cli.js';
+import { targetMessages } from '../messages/targets.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
@@ -13,6 +14,7 @@ import { planWorld } from '../world/plan.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter, type ProgressReporter } from './progress.js';
 import { toolVersion } from './version.js';
+import { describePointSource } from '../calibration/point.js';
 
 interface CalibrateArgs {
   calibration: string;
@@ -108,15 +110,20 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
       const fitTable = renderTable(['target', 'date', 'target', 'band', 'posterior median', '5–95%', `calibrated (${point.replicates} simulations)`, ''], summary.fit.map((f) => [
         f.statistic, f.date ?? summary.targetDate, value(f.target), !Number.isFinite(f.high) ? `≥ ${value(f.target)}` : `${value(f.low)}–${value(f.high)}`,
         value(f.median), `${value(f.p5)}–${value(f.p95)}`, f.point === undefined ? '' : value(f.point),
-        f.heldOut ? (f.valueInPredictive ? 'forecast: value inside 5–95%' : 'forecast: value OUTSIDE 5–95%') : f.pointInBand === false ? 'outside band' : '',
+        f.heldOut ? (f.valueInPredictive ? 'forecast: value inside 5–95%' : 'forecast: value OUTSIDE 5–95%') : f.point === undefined ? '' : targetMessages.bandPosition(f.point, f.low, f.high),
       ]), (col) => col > 1 && col < 7);
       const held = summary.fit.filter((f) => f.heldOut);
       const hindcast = held.length === 0 ? '' : `Hindcast (fitted up to ${c.until}): ${held.filter((f) => f.valueInPredictive).length} of ${held.length} held-out targets have their published value inside the posterior predictive 5–95% interval.\n`;
+      const fitted = summary.fit.filter((f) => !f.heldOut && f.point !== undefined);
+      const misses = fitted.filter((f) => f.pointInBand === false)
+        .map((f) => ({ name: f.statistic, date: f.date ?? summary.targetDate, value: f.point!, low: f.low, high: f.high }));
+      const pointLine = fitted.length === 0 ? '' : `\n${targetMessages.pointMisses(misses, fitted.length, point.replicates)}\n`;
       const wall = (performance.now() - started) / 1000;
       process.stdout.write(`${paramTable}\n(${howChosen(point)})\n\n`
         + `${fitTable}\n${hindcast}(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
         + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`
-        + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : ''));
+        + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : '')
+        + pointLine);
       setExit(0);
     },
   };
@@ -138,7 +145,7 @@ function duration(ms: number): string {
 
 /** One line on how the calibrated point was chosen, from summary.json's "point". */
 function howChosen(point: CalibrationSummary['point']): string {
-  const start = point.source === 'median' ? 'the posterior medians' : `posterior ${point.source}`;
+  const start = describePointSource(point.source);
   const r = point.refinement;
   return `calibrated: ${start}, the best of ${point.candidates.length} candidates`
     + (point.finalists.length > 0 ? ` (then of the best ${point.finalists.length} on fresh simulations)` : '')

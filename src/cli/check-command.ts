@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../scenario/referenced.js';
 import { cliMessages } from '../messages/cli.js';
+import { targetMessages } from '../messages/targets.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import type { CommandModule } from 'yargs';
 import { checkAgainstTargets } from '../calibration/check.js';
@@ -51,22 +52,22 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
       const r = checkAgainstTargets(scenario, c.targets, c.targetDate, {
         replicates,
         seed: argv.seed,
+        scenarioFile,
         onReplicate: (done, total) => bar.update(done, `run ${done}/${total}`),
       });
       bar.stop();
-      const table = renderTable(['target', 'date', 'target', 'band', `median of ${replicates}`, '5–95%', 'vs target', ''], r.targets.map((t) => [
+      const table = renderTable(['target', 'date', 'target', 'band', `median of ${replicates}`, '5–95%', 'vs band'], r.targets.map((t) => [
         t.name, t.date, value(t.value), Number.isFinite(t.high) ? `${value(t.low)}–${value(t.high)}` : `≥ ${value(t.value)}`,
-        value(t.median), `${value(t.p5)}–${value(t.p95)}`, t.value > 0 && Number.isFinite(t.high) ? signed((t.median - t.value) / t.value) : '',
-        t.inside ? '' : 'outside band',
-      ]), (col) => col > 1 && col < 7);
+        value(t.median), `${value(t.p5)}–${value(t.p95)}`, targetMessages.bandPosition(t.median, t.low, t.high),
+      ]), (col) => col > 1);
       const top = !r.top.applicable ? '' : `top ${r.top.expected.length} countries (median): ${r.top.found.join(', ')}${r.top.matches ? ' (as targeted)' : `; targeted: ${r.top.expected.join(', ')}`}\n`;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const checks = r.targets.length + (r.top.applicable ? 1 : 0);
       process.stdout.write(`${scenarioFile} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
-        + (r.passed ? 'All targets met in the median.\n' : `${r.failures.length} of ${r.targets.length + (r.top.applicable ? 1 : 0)} checks missed:\n${r.failures.map((f) => `  ${f}`).join('\n')}\n`));
+        + `${targetMessages.checksMet(checks - r.failures.length, checks, replicates)}\n${r.failures.map((f) => `  ${f}\n`).join('')}`);
       setExit(r.passed ? 0 : 1);
     },
   };
 }
 
 const value = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? thousands(x) : String(roundToSignificant(x, 3)));
-const signed = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(100 * x)}%`;

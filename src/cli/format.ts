@@ -7,10 +7,5 @@ export function renderTable(header: string[], rows: string[][], alignRight: (col
 
 export const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
 
-export function signedPercent(x: number): string {
-  const p = Math.round(100 * x);
-  return `${p > 0 ? '+' : ''}${p}%`;
-}
-
 /** `1 agent = 1 person`, `1 agent = 10 people`. */
 export const agentScale = (scale: number) => `1 agent = ${scale === 1 ? '1 person' : `${scale} people`}`;

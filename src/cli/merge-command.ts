@@ -28,7 +28,9 @@ export function mergeCommand(setExit: (code: number) => void): CommandModule<obj
       const outcome = await mergeShards(dirs, argv.out, { createdWith: ['hotbed merge', ...dirs, '--out', argv.out].join(' ') });
       if (outcome.outputs.chartsError !== undefined) process.stderr.write(`hotbed: warning: no charts written (${outcome.outputs.chartsError}); the other outputs are complete\n`);
       const text = argv.quiet ? '' : `${sweepSummaryText(outcome.plan, outcome.outputs)}\n\n`;
-      process.stdout.write(`${text}Wrote ${argv.out}/ (${outcome.files.join(', ')}) from ${outcome.shards} shards, ${outcome.plan.runs} runs, in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      process.stdout.write(text);
+      for (const w of outcome.outputs.warnings) process.stderr.write(`hotbed: warning: ${w}\n`);
+      process.stdout.write(`Wrote ${argv.out}/ (${outcome.files.join(', ')}) from ${outcome.shards} shards, ${outcome.plan.runs} runs, in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
       setExit(0);
     },
   };

@@ -1,6 +1,7 @@
 import { memoryLimitBytes } from '../batch/memory.js';
 import { cliMessages } from '../messages/cli.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../batch/persistence.js';
 import type { CommandModule } from 'yargs';
 import { toGexf, toGraphologyJson } from '../network/export.js';
@@ -9,7 +10,8 @@ import { stream } from '../random/streams.js';
 import { messages } from '../messages/scenario.js';
 import { loadScenario } from '../scenario/load.js';
 import { closest } from '../scenario/suggest.js';
-import { buildWorld, communityGraph, communityTies } from '../world/build.js';
+import { buildWorld, communityTies } from '../world/build.js';
+import { communityNetwork } from '../experiments/community-network.js';
 import { meanDegreeOf, planWorld } from '../world/plan.js';
 import { checkMemory } from '../experiments/run.js';
 import { scenarioOptions, overridesFrom } from './common-options.js';
@@ -21,6 +23,7 @@ interface NetworkArgs {
   replicate: number;
   gexf?: string;
   json?: string;
+  run: boolean;
   set: string[];
   seed?: number;
   scale?: number;
@@ -35,14 +38,16 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
       .option('community', { type: 'string', description: 'Community name; without it, the whole world (all communities and the ties between them)' })
       .option('replicate', { type: 'number', default: 0, description: 'Replicate whose network to draw (each replicate draws its own)' })
       .option('gexf', { type: 'string', description: 'Write the community\'s network as GEXF (for Gephi) to this file' })
-      .option('json', { type: 'string', description: 'Write the community\'s network as graphology JSON to this file' }) as never,
+      .option('json', { type: 'string', description: 'Write the community\'s network as graphology JSON to this file' })
+      .option('run', { type: 'boolean', default: false, description: 'Also simulate the replicate (the first unless --replicate says; the ones before it are run too) and export each agent\'s end state, mobilization date, channel and recruiter, with a GEXF timeline of the spread' }) as never,
     handler: (argv) => {
       const { scenario } = loadScenario(argv.scenario, { set: overridesFrom(argv) });
       const plan = planWorld(scenario);
       if (!Number.isInteger(argv.replicate) || argv.replicate < 0) throw cliMessages.replicate(argv.replicate);
       const options = { seed: scenario.seed, replicate: argv.replicate };
       const outputs = [argv.gexf, argv.json].filter((f): f is string => f !== undefined);
-      for (const f of outputs) if (existsSync(f)) throw messages.outputExists(f);
+      checkOutputFiles(argv.gexf, argv.json);
+      if (argv.run && outputs.length === 0) throw cliMessages.runNeedsExport();
       if (argv.community === undefined) {
         if (outputs.length) throw cliMessages.exportNeedsCommunity();
         checkMemory(plan, memoryLimitBytes(), argv.scenario);
@@ -64,9 +69,10 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
       const own = networkStats(communityTies(community, options));
       process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
       if (outputs.length) {
-        const graph = communityGraph(community, options);
-        if (argv.gexf) writeFileAtomic(argv.gexf, toGexf(graph));
-        if (argv.json) writeFileAtomic(argv.json, toGraphologyJson(graph));
+        const exported = communityNetwork(scenario, plan, community, { ...options, run: argv.run, memoryLimitBytes: memoryLimitBytes(), scenarioFile: argv.scenario });
+        if (argv.gexf) writeFileAtomic(argv.gexf, toGexf(exported.graph, { description: exported.description, timeline: exported.timeline }));
+        if (argv.json) writeFileAtomic(argv.json, toGraphologyJson(exported.graph));
+        if (exported.mobilized) process.stdout.write(`${cliMessages.networkRun(argv.replicate, community.name, community.agents, exported.mobilized)}\n`);
       }
       for (const f of outputs) process.stdout.write(`Wrote ${f}\n`);
       setExit(0);
@@ -74,6 +80,18 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
   };
 }
 
+
+/** Refused before any work: an existing file, a folder that is not there, one file for both formats. */
+function checkOutputFiles(gexf: string | undefined, json: string | undefined): void {
+  if (gexf !== undefined && json !== undefined && resolve(gexf) === resolve(json)) throw cliMessages.sameExportFile(gexf);
+  for (const f of [gexf, json]) {
+    if (f === undefined) continue;
+    if (existsSync(f)) throw cliMessages.outputFileExists(f);
+    const folder = dirname(resolve(f));
+    if (!existsSync(folder)) throw cliMessages.outputFolderMissing(f, dirname(f), 'missing');
+    if (!statSync(folder).isDirectory()) throw cliMessages.outputFolderMissing(f, dirname(f), 'not a folder');
+  }
+}
 
 export function statsText(s: NetworkStats): string {
   const rows = [

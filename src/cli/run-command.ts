@@ -3,7 +3,8 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
-import { resultMessages } from '../messages/results.js';
+import { cliMessages } from '../messages/cli.js';
+import { targetMessages } from '../messages/targets.js';
 import { warnings } from '../messages/warnings.js';
 import { planWorld } from '../world/plan.js';
 import { smallStocks } from '../world/stock-counts.js';
@@ -11,7 +12,7 @@ import type { Targets } from '../scenario/targets.js';
 import type { Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
 import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
-import { renderTable, signedPercent, thousands } from './format.js';
+import { renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import { toolVersion } from './version.js';
 
@@ -68,7 +69,10 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         progress.stop();
       }
       const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
-      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${resultMessages.wroteFolder(out, folder.bytes, folder.written, folder.wallMs / 1000)}\n`);
+      // performance.now() counts from the process's start: the whole command, start-up and writing included.
+      const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,
+        { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
+      process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
       setExit(0);
     },
   };
@@ -78,12 +82,12 @@ export function travellersTable(summary: Summary, targets: Targets | undefined):
   const rows = versusTargets(summary, targets, ['world', 'region']);
   const dates = summary.checkpoints.map((c) => c.date);
   const targetHeader = targets ? `target ${targets.date}` : 'target';
-  const header = ['travelled (people)', ...dates, targetHeader, 'vs target'];
+  const header = ['travelled (people)', ...dates, targetHeader, 'vs band'];
   const body = rows.map((r) => [
     r.level === 'world' ? 'World' : `  ${r.place}`,
     ...r.travelled.map(thousands),
     r.target ? (r.target.low === r.target.high ? thousands(r.target.value) : `${thousands(r.target.low)}–${thousands(r.target.high)}`) : '',
-    r.relative !== undefined ? `${signedPercent(r.relative)}${r.inBand ? '' : ' (outside band)'}` : '',
+    r.target && r.value !== undefined ? targetMessages.bandPosition(r.value, r.target.low, r.target.high) : '',
   ]);
   const note = summary.replicates > 1 ? `medians of ${summary.replicates} replicates; ` : '';
   return `${renderTable(header, body)}\n(${note}1 agent = ${summary.scale === 1 ? '1 person' : `${summary.scale} people`}, ${thousands(summary.agents)} agents${targets ? `; targets: ${targets.title}` : ''})`;

@@ -103,7 +103,10 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
       const wall = (performance.now() - started) / 1000;
       const ran = outcome.runs - outcome.resumed;
       const text = outcome.outputs ? `${sweepSummaryText(plan, outcome.outputs)}\n\n` : '';
-      process.stdout.write(`${text}Wrote ${out}/ (${outcome.files.join(', ')}) in ${wall.toFixed(1)} s`
+      process.stdout.write(text);
+      // Beside the tables they qualify, whatever --quiet says: they are about the results, not progress.
+      for (const w of outcome.outputs?.warnings ?? []) process.stderr.write(`hotbed: warning: ${w}\n`);
+      process.stdout.write(`Wrote ${out}/ (${outcome.files.join(', ')}) in ${wall.toFixed(1)} s`
         + `${ran > 0 ? `: ${thousands(ran)} runs at ${(ran / Math.max(1e-9, outcome.seconds)).toFixed(1)} runs/s` : ''}.\n`
         + `${shard ? `Merge the ${shard.n} shards with: hotbed merge SHARD_FOLDERS... --out DIR\n` : ''}`);
       setExit(0);

@@ -128,6 +128,15 @@ class Simulation {
    */
   private readonly touched: Int32Array;
   private touchedCount = 0;
+  /**
+   * Agents that have had an influential tie, in exposed[0 .. exposedCount), each listed once
+   * (isExposed): a superset of those a peer redraw can concern, so that the steps of a ramp
+   * visit a few percent of the population rather than all of it. Agents whose ties all
+   * stopped being influential leave the list at the next redraw, not at once.
+   */
+  private readonly exposed: Int32Array;
+  private exposedCount = 0;
+  private readonly isExposed: Uint8Array;
   private readonly isTouched: Uint8Array;
   private readonly susceptibles: Pools;
   private readonly sympathizers: Pools;
@@ -213,6 +222,8 @@ class Simulation {
     this.peerLogSurvival = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.isTouched = new Uint8Array(n);
+    this.exposed = new Int32Array(n);
+    this.isExposed = new Uint8Array(n);
     const starts = Int32Array.from(world.communities, (m) => m.firstAgent);
     const pooled = usesPools(options);
     this.pooled = pooled;
@@ -306,6 +317,7 @@ class Simulation {
           const u = neighbors[i]!;
           counts[K * u + k]!++;
           this.touch(u);
+          this.expose(u);
         }
         this.tieVisits += offsets[a + 1]! - offsets[a]!;
       }
@@ -396,11 +408,31 @@ class Simulation {
     }
   }
 
-  /** Peer hazards changed in the flagged communities: their receptive agents with influential ties are redrawn. */
+  /**
+   * Peer hazards changed in the flagged communities: their receptive agents with influential ties
+   * are redrawn, in index order (the order of the draws). Only exposed agents can have one.
+   */
   private redrawPeers(changed: Uint8Array, day: number): void {
-    for (let a = 0; a < this.n; a++) {
-      if (changed[this.communityOf[a]!] && this.isReceptive(a) && (this.calendar.due[a]! >= 0 || this.hasInfluence(a))) this.schedulePeer(a, day);
+    const { exposed, isExposed, communityOf, receptivity, state, removed } = this;
+    const list = exposed.subarray(0, this.exposedCount).sort();
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (!this.hasInfluence(a)) {
+        isExposed[a] = 0;
+        continue;
+      }
+      exposed[kept++] = a;
+      if (changed[communityOf[a]!] !== 0 && receptivity[state[a]!]! > 0 && removed[a] === 0) this.schedulePeer(a, day);
     }
+    this.exposedCount = kept;
+  }
+
+  /** Lists `u` among the agents with an influential tie (once). */
+  private expose(u: number): void {
+    if (this.isExposed[u] !== 0) return;
+    this.isExposed[u] = 1;
+    this.exposed[this.exposedCount++] = u;
   }
 
   /** The exit hazard changed: a daily Bernoulli process has no memory, so each pending exit follows nextDue. */
@@ -479,10 +511,6 @@ class Simulation {
       default:
         unreachable(action);
     }
-  }
-
-  private isReceptive(a: number): boolean {
-    return this.receptivity[this.state[a]!]! > 0 && this.removed[a] === 0;
   }
 
   /**
@@ -678,7 +706,10 @@ class Simulation {
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       if (kFrom >= 0) counts[K * u + kFrom]!--;
-      if (kTo >= 0) counts[K * u + kTo]!++;
+      if (kTo >= 0) {
+        counts[K * u + kTo]!++;
+        if (this.isExposed[u] === 0) this.expose(u);
+      }
       if (redraw && receptivity[state[u]!]! > 0 && removed[u] === 0) this.touch(u);
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;

@@ -4,6 +4,8 @@
  * and are printed as one line, without a stack trace. Anything that is not a
  * UserError is a bug in Hotbed and is reported as one.
  */
+import { oneLine } from './terminal.js';
+
 export interface UserErrorDetails {
   /** The file at fault, or a description such as `--set` or `command line`. */
   file?: string;
@@ -46,10 +48,6 @@ export function formatUserError(d: UserErrorDetails): string {
   return oneLine(text);
 }
 
-/** Control characters (a key or a --set argument may hold a newline) written as escapes, so a message stays one line. */
-const oneLine = (text: string) =>
-  text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
-    ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;

@@ -1,6 +1,7 @@
 /**
  * Messages about result folders: which tables a command writes (the --levels option) and
- * what it wrote. One builder each, so the commands hold no wording.
+ * how large a folder is (the closing lines of run and compare, in messages/cli.ts, print it).
+ * One builder each, so the commands hold no wording.
  */
 import { messages } from './scenario.js';
 
@@ -18,10 +19,6 @@ export function sizeText(bytes: number): string {
 }
 
 export const resultMessages = {
-  /** The last line of run and compare: the folder, its size, what it holds and how long it all took. */
-  wroteFolder: (dir: string, bytes: number, files: readonly string[], seconds: number) =>
-    `Wrote ${dir}/ (${sizeText(bytes)}: ${files.join(', ')}) in ${seconds.toFixed(1)} s.`,
-
   /** `--levels` names a level that does not exist, or none. */
   levels: (found: unknown, known: readonly string[]) =>
     messages.badOption('--levels', `place levels separated by commas, from ${known.join(', ')} (e.g. ${known.slice(0, 2).join(',')})`, found),

@@ -14,6 +14,32 @@ export interface SmallStockLine {
 /** Countries named in a warning before "and N more". */
 const NAMED = 5;
 
+/** One sign that a sensitivity index has not settled (sweep/stability.ts finds them). */
+export type IndexProblem =
+  /** A first-order index above its factor's total index, which includes it. */
+  | { kind: 'first-above-total'; factor: string; first: number; total: number }
+  /** A share of variance below zero, the whole 90 % interval with it. */
+  | { kind: 'negative'; factor: string; index: 'first-order' | 'total'; value: number; low: number; high: number }
+  /** A 90 % interval wider than the index itself (and than the width that already says "small"). */
+  | { kind: 'wide'; factor: string; index: 'first-order' | 'total' | 'μ*'; value: number; low: number; high: number };
+
+/** An output whose Sobol or Morris indices have not settled, and the sample size that would halve their intervals. */
+export interface UnstableIndices {
+  output: string;
+  method: 'sobol' | 'morris';
+  /** Base samples N (Sobol) or trajectories r (Morris). */
+  size: number;
+  problems: readonly IndexProblem[];
+  /** The size 4× as large (intervals shrink as 1/√size), with the points and runs it takes. */
+  halved: { size: number; points: number; runs: number };
+}
+
+/** Problems of one kind named before "and N more". */
+const LISTED = 4;
+const sig = (x: number) => String(Number(x.toPrecision(3)));
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const listed = (items: readonly string[]) => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? `, and ${items.length - LISTED} more` : '');
+
 export const warnings = {
   /** Undefined when there is nothing to warn about. */
   smallStocks: (small: readonly SmallStockLine[], scale: number): string | undefined => {
@@ -25,5 +51,25 @@ export const warnings = {
     const lost = none === 0 ? '' : `; ${none} of them ${none === 1 ? 'starts' : 'start'} with no agent (its region has fewer agents than countries with a stock)`;
     return `${countries} an initial stock under one agent (people → agents: ${named}${more})${lost}: at scale ${scale} each such country starts with one agent `
       + `(${scale} people), taken from the larger countries of its region so that region totals follow the file; lower the scale to see small contingents at their size`;
+  },
+
+  /**
+   * Sensitivity indices of one output that a larger sample should settle before they are read:
+   * the problems by kind, then the sample that would halve every interval.
+   */
+  unstableIndices: (u: UnstableIndices): string => {
+    const of = <K extends IndexProblem['kind']>(kind: K) => u.problems.filter((p): p is Extract<IndexProblem, { kind: K }> => p.kind === kind);
+    const above = of('first-above-total').map((p) => `${p.factor} (${sig(p.first)} > ${sig(p.total)})`);
+    const negative = of('negative').map((p) => `${p.factor} ${p.index} ${sig(p.value)} (${sig(p.low)} to ${sig(p.high)})`);
+    const wide = of('wide').map((p) => `${p.factor} ${p.index} ${sig(p.value)} (${sig(p.low)} to ${sig(p.high)})`);
+    const parts = [
+      ...(above.length ? [`first-order above total for ${listed(above)}`] : []),
+      ...(negative.length ? [`below 0 with its whole 90% interval for ${listed(negative)}`] : []),
+      ...(wide.length ? [`90% interval wider than the index for ${listed(wide)}`] : []),
+    ];
+    const [what, size, key, unit, symbol] = u.method === 'sobol'
+      ? ['Sobol', `N = ${u.size} base samples`, 'samples', 'base samples', 'N'] : ['Morris', `${u.size} trajectories`, 'trajectories', 'trajectories', 'r'];
+    return `${u.output}: ${what} indices not yet stable at ${size}: ${parts.join('; ')}. `
+      + `Intervals narrow as 1/√${symbol}, so ${key}: ${u.halved.size} in the experiment (${count(u.halved.size - u.size)} more ${unit}; ${count(u.halved.points)} points, ${count(u.halved.runs)} runs) would halve them`;
   },
 };

@@ -69,15 +69,15 @@ interface Compiled {
 }
 
 /**
- * A ramp grows in weekly steps (daily when shorter than two weeks): every change of a
+ * A ramp grows in fortnightly steps (daily when shorter than four weeks): every change of a
  * hazard redraws the pending events it feeds, and a daily ramp over months cost several
- * times the run itself, for a precision the dates of history do not have. The steps of
- * every ramp fall on the same days (every 7th day of the run), so that overlapping
- * ramps share their redraws.
+ * times the run itself, for a precision the dates of history do not have; weekly steps still
+ * left the peer redraws at about half of a baseline run. The steps of every ramp fall on the
+ * same days (every 14th day of the run), so that overlapping ramps share their redraws.
  */
-export const RAMP_STEP_DAYS = 7;
+export const RAMP_STEP_DAYS = 14;
 
-/** The days a ramp changes strength on: its start, then the run's weekly grid (or every day, for a short ramp), then the day it is full. */
+/** The days a ramp changes strength on: its start, then the run's fortnightly grid (or every day, for a short ramp), then the day it is full. */
 export function rampDays(from: number, ramp: number): number[] {
   if (ramp <= 1) return [from];
   const full = from + ramp - 1;

@@ -1,11 +1,12 @@
 /**
  * Network export for outside tools: GEXF for Gephi, graphology JSON for
- * anything built on graphology (sigma.js, notebooks).
+ * anything built on graphology (sigma.js, notebooks). The graph's own
+ * attributes (graph, nodes, edges) go to both; the GEXF timeline only to GEXF.
  */
-import { write } from 'graphology-gexf';
 import type { AbstractGraph, Attributes, SerializedEdge, SerializedGraph, SerializedNode } from 'graphology-types';
 import type { UndirectedGraph } from 'graphology';
 import type { Csr } from './csr.js';
+import { writeGexf, type GexfOptions } from './gexf.js';
 import { graphFromCsr } from './graphology-sink.js';
 
 type PerAgent<T> = ArrayLike<T> | ((id: number) => T);
@@ -36,8 +37,9 @@ export function exportGraph(csr: Csr, agents: AgentAttributes = {}): UndirectedG
   return graphFromCsr(csr, agentAttributes(agents));
 }
 
-export function toGexf(graph: AbstractGraph): string {
-  return write(graph, { version: '1.3' });
+/** GEXF 1.3 for Gephi (gexf.ts), with a timeline of dynamic attributes if given. */
+export function toGexf(graph: AbstractGraph, options: GexfOptions = {}): string {
+  return writeGexf(graph, options);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Collects ties into a graphology graph, for statistics, export and small towns
- * where convenience beats speed. Node keys are String(id); edge keys are
+ * where convenience beats speed. A tie's kind, where the generator gives one, is
+ * its edge's `tie` attribute. Node keys are String(id); edge keys are
  * "lo-hi" so that the same ties always give the same keys (graphology's own
  * generated keys carry a random per-process prefix, which would make exports
  * differ from run to run).
@@ -8,7 +9,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { CsrBuilder, type Csr } from './csr.js';
-import type { TieSink } from './sink.js';
+import type { TieKind, TieSink } from './sink.js';
 
 /** Fixed attributes for every node, or a function of the node id. */
 export type NodeAttributesFor = Attributes | ((id: number) => Attributes);
@@ -32,14 +33,17 @@ export class GraphologySink implements TieSink {
     }
   }
 
-  addTie(a: number, b: number): void {
+  addTie(a: number, b: number, kind?: TieKind): void {
     checkId(a, a, b);
     checkId(b, a, b);
     if (a === b) return;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
-    // mergeEdgeWithKey creates missing nodes and ignores a repeated tie.
-    this.graph.mergeEdgeWithKey(`${lo}-${hi}`, String(lo), String(hi));
+    const key = `${lo}-${hi}`;
+    // A repeated tie keeps its first kind (merging would overwrite it with the later one).
+    if (this.graph.hasEdge(key)) return;
+    // mergeEdgeWithKey creates missing nodes.
+    this.graph.mergeEdgeWithKey(key, String(lo), String(hi), kind === undefined ? undefined : { tie: kind });
   }
 }
 

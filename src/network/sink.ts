@@ -9,5 +9,14 @@
  * Sinks drop self-loops and duplicate ties, so generators need not.
  */
 export interface TieSink {
-  addTie(a: number, b: number): void;
+  /**
+   * `kind` is what the tie is, where the generator knows it (the town: household, friend,
+   * acquaintance, bridge); a sink that keeps no kinds ignores it. A tie emitted twice keeps the
+   * kind it arrived with first.
+   */
+  addTie(a: number, b: number, kind?: TieKind): void;
 }
+
+/** The kinds of tie the town generator draws, closest first (the order it draws them in). */
+export const tieKinds = ['household', 'friend', 'acquaintance', 'bridge'] as const;
+export type TieKind = typeof tieKinds[number];

@@ -9,7 +9,9 @@ export interface TargetRow {
   /** Median travelled at each checkpoint, in summary order. */
   travelled: number[];
   target?: Band;
-  /** Median at the target date relative to the target value (−0.1 = 10 % short). */
+  /** Median at the target date. */
+  value?: number;
+  /** That median relative to the target value (−0.1 = 10 % short), not to the band: in-band values have one too. */
   relative?: number;
   inBand?: boolean;
 }
@@ -30,6 +32,7 @@ export function versusTargets(summary: Summary, targets: Targets | undefined, le
       const row: TargetRow = { level, place, travelled, target: band };
       if (band && atTarget) {
         const v = atTarget.places[level][place]!.travelled.median;
+        row.value = v;
         row.relative = band.value > 0 ? v / band.value - 1 : undefined;
         row.inBand = v >= band.low && v <= band.high;
       }

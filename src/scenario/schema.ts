@@ -115,7 +115,7 @@ const interventionBase = {
 const rampable = {
   ...interventionBase,
   ramp: z.number().int().min(0).max(100000).default(0)
-    .describe('Days from the start over which the strength grows to its full value (0: full from the start day), in weekly steps (daily for ramps under 14 days). Shares and probabilities grow linearly, multipliers geometrically (×m reached as m^(d/ramp); linearly towards 0).'),
+    .describe('Days from the start over which the strength grows to its full value (0: full from the start day), in steps every 14th day of the run (daily for ramps under 28 days). Shares and probabilities grow linearly, multipliers geometrically (×m reached as m^(d/ramp); linearly towards 0).'),
 };
 
 export const interventionSchema = z.discriminatedUnion('kind', [

@@ -8,16 +8,19 @@
  *   runs.csv        one row per run (tables.ts)
  *   points.csv      one row per point and output: mean, sd, 5/50/95 % over replicates
  *   analysis.json   Morris or Sobol indices, or PRCC, per output (analysis.ts); with analysis.csv
+ *                   (indices that have not settled are named in the manifest's warnings: stability.ts)
  *   charts/         one chart per output (src/charts/sweep.ts), spec + SVG + PNG
  *   manifest.json   the experiment, its hash, the tool version, what each file holds
  */
 import { manifestText, toolEntry } from '../batch/result-folder.js';
 import { describedStatistic } from '../statistics/registry.js';
+import { warnings as warningText } from '../messages/warnings.js';
 import { analyse, analysisCsv } from './analysis.js';
 import { sweepChartInputs } from './chart-inputs.js';
 import { sweepCharts } from '../charts/index.js';
 import type { SweepPlan } from './file.js';
 import { sweepDesign } from './points.js';
+import { unstableIndices } from './stability.js';
 import { pointSummaries, pointsCsv, runsCsv } from './tables.js';
 
 export interface SweepFiles {
@@ -29,12 +32,15 @@ export interface SweepFiles {
   chartsError?: string;
   analysis?: ReturnType<typeof analyse>;
   summaries: ReturnType<typeof pointSummaries>;
+  /** Outputs whose Morris or Sobol indices have not settled (stability.ts), one line each; also in the manifest. */
+  warnings: string[];
 }
 
 export async function sweepFiles(plan: SweepPlan, results: readonly (readonly number[])[], options: { charts?: boolean } = {}): Promise<SweepFiles> {
   const design = sweepDesign(plan);
   const summaries = pointSummaries(plan, results);
   const analysis = analyse(plan, design, summaries);
+  const warnings = analysis ? unstableIndices(plan, analysis).map(warningText.unstableIndices) : [];
   const files: Record<string, string> = {
     'runs.csv': runsCsv(plan, design.points, results),
     'points.csv': pointsCsv(plan, design.points, summaries),
@@ -53,11 +59,11 @@ export async function sweepFiles(plan: SweepPlan, results: readonly (readonly nu
       chartsError = err instanceof Error ? err.message : String(err);
     }
   }
-  files['manifest.json'] = manifest(plan, Object.keys(files), Object.keys(charts), chartsError);
-  return { files, charts, ...(chartsError !== undefined ? { chartsError } : {}), analysis, summaries };
+  files['manifest.json'] = manifest(plan, Object.keys(files), Object.keys(charts), chartsError, warnings);
+  return { files, charts, ...(chartsError !== undefined ? { chartsError } : {}), analysis, summaries, warnings };
 }
 
-function manifest(plan: SweepPlan, names: string[], charts: string[], chartsError: string | undefined): string {
+function manifest(plan: SweepPlan, names: string[], charts: string[], chartsError: string | undefined, warnings: string[]): string {
   const describe: Record<string, string> = {
     'runs.csv': 'one row per run: run, point, replicate, seed, the factor values, then the outputs (empty: no value, e.g. a share of nothing)',
     'points.csv': 'one row per point and output: the factor values, output, n (replicates with a value), mean, sd, p5, p50, p95 over the point\'s replicates',
@@ -86,6 +92,8 @@ function manifest(plan: SweepPlan, names: string[], charts: string[], chartsErro
     reproduce: `one row of runs.csv (SCENARIO: scenario.file, from the experiment file's folder): hotbed run SCENARIO${fixed ? ` ${fixed}` : ''} --seed SEED ${plan.factors.map((f) => `--set ${quote(`${f.path}=VALUE_OF_${f.name}`)}`).join(' ')}`,
     files: Object.fromEntries([...names.filter((n) => n !== 'manifest.json'), ...(charts.length ? ['charts/'] : []), 'run-info.json'].map((n) => [n, describe[n] ?? ''])),
     ...(chartsError !== undefined ? { chartsError } : {}),
+    // Only when there are some: manifests of settled analyses keep their bytes.
+    ...(warnings.length ? { warnings } : {}),
     note: 'Every file here but run-info.json is byte-identical for the same experiment and tool version, whatever the number of workers, interruptions and resumes, or shards merged.',
   });
 }

@@ -47,11 +47,19 @@ export function buildWorld(scenario: Scenario, options: BuildOptions, plan: Worl
   return { ...plan, ties, communityOf, initialState };
 }
 
-/** One community's network as a graphology graph, identical to the one a run of the same seed and replicate uses (without the ties to other places). */
-export function communityGraph(community: PlannedCommunity, options: BuildOptions): UndirectedGraph {
+/**
+ * One community's network as a graphology graph, identical to the one a run of the same seed and
+ * replicate uses (without the ties to other places). Nodes are keyed by agent number and carry
+ * their region, country and community; ties carry their kind where the recipe says it (`tie`).
+ */
+export function communityGraph(plan: WorldPlan, community: PlannedCommunity, options: BuildOptions): UndirectedGraph {
   const graph = new UndirectedGraph();
   const sink = new GraphologySink(graph);
-  sink.addNodes(community.firstAgent, community.agents, { community: community.name });
+  sink.addNodes(community.firstAgent, community.agents, {
+    region: plan.regions[community.region]!.name,
+    country: plan.countries[community.country]!.name,
+    community: community.name,
+  });
   drawCommunity(community, options, sink);
   return graph;
 }

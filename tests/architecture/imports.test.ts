@@ -15,6 +15,7 @@ const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 /** Lowest first; a runtime import may only go to a lower layer (or within its own folder). */
 const LAYERS: readonly (readonly string[])[] = [
   ['random', 'numeric', 'messages'],
+  ['files'],
   ['network'],
   ['model'],
   ['statistics'],
@@ -27,7 +28,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['cli'],
   ['index'],
 ];
-const CORE = ['random', 'numeric', 'messages', 'network', 'model', 'statistics', 'scenario', 'world', 'engine'];
+const CORE = ['random', 'numeric', 'messages', 'files', 'network', 'model', 'statistics', 'scenario', 'world', 'engine'];
 
 interface Edge { from: string; to: string; file: string; typeOnly: boolean }
 

@@ -30,13 +30,13 @@ describe('hotbed calibrate', () => {
     expect(ran.stderr).toMatch(/^hotbed: calibrating 2 parameters of .*town\.yaml against 2 targets/);
     expect(ran.stderr).toMatch(/hotbed: generation 0\/2: tolerance ∞, acceptance 100% \(12 simulations\), ESS 12/);
     expect(ran.stderr).toMatch(/hotbed: generation 2\/2: tolerance \d/);
-    expect(ran.stderr).toMatch(/hotbed: choosing the calibrated point: 5 candidates × 3 simulations\n/);
+    expect(ran.stderr).toMatch(/hotbed: choosing the calibrated point: 6 candidates × 3 simulations\n/);
     expect(ran.stdout).toMatch(/^parameter +median +90% interval +prior 90% +calibrated\n/);
     expect(ran.stdout).toMatch(/\npeer +0\.00\d+ +0\.00\d+–0\.00\d+ +0\.00112–0\.00891 +0\.00\d+\n/);
-    expect(ran.stdout).toMatch(/\n\(calibrated: (the posterior medians|posterior particle \d+), the best of 5 candidates; the last column is its median over 3 simulations\)\n/);
+    expect(ran.stdout).toMatch(/\n\(calibrated: (the posterior medians|the regression-adjusted posterior medians|posterior particle \d+), the best of 6 candidates; the last column is its median over 3 simulations\)\n/);
     expect(ran.stdout).toMatch(/\nworld +\d{4}-\d\d-\d\d +350 +263–438 +[\d,]+ +[\d,]+–[\d,]+ +[\d,]+/);
     expect(ran.stdout).toMatch(/Wrote .*out\/ \(posterior\.csv/);
-    for (const name of ['posterior.csv', 'statistics.csv', 'fit.csv', 'summary.json', 'calibrated.yaml', 'manifest.json', 'state/calibration.json']) {
+    for (const name of ['posterior.csv', 'posterior-adjusted.csv', 'statistics.csv', 'fit.csv', 'summary.json', 'calibrated.yaml', 'manifest.json', 'state/calibration.json']) {
       expect(existsSync(join(out, name)), name).toBe(true);
     }
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
@@ -47,8 +47,14 @@ describe('hotbed calibrate', () => {
     const calibrated = loadScenario(join(out, 'calibrated.yaml')).scenario;
     expect(calibrated.channels.peer.cascade.probability).toBe(Number(summary.point.values.peer.toPrecision(4)));
     expect(calibrated.channels.abroad.returnRate).toBe(Number(summary.point.values.return.toPrecision(4)));
-    expect(summary.point.candidates).toHaveLength(5);
+    expect(summary.point.candidates.map((c: { source: string }) => c.source).slice(0, 2)).toEqual(['median', 'adjusted median']);
+    expect(summary.point.candidates).toHaveLength(6);
     expect(calibrated.places.regions[0]!.countries[0]!.communities[0]!.name).toBe('Town');
+    // It ends by saying how many bands the calibrated point meets, and lists those it misses, as fit.csv has them.
+    const fit = summary.fit as { statistic: string; heldOut: boolean; point: number; low: number; high: number; pointInBand: boolean }[];
+    const missed = fit.filter((f) => !f.heldOut && !f.pointInBand);
+    const list = missed.map((f) => `\n  ${f.statistic} \\(\\d{4}-\\d\\d-\\d\\d\\): [\\d.,]+, band [\\d.,]+–[\\d.,]+, (\\d+|<1)% (above|below)`).join('');
+    expect(ran.stdout).toMatch(new RegExp(`\\nThe calibrated point \\(median of 3 simulations\\) meets ${2 - missed.length} of 2 fitted target bands${missed.length ? `; it misses ${missed.length}:${list}` : '\\.'}\\n$`));
   });
 
   it('--install writes the calibrated file where the scenarios live, extends relative to it, byte-equal to the folder\'s but for that line', async () => {

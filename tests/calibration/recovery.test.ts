@@ -39,6 +39,15 @@ describe('parameter recovery (test town, 2 parameters)', () => {
     // The priors span a factor of 10 (peer) and 25 (return); the posteriors a fraction of that.
     expect(peer.narrowing).toBeLessThan(0.5);
     expect(ret.narrowing).toBeLessThan(0.5);
+    // The regression-adjusted posterior is narrower still (its coverage over many data sets is
+    // checked in regression-adjustment.test.ts; on this one data set it covers the peer
+    // probability, and puts the return rate's 90 % at 0.00044–0.00096 against 0.001).
+    for (const p of [peer, ret]) {
+      expect(p.adjusted, JSON.stringify(outcome.summary.regressionAdjustment)).toBeDefined();
+      expect(p.adjusted!.narrowing).toBeLessThan(p.narrowing);
+    }
+    expect(peer.adjusted!.p5).toBeLessThanOrEqual(TRUTH.peer);
+    expect(peer.adjusted!.p95).toBeGreaterThanOrEqual(TRUTH.peer);
     const tolerances = outcome.summary.generations.map((g) => g.tolerance ?? Infinity);
     for (let t = 1; t < tolerances.length; t++) expect(tolerances[t]!).toBeLessThan(tolerances[t - 1]!);
   });
@@ -47,6 +56,7 @@ describe('parameter recovery (test town, 2 parameters)', () => {
     const { peer, ret } = await recover(2 * TRUTH.peer, 101);
     expect(peer.p5).toBeGreaterThan(TRUTH.peer);
     expect(peer.median).toBeGreaterThan(1.5 * TRUTH.peer);
+    expect(peer.adjusted!.p5).toBeGreaterThan(TRUTH.peer);
     // The return rate was not changed: still covered.
     expect(ret.p5).toBeLessThanOrEqual(TRUTH.return);
     expect(ret.p95).toBeGreaterThanOrEqual(TRUTH.return);

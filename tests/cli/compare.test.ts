@@ -61,7 +61,7 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
     expect(first.stdout).toMatch(/\ntiny \(reference\) +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toMatch(/\nclosed +[\d,]+ \[[\d,]+ – [\d,]+\] +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toContain('median [90% band] over 4 replicates');
-    expect(first.stdout).toMatch(new RegExp(`\\nWrote ${out('first')}/ \\([\\d.]+ [kM]B: bands\\.csv\\.gz, differences\\.csv\\.gz, summary\\.json, places\\.csv, manifest\\.json, report\\.html, charts/\\) in [\\d.]+ s\\.\\n$`));
+    expect(first.stdout).toMatch(new RegExp(`\\nWrote ${out('first')}/ \\([\\d.]+ [kM]B: bands\\.csv\\.gz, differences\\.csv\\.gz, summary\\.json, places\\.csv, manifest\\.json, report\\.html, charts/\\) in [\\d.]+ s \\(wall time since hotbed started\\)\\.\\n$`));
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 

@@ -62,6 +62,18 @@ describe('hotbed run', { timeout: 60_000 }, () => {
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
+  it('prints the wall time of the whole command, and names the shorter time the manifest records', () => {
+    const printed = /\) in ([\d.]+) s \(wall time since hotbed started; building the world, the run and the report took ([\d.]+) s of it, manifest\.json's timing\.wallMs\)\.\n$/.exec(first.stdout);
+    expect(printed, first.stdout).not.toBeNull();
+    const [whole, part] = [Number(printed![1]), Number(printed![2])];
+    // Start-up, loading and writing are in it: close to the time from spawn to exit, not only the part the manifest times.
+    expect(whole).toBeLessThanOrEqual(first.ms / 1000 + 0.05);
+    expect(whole).toBeGreaterThanOrEqual(0.75 * (first.ms / 1000) - 0.1);
+    const manifest = JSON.parse(read(out('first'), 'manifest.json')) as { timing: { wallMs: number } };
+    expect(part).toBeCloseTo(manifest.timing.wallMs / 1000, 1);
+    expect(whole).toBeGreaterThan(part);
+  });
+
   it('writes the tables, summary, places, manifest and, for one replicate too, the report with its charts', () => {
     expect(readdirSync(out('first')).sort()).toEqual(['bands.csv.gz', 'charts', 'manifest.json', 'places.csv', 'report.html', 'series.csv.gz', 'summary.json']);
     expect(readdirSync(out('again')).sort()).toEqual(['bands.csv.gz', 'manifest.json', 'places.csv', 'series.csv.gz', 'summary.json']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultMessages, sizeText } from '../../src/messages/results.js';
+import { sizeText } from '../../src/messages/results.js';
 
 describe('messages/results', () => {
   it('writes sizes in decimal units, one decimal below 100 of a unit', () => {
@@ -12,10 +12,5 @@ describe('messages/results', () => {
     expect(sizeText(12_437_000)).toBe('12.4 MB');
     expect(sizeText(214_581_754)).toBe('215 MB');
     expect(sizeText(1.75e9)).toBe('1.8 GB');
-  });
-
-  it('ends run and compare with one line: folder, size, files and time', () => {
-    expect(resultMessages.wroteFolder('results/x', 12_437_000, ['series.csv.gz', 'charts/'], 28.34))
-      .toBe('Wrote results/x/ (12.4 MB: series.csv.gz, charts/) in 28.3 s.');
   });
 });

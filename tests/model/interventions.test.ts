@@ -69,20 +69,21 @@ describe('model/interventions', () => {
     expect(Array.from(at(40).passage)).toEqual([1, 1, 1]);
   });
 
-  it('a long ramp grows in steps on the run\'s weekly grid (shared by every ramp), each reading (d − start + 1) / ramp', () => {
+  it('a long ramp grows in steps on the run\'s fortnightly grid (shared by every ramp), each reading (d − start + 1) / ramp', () => {
     const s = scenario([
-      { kind: 'travel-ban', start: '2014-06-11', ramp: 28, share: 0.8 },
-      { kind: 'border-control', start: '2014-06-13', ramp: 20, interception: 0.5 },
+      { kind: 'travel-ban', start: '2014-06-11', ramp: 56, share: 0.8 },
+      { kind: 'border-control', start: '2014-06-13', ramp: 30, interception: 0.5 },
     ]);
     const schedule = compileInterventions(s, planWorld(s));
-    // Days 10 and 12 start them; 14, 21, 28 and 35 are the grid; 31 and 37 the days each is full.
-    expect(schedule.changeDays).toEqual([0, 10, 12, 14, 21, 28, 31, 35, 37]);
+    // Days 10 and 12 start them; 14, 28, 42 and 56 are the grid; 41 and 65 the days each is full.
+    expect(schedule.changeDays).toEqual([0, 10, 12, 14, 28, 41, 42, 56, 65]);
     const ban = (d: number) => 1 - schedule.factorsOn(d).departure[0]!;
-    expect([10, 13, 14, 20, 21, 28, 30, 37, 60].map((d) => (ban(d) / 0.8 * 28).toFixed(6))).toEqual(
-      ['1.000000', '1.000000', '5.000000', '5.000000', '12.000000', '19.000000', '19.000000', '28.000000', '28.000000']);
-    expect(rampStrength(12, 20, 12)).toBeCloseTo(1 / 20, 12);
-    expect(rampStrength(12, 20, 31)).toBe(1);
-    expect(rampDays(12, 20)).toEqual([12, 14, 21, 28, 31]);
+    expect([10, 13, 14, 27, 28, 42, 55, 56, 64, 65, 90].map((d) => (ban(d) / 0.8 * 56).toFixed(6))).toEqual(
+      ['1.000000', '1.000000', '5.000000', '5.000000', '19.000000', '33.000000', '33.000000', '47.000000', '47.000000', '56.000000', '56.000000']);
+    expect(rampStrength(12, 30, 12)).toBeCloseTo(1 / 30, 12);
+    expect(rampStrength(12, 30, 41)).toBe(1);
+    expect(rampDays(12, 30)).toEqual([12, 14, 28, 41]);
+    expect(rampDays(12, 27)).toHaveLength(27);
     expect(rampDays(12, 5)).toEqual([12, 13, 14, 15, 16]);
   });
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { degree, hasTie, tieCount, type Csr } from '../../src/network/csr.js';
 import { recipeKinds, type Recipe, type RecipeKind } from '../../src/network/recipe.js';
 import { networkStats } from '../../src/network/stats.js';
-import { buildCsr, buildViaGraphology, recipe, tieList } from './helpers.js';
+import { generateNetwork } from '../../src/network/generate.js';
+import { GraphologySink, csrFromGraph } from '../../src/network/graphology-sink.js';
+import { tieKinds } from '../../src/network/sink.js';
+import { buildCsr, buildViaGraphology, recipe, rngFor, tieList } from './helpers.js';
 
 const N = 2000;
 
@@ -214,6 +217,22 @@ describe('town', () => {
         expect(hasTie(csr, c, b)).toBe(true);
       }
     }
+  });
+
+  it('names each tie\'s kind: households are runs of consecutive agents, friends and acquaintances stay in their block, only bridges cross blocks', () => {
+    const sink = new GraphologySink();
+    generateNetwork(recipe({ kind: 'town', blockSize: 100 }), 1000, 0, rngFor(3), sink);
+    const byKind = new Map<string, number>();
+    sink.graph.forEachEdge((_key, { tie }, source, target) => {
+      byKind.set(tie, (byKind.get(tie) ?? 0) + 1);
+      const [a, b] = [Number(source), Number(target)].sort((x, y) => x - y) as [number, number];
+      if (tie !== 'bridge') expect(Math.floor(a / 100), `${tie} ${a}-${b}`).toBe(Math.floor(b / 100));
+      // A household's members are consecutive and tied to one another.
+      if (tie === 'household') for (let c = a + 1; c < b; c++) expect(sink.graph.hasEdge(String(a), String(c))).toBe(true);
+    });
+    expect([...byKind.keys()].sort()).toEqual([...tieKinds].sort());
+    // A tie drawn twice keeps its first, closest kind; the ties are the run's all the same.
+    expect(csrFromGraph(sink.graph, 1000).neighbors).toEqual(buildCsr(recipe({ kind: 'town', blockSize: 100 }), 1000, 3).neighbors);
   });
 
   it('keeps friends and acquaintances inside the block without bridges', () => {

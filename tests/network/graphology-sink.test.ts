@@ -32,6 +32,17 @@ describe('GraphologySink', () => {
     expect(sink.graph.getNodeAttribute('1', 'community')).toBe('a');
   });
 
+  it('keeps a tie\'s kind as its edge\'s `tie` attribute, the first kind when a tie comes twice', () => {
+    const sink = new GraphologySink();
+    sink.addTie(0, 1, 'household');
+    sink.addTie(1, 0, 'friend');
+    sink.addTie(1, 2, 'bridge');
+    sink.addTie(2, 3);
+    expect(sink.graph.getEdgeAttributes('0-1')).toEqual({ tie: 'household' });
+    expect(sink.graph.getEdgeAttributes('1-2')).toEqual({ tie: 'bridge' });
+    expect(sink.graph.getEdgeAttributes('2-3')).toEqual({});
+  });
+
   it('writes into a graph it is given', () => {
     const graph = new UndirectedGraph();
     new GraphologySink(graph).addTie(5, 6);

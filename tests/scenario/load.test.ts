@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -192,6 +193,20 @@ describe('extends', () => {
     const e = userError(() => loadScenario(orphan));
     expect(e.message).toBe(messages.wrongValue(at(orphan, text, 'nothere.yaml'), 'extends', 'the path of an existing scenario file', 'nothere.yaml').message);
     expect(e.details).toMatchObject({ file: orphan, line: 2, column: 10, path: 'extends' });
+  });
+
+  it('refuses, without reading it, a parent that is a FIFO, a device or too large', () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]); // reading it would wait for a writer forever
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml')); // reading it would never end
+    const large = join(dir, 'large.yaml');
+    writeFileSync(large, '# a comment\n');
+    truncateSync(large, 60 * 2 ** 20);
+    for (const [parent, reason] of [['pipe.yaml', /named pipe/], ['zero.yaml', /device/], ['large.yaml', /60 MiB, more than the 1 MiB/]] as const) {
+      const child = writeFixture(dir, `child-of-${parent}`, yaml(`extends: ${parent}`, 'title: Child'));
+      const e = userError(() => loadScenario(child));
+      expect(e.details.file).toBe(join(dir, parent));
+      expect(e.message).toMatch(reason);
+    }
   });
 
   it('refuses an extends that is not a path', () => {

@@ -12,6 +12,8 @@ import { messages } from '../../src/messages/scenario.js';
 import { loadExperiment } from '../../src/sweep/file.js';
 import { sweepMessages } from '../../src/messages/sweep.js';
 import { runKey } from '../../src/sweep/points.js';
+import { unstableIndices } from '../../src/sweep/stability.js';
+import { warnings } from '../../src/messages/warnings.js';
 import { toolVersion } from '../../src/cli/version.js';
 import { FAULT_VARIABLE } from '../../src/sweep/fault.js';
 import { hotbed, snapshot } from '../cli/cli.js';
@@ -24,9 +26,10 @@ const dir = tempDir('hotbed-sweep-cli-');
 const exp = writeExperiment(dir, 'town.yaml');
 const reference = join(dir, 'one');
 let expected: Record<string, string>;
+let ran: Awaited<ReturnType<typeof hotbedHere>>;
 
 beforeAll(async () => {
-  const ran = await hotbedHere(['sweep', exp, '--workers', '1', '--out', reference, '--progress', 'none']);
+  ran = await hotbedHere(['sweep', exp, '--workers', '1', '--out', reference, '--progress', 'none']);
   expect(ran.code, ran.stderr).toBe(0);
   expected = identical(reference);
 });
@@ -53,6 +56,19 @@ describe('hotbed sweep', () => {
     expect(manifest.tool.version).toBe(toolVersion());
     expect(manifest).not.toHaveProperty('workers');
     expect(existsSync(join(reference, 'run-info.json'))).toBe(true);
+  });
+
+  it('warns about indices that have not settled (4 trajectories), on stderr whatever --progress says, and in the manifest', () => {
+    const plan = loadExperiment(exp, { toolVersion: toolVersion() }).plan;
+    const analysis = JSON.parse(readFileSync(join(reference, 'analysis.json'), 'utf8'));
+    const found = unstableIndices(plan, analysis).map(warnings.unstableIndices);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(/^travelled: Morris indices not yet stable at 4 trajectories: 90% interval wider than the index for .*trajectories: 16 in the experiment \(12 more trajectories; 64 points, 128 runs\) would halve them$/);
+    expect(ran.stderr).toBe(found.map((w) => `hotbed: warning: ${w}\n`).join(''));
+    // Between the tables they qualify and the closing line.
+    expect(ran.stdout).not.toContain('warning');
+    const manifest = JSON.parse(readFileSync(join(reference, 'manifest.json'), 'utf8'));
+    expect(manifest.warnings).toEqual(found);
   });
 
   it('gives the same bytes with 2 workers, in a separate process', async () => {

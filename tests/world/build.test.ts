@@ -44,7 +44,7 @@ describe('world/build', () => {
     const s = scenario({ links: [] });
     const world = buildWorld(s, { seed: 5, replicate: 0 });
     const hotbed = world.communities[0]!;
-    const graph = communityGraph(hotbed, { seed: 5, replicate: 0 });
+    const graph = communityGraph(world, hotbed, { seed: 5, replicate: 0 });
     const fromGraph = new Set<string>();
     graph.forEachEdge((_e, _a, source, target) => {
       const [a, b] = [Number(source), Number(target)].sort((x, y) => x - y);
@@ -55,6 +55,17 @@ describe('world/build', () => {
     expect(fromGraph).toEqual(inRun);
     const local = communityTies(hotbed, { seed: 5, replicate: 0 });
     expect(tieSet(local.offsets, local.neighbors, hotbed.firstAgent)).toEqual(inRun);
+  });
+
+  it('puts each agent\'s region, country and community on its node, and each tie\'s kind on its edge', () => {
+    const s = scenario();
+    const world = buildWorld(s, { seed: 5, replicate: 0 });
+    const graph = communityGraph(world, world.communities[0]!, { seed: 5, replicate: 0 });
+    expect(graph.order).toBe(world.communities[0]!.agents);
+    graph.forEachNode((_key, attributes) => expect(attributes).toEqual({ region: 'North', country: 'A', community: 'Hotbed' }));
+    const kinds = new Set<string>();
+    graph.forEachEdge((_key, attributes) => kinds.add(attributes.tie));
+    expect([...kinds].sort()).toEqual(['acquaintance', 'bridge', 'friend', 'household']);
   });
 
   it('is reproducible for a seed and replicate, and differs across replicates', () => {

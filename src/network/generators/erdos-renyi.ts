@@ -8,7 +8,7 @@
  */
 import type { Rng } from '../../random/streams.js';
 import type { RecipeOf } from '../recipe.js';
-import type { TieSink } from '../sink.js';
+import type { TieKind, TieSink } from '../sink.js';
 
 export function erdosRenyi(
   recipe: RecipeOf<'erdos-renyi'>,
@@ -22,9 +22,10 @@ export function erdosRenyi(
 
 /**
  * m independent uniform pairs of distinct agents among first .. first + size - 1.
- * Shared by the block model and the town, whose within-group ties are G(n, m) too.
+ * Shared by the block model and the town, whose within-group ties are G(n, m) too
+ * (the town names their kind).
  */
-export function uniformPairs(first: number, size: number, m: number, rng: Rng, sink: TieSink): void {
+export function uniformPairs(first: number, size: number, m: number, rng: Rng, sink: TieSink, kind?: TieKind): void {
   if (size < 2) return;
   const others = size - 1;
   for (let t = 0; t < m; t++) {
@@ -33,6 +34,6 @@ export function uniformPairs(first: number, size: number, m: number, rng: Rng, s
     // and never wastes a pair on a self-loop.
     let b = Math.floor(rng() * others);
     if (b >= a) b++;
-    sink.addTie(first + a, first + b);
+    sink.addTie(first + a, first + b, kind);
   }
 }

@@ -15,7 +15,9 @@
  * Then bridges: round(n · bridges / 2) uniform pairs over the whole town.
  *
  * Ties that coincide (a friend who is also family) are merged by the sink, so
- * the mean degree is a little below the sum of the parts.
+ * the mean degree is a little below the sum of the parts. Each tie says its kind
+ * to the sink (household, friend, acquaintance, bridge); a merged tie keeps the
+ * first, the closest.
  */
 import type { Rng } from '../../random/streams.js';
 import type { RecipeOf } from '../recipe.js';
@@ -44,7 +46,7 @@ export function town(
     for (let h = start; h < end; ) {
       const hEnd = Math.min(end, h + 1 + poisson(rng, householdExtra));
       for (let a = h; a < hEnd; a++) {
-        for (let b = a + 1; b < hEnd; b++) sink.addTie(offset + a, offset + b);
+        for (let b = a + 1; b < hEnd; b++) sink.addTie(offset + a, offset + b, 'household');
       }
       h = hEnd;
     }
@@ -60,16 +62,16 @@ export function town(
       const gEnd = Math.min(size, g + 2 + poisson(rng, groupExtra));
       for (let a = g; a < gEnd; a++) {
         for (let b = a + 1; b < gEnd; b++) {
-          if (rng() < density) sink.addTie(order[a]!, order[b]!);
+          if (rng() < density) sink.addTie(order[a]!, order[b]!, 'friend');
         }
       }
       g = gEnd;
     }
 
-    uniformPairs(offset + start, size, Math.round((size * recipe.acquaintances) / 2), rng, sink);
+    uniformPairs(offset + start, size, Math.round((size * recipe.acquaintances) / 2), rng, sink, 'acquaintance');
   }
 
-  uniformPairs(offset, n, Math.round((n * recipe.bridges) / 2), rng, sink);
+  uniformPairs(offset, n, Math.round((n * recipe.bridges) / 2), rng, sink, 'bridge');
 }
 
 /**
