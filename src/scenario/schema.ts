@@ -237,7 +237,7 @@ export const scenarioSchema = z.strictObject({
   interventions: z.array(interventionSchema).default([]),
   // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
   outputs: z.array(statisticInputSchema).min(1).max(200).optional()
-    .describe('Statistics `hotbed run` records besides the measures: each a row of series.csv per replicate and date (rates from their `from`), and its median and 90% range at the checkpoints in summary.json.'),
+    .describe('Statistics `hotbed run` records besides the measures: each a row of series.csv.gz per replicate and date (rates from their `from`), and its median and 90% range at the checkpoints in summary.json.'),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
