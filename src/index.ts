@@ -49,8 +49,8 @@ export { simulate, type Observer, type SimulationOutcome, type Tally } from './e
 export { runScenario as run, type RunOptions, type RunResult } from './experiments/run.js';
 export { compareScenarios, type Comparison } from './experiments/compare.js';
 export { communityNetwork, type CommunityNetwork } from './experiments/community-network.js';
-export { seriesCsv, summarize, type Summary } from './results/tables.js';
-export { bandsCsv, differencesCsv } from './results/bands.js';
+export { seriesChunks, seriesCsv, summarize, type Summary } from './results/tables.js';
+export { bandsChunks, bandsCsv, differencesChunks, differencesCsv } from './results/bands.js';
 export { reportInputs } from './results/report-inputs.js';
 export { buildReport } from './charts/index.js';
 export { loadCalibration } from './calibration/load.js';

@@ -101,7 +101,7 @@ export const captions = {
     [
       `The statistics the scenario lists under outputs, on each recorded day of ${inputs.meta.reference}: ${(inputs.statistics ?? []).map((s) => s.name).join(', ')}.`,
       `The line is the median of ${bandLabel(inputs.meta.replicates)} and the band holds the middle 90%; a rate is drawn from the day after its period starts, and a share only where there is something to share.`,
-      'series.csv holds every replicate\'s values under the same names.',
+      'series.csv.gz holds every replicate\'s values under the same names.',
     ].join(' '),
 } as const;
 

@@ -1,5 +1,7 @@
 /** Options shared by the commands that load a scenario. */
 import { cliMessages } from '../messages/cli.js';
+import { resultMessages } from '../messages/results.js';
+import { levels } from '../scenario/levels.js';
 import type { Argv } from 'yargs';
 
 export function scenarioOptions<T>(y: Argv<T>) {
@@ -9,8 +11,8 @@ export function scenarioOptions<T>(y: Argv<T>) {
     .option('scale', { type: 'number', description: 'People per agent (default: the scenario\'s)' });
 }
 
-/** --scale and --seed as overrides, checked like any other. */
-export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number }): string[] {
+/** --scale, --seed and --levels as overrides, checked like any other. */
+export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number; levels?: string }): string[] {
   const set = [...(argv.set ?? [])];
   if (argv.scale !== undefined) {
     if (!Number.isFinite(argv.scale)) throw cliMessages.scale(argv.scale);
@@ -20,7 +22,15 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
     if (!Number.isInteger(argv.seed) || argv.seed < 0) throw cliMessages.seed(argv.seed);
     set.push(`seed=${argv.seed}`);
   }
+  if (argv.levels !== undefined) set.push(levelsOverride(argv.levels));
   return set;
+}
+
+/** `--levels world,region` as the override `output.levels=[world,region]`. */
+export function levelsOverride(text: unknown): string {
+  const names = typeof text === 'string' ? text.split(',').map((l) => l.trim()) : [];
+  if (names.length === 0 || names.some((l) => !(levels as readonly string[]).includes(l))) throw resultMessages.levels(text, levels);
+  return `output.levels=[${names.join(',')}]`;
 }
 
 /**
@@ -30,6 +40,7 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
 export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates?: number; out: string; report: string }) {
   return y
     .option('replicates', { type: 'number', ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
+    .option('levels', { type: 'string', description: 'Place levels of the tables, separated by commas, from world, region, country, community (default: the scenario\'s output.levels; world,region,country unless it says)' })
     .option('out', { type: 'string', description: help.out })
     .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
     .option('report', { type: 'boolean', default: true, description: help.report });

@@ -12,6 +12,7 @@ export interface CompareArgs {
   scale?: number;
   replicates: number;
   out?: string;
+  levels?: string;
   quiet: boolean;
   report: boolean;
 }

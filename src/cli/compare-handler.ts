@@ -52,7 +52,7 @@ export async function handleCompare(argv: CompareArgs): Promise<number> {
   for (const note of comparison.notes) lines.push(`Note: ${note}.`);
   if (reported) lines.push(`Report: ${out}/report.html`);
   // performance.now() counts from the process's start: the whole command, start-up included.
-  lines.push(cliMessages.wroteFolder(out, folder.written, performance.now() / 1000));
+  lines.push(cliMessages.wroteFolder(out, folder.bytes, folder.written, performance.now() / 1000));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -63,6 +63,7 @@ const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|js
 function commandLine(argv: CompareArgs, seed: number): string {
   const parts = ['hotbed compare', ...argv.scenarios, `--replicates ${argv.replicates}`, `--seed ${seed}`];
   if (argv.scale !== undefined) parts.push(`--scale ${argv.scale}`);
+  if (argv.levels !== undefined) parts.push(`--levels ${argv.levels}`);
   for (const s of argv.set ?? []) parts.push(`--set ${s}`);
   return parts.join(' ');
 }

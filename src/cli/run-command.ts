@@ -13,6 +13,7 @@ export interface RunArgs {
   /** Default: the scenario's `replicates`. */
   replicates?: number;
   out?: string;
+  levels?: string;
   quiet: boolean;
   report: boolean;
 }
@@ -25,7 +26,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file, e.g. scenarios/baseline.yaml' })), {
       replicates: 'Independent replicates (worlds and runs) from the same seed (default: the scenario\'s `replicates`, 1 unless it says)',
       out: 'Result folder (default: results/<scenario>-<timestamp>); must not exist',
-      report: 'With --replicates above 1: also write bands.csv, the charts and report.html; --no-report writes bands.csv without them',
+      report: 'Write the charts and report.html besides the tables (one replicate too: its bands are its line); --no-report writes the tables only',
     }) as never,
     handler: async (argv) => setExit(await (await import('./run-handler.js')).handleRun(argv)),
   };

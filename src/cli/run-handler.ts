@@ -38,7 +38,7 @@ export async function handleRun(argv: RunArgs): Promise<number> {
       report: argv.report,
       toolVersion: toolVersion(),
       createdWith: ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${scenario.seed}`,
-        ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' '),
+        ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...(argv.levels !== undefined ? [`--levels ${argv.levels}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' '),
       memoryLimitBytes: memoryLimitBytes(),
       onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
         p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),
@@ -48,7 +48,7 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   }
   const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
   // performance.now() counts from the process's start: the whole command, start-up and writing included.
-  const wrote = cliMessages.wroteRunFolder(out, folder.written, performance.now() / 1000,
+  const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,
     { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
   process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
   return 0;

@@ -1,13 +1,14 @@
 /**
- * The folder `hotbed compare` writes: bands.csv, differences.csv, summary.json,
- * manifest.json and the report. Everything is built in memory, then written
- * atomically: a chart that cannot be rendered leaves no folder.
+ * The folder `hotbed compare` writes: bands.csv.gz, differences.csv.gz, summary.json,
+ * manifest.json and the report. The report is built first and the tables are made
+ * row by row as they are written, all into a temporary folder renamed into place at
+ * the end: a chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { existsSync } from 'node:fs';
-import { writeFolderAtomic } from '../batch/persistence.js';
+import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
-import { bandsCsv, comparisonSummary, differencesCsv } from '../results/bands.js';
+import { bandsChunks, comparisonSummary, differencesChunks } from '../results/bands.js';
 import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -39,6 +40,8 @@ export interface CompareFolderOptions {
 export interface CompareFolder {
   comparison: Comparison;
   written: string[];
+  /** The folder's size: the bytes of every file written. */
+  bytes: number;
 }
 
 export async function writeCompareFolder(out: string, o: CompareFolderOptions): Promise<CompareFolder> {
@@ -54,9 +57,9 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   const createdWith = o.createdWith(comparison.seed);
   // Vega, Vega-Lite and resvg load only when charts are drawn: a command that draws none starts faster.
   const report = o.report ? await (await import('../charts/index.js')).buildReport(reportInputs(comparison, targets, { version: o.toolVersion, createdWith })) : {};
-  const files: Record<string, string | Uint8Array> = {};
-  files['bands.csv'] = bandsCsv(comparison);
-  files['differences.csv'] = differencesCsv(comparison);
+  const files: Record<string, FolderFile> = {};
+  files['bands.csv.gz'] = streamedText(bandsChunks(comparison));
+  files['differences.csv.gz'] = streamedText(differencesChunks(comparison));
   files['places.csv'] = placesCsv(comparison.scenarios[0]!.plan);
   files['summary.json'] = `${JSON.stringify(comparisonSummary(comparison, comparison.scenarios.map((s) => s.name).join(' vs ')), null, 2)}\n`;
   files['manifest.json'] = manifestText(manifest(out, comparison, o.overrides, o.toolVersion, createdWith, Object.keys(report), performance.now() - started));
@@ -64,8 +67,8 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
     if (name in files) throw new Error(`experiments/compare-folder: the report would overwrite ${name}`);
     files[name] = content;
   }
-  writeFolderAtomic(out, files);
-  return { comparison, written: ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
+  const bytes = await writeFolderStreamed(out, files);
+  return { comparison, bytes, written: ['bands.csv.gz', 'differences.csv.gz', 'summary.json', 'places.csv', 'manifest.json', ...('report.html' in report ? ['report.html', 'charts/'] : [])] };
 }
 
 function manifest(out: string, c: Comparison, overrides: string[], version: string, createdWith: string, reportNames: string[], wallMs: number) {
@@ -89,15 +92,15 @@ function manifest(out: string, c: Comparison, overrides: string[], version: stri
     targets: targetsFile !== undefined ? pathFromFolder(out, targetsFile) : null,
     ...(targetsFiles.length > 1 ? { targetsAlso: targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
-      'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
-      'differences.csv': 'scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
+      'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people)',
+      'differences.csv.gz': 'gzipped CSV: scenario, reference, date, level, place, measure, median, p5, p25, p75, p95: the band of the paired difference reference − scenario (people; positive = fewer in the scenario, e.g. travellers averted)',
       'summary.json': 'bands and paired differences at the checkpoints, by place',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents of the reference scenario: one row per place, to join the tables on (level, place)',
       ...(reportNames.length ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
     note: 'Every scenario ran replicate r with the same seed and replicate number (common random numbers), so differences are paired. '
-      + 'bands.csv, differences.csv and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
+      + 'bands.csv.gz and differences.csv.gz (their text, once decompressed) and summary.json are byte-identical for the same scenarios, seed and replicates; this manifest also records wall times.',
     timing: {
       wallMs: Math.round(wallMs),
       scenarios: c.scenarios.map((s) => ({

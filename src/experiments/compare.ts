@@ -71,6 +71,12 @@ export interface Comparison {
   scale: number;
   /** Days held in every cube, ascending: the reference's output days, every checkpoint, the first of each month, the end. */
   recordDays: number[];
+  /**
+   * Days the tables (bands, differences) are written on, ascending: the reference's regular
+   * grid (every output.everyDays days from the start), every checkpoint and the end, the days
+   * of series.csv.gz. The first of each month is in the cube for monthly flows only.
+   */
+  tableDays: number[];
   /** Checkpoints of all scenarios and the end, ascending. */
   checkpointDays: number[];
   /** Levels written to tables (the reference's output.levels); the cubes hold world, regions and countries as well. */
@@ -149,14 +155,15 @@ export function scenarioNames(files: readonly string[]): string[] {
 }
 
 /** The days a comparison records: output days of the reference, all checkpoints, the first of each month, the end. */
-function comparisonDays(entries: readonly Entry[]): { days: number; recordDays: number[]; checkpointDays: number[] } {
+function comparisonDays(entries: readonly Entry[]): { days: number; recordDays: number[]; tableDays: number[]; checkpointDays: number[] } {
   const ref = entries[0]!.loaded.scenario;
   const days = daysBetween(ref.dates.start, ref.dates.end);
   const checkpointDays = [...new Set([days, ...entries.flatMap((e) => e.loaded.scenario.dates.checkpoints.map((d) => daysBetween(ref.dates.start, d)))])]
     .filter((d) => d >= 0 && d <= days)
     .sort((a, b) => a - b);
-  const recordDays = [...new Set([...scheduledDays(days, ref.output.everyDays, checkpointDays), ...monthStartDays(ref.dates.start, days)])].sort((a, b) => a - b);
-  return { days, recordDays, checkpointDays };
+  const tableDays = scheduledDays(days, ref.output.everyDays, checkpointDays);
+  const recordDays = [...new Set([...tableDays, ...monthStartDays(ref.dates.start, days)])].sort((a, b) => a - b);
+  return { days, recordDays, tableDays, checkpointDays };
 }
 
 /** Levels the cubes hold: the written ones, and always world, regions and countries (the report needs them). */
@@ -195,7 +202,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   const ref = entries[0]!;
   const seed = options.seed ?? ref.loaded.scenario.seed;
   const replicates = options.replicates;
-  const { days, recordDays, checkpointDays } = comparisonDays(entries);
+  const { days, recordDays, tableDays, checkpointDays } = comparisonDays(entries);
   const levels = [...ref.loaded.scenario.output.levels];
   const places = withHotbeds(placeKeys(ref.plan, cubeLevels(levels)), ref.plan);
   const names = scenarioNames(entries.map((e) => e.file));
@@ -224,7 +231,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
     return { name: names[index]!, file: e.file, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
   });
   const s = ref.loaded.scenario;
-  return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, checkpointDays, levels, places, network, notes };
+  return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, tableDays, checkpointDays, levels, places, network, notes };
 }
 
 function timingOf(run: RunResult): ReplicateTiming[] {
@@ -242,7 +249,7 @@ export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?
   const recorded = run.replicates[0]?.snapshots.map((x) => x.day) ?? [];
   const recordDays = [...new Set(recorded)].sort((a, b) => a - b);
   const levels = [...s.output.levels];
-  const places = placeKeys(run.plan, cubeLevels(levels));
+  const places = withHotbeds(placeKeys(run.plan, cubeLevels(levels)), run.plan);
   const communities = communitiesOfPlaces(run.plan, places);
   const cube = new ReplicateCube(recordDays, places, run.replicates.length);
   run.replicates.forEach((r, i) => cube.add(i, r.snapshots, communities));
@@ -256,6 +263,7 @@ export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?
     days: run.days,
     scale: s.scale,
     recordDays,
+    tableDays: run.recordDays,
     checkpointDays: run.checkpointDays,
     levels,
     places,

@@ -1,20 +1,22 @@
 /**
- * The folder `hotbed run` writes: series.csv, summary.json and manifest.json,
- * and with replicates bands.csv and the report. Everything is built in memory,
- * then written atomically: a chart that cannot be rendered leaves no folder.
+ * The folder `hotbed run` writes: series.csv.gz, bands.csv.gz, summary.json,
+ * places.csv, manifest.json and the report (one replicate too: its bands collapse
+ * to the line). The report is built first and the tables are made row by row as
+ * they are written, all into a temporary folder renamed into place at the end: a
+ * chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
 import { existsSync } from 'node:fs';
-import { writeFolderAtomic } from '../batch/persistence.js';
+import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
-import { bandsCsv } from '../results/bands.js';
+import { bandsChunks } from '../results/bands.js';
 import { monthStartDays } from '../results/months.js';
 import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
 import { placesCsv } from '../results/places-table.js';
 import { reportInputs } from '../results/report-inputs.js';
-import { seriesCsv, statisticSeries, summarize, type Summary } from '../results/tables.js';
+import { seriesChunks, statisticSeries, summarize, type Summary } from '../results/tables.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
 import { loadTargets, type Targets } from '../scenario/targets.js';
@@ -30,7 +32,7 @@ export interface RunFolderOptions {
   /** The --set overrides applied (for the manifest). */
   overrides: string[];
   replicates: number;
-  /** With replicates: write the charts and report.html besides bands.csv. */
+  /** Write the charts and report.html besides the tables. */
   report: boolean;
   toolVersion: string;
   /** The command that reproduces the folder, shown in the report. */
@@ -45,6 +47,9 @@ export interface RunFolder {
   targets: Targets | undefined;
   /** What was written, as listed to the user. */
   written: string[];
+  /** The folder's size: the bytes of every file written. */
+  bytes: number;
+  /** The manifest's timing.wallMs: worlds, runs and report (the tables are written after it). */
   wallMs: number;
 }
 
@@ -56,16 +61,15 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const places = placeIndex(plan).names();
   const targetsList = loaded.targetsFiles.map((f) => loadTargets(f, places));
   const targets = targetsList[0];
-  // writeFolderAtomic refuses too; refusing now saves a wasted run.
+  // writeFolderStreamed refuses too; refusing now saves a wasted run.
   if (existsSync(out)) throw messages.outputExists(out);
 
-  // With replicates, bands and the report too: they need the first of each month (monthly flows)
-  // and a network sample from replicate 0. series.csv keeps the scenario's own days only.
-  const banded = o.replicates > 1;
+  // The report needs the first of each month (monthly flows) and a network sample from
+  // replicate 0. The tables keep the scenario's own days only.
   let network: NetworkSample | undefined;
   const run = runScenario(scenario, {
-    extraRecordDays: banded ? monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)) : undefined,
-    onOutcome: banded ? (replicate, world, outcome) => {
+    extraRecordDays: monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)),
+    onOutcome: o.report ? (replicate, world, outcome) => {
       if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([o.scenarioFile])[0]!);
     } : undefined,
     replicates: o.replicates,
@@ -75,13 +79,12 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   });
   const summary = summarize(run);
   const { statistics } = run;
-  let extra: Record<string, string | Uint8Array> = {};
-  if (banded) {
-    const comparison = comparisonOfRun(loaded, run, network);
+  const comparison = comparisonOfRun(loaded, run, network);
+  let report: Record<string, string | Uint8Array> = {};
+  if (o.report) {
     const inputs = reportInputs(comparison, targetsList, { version: o.toolVersion, createdWith: o.createdWith });
     // Vega, Vega-Lite and resvg load only when charts are drawn: a command that draws none starts faster.
-    const report = o.report ? await (await import('../charts/index.js')).buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs) : {};
-    extra = { 'bands.csv': bandsCsv(comparison), ...report };
+    report = await (await import('../charts/index.js')).buildReport(statistics.length ? { ...inputs, statistics: statisticSeries(run) } : inputs);
   }
   const wallMs = performance.now() - started;
   const manifest = {
@@ -94,32 +97,33 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     targets: loaded.targetsFile !== undefined ? pathFromFolder(out, loaded.targetsFile) : null,
     ...(loaded.targetsFiles.length > 1 ? { targetsAlso: loaded.targetsFiles.slice(1).map((f) => pathFromFolder(out, f)) } : {}),
     files: {
-      'series.csv': `replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
+      'series.csv.gz': `gzipped CSV: replicate, date, level, place, measure, value: one row each (values in people)${statistics.length ? '; then the statistics listed under "statistics", under their names' : ''}`,
       'summary.json': 'checkpoints by place: median, 5th and 95th percentile over replicates',
       'places.csv': 'id, level, place, parent, region, country, hotbed, population, agents: one row per place, to join the tables on (level, place) without mixing a country and a community of the same name',
-      ...('bands.csv' in extra ? { 'bands.csv': 'scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), including the first of each month' } : {}),
-      ...('report.html' in extra ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
+      'bands.csv.gz': 'gzipped CSV: scenario, date, level, place, measure, median, p5, p25, p75, p95: the band over replicates of each measure (people), on the dates of series.csv.gz',
+      ...('report.html' in report ? { 'report.html': 'the report, self-contained; its charts are also under charts/ as Vega-Lite specs, SVG and PNG' } : {}),
     },
     measures: measureDescriptions,
     ...(statistics.length ? { statistics: statistics.map(describedStatistic) } : {}),
-    note: 'series.csv and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
+    note: 'series.csv.gz (its text, once decompressed) and summary.json are byte-identical for the same scenario and seed; this manifest also records wall times.',
     timing: {
       wallMs: Math.round(wallMs),
       replicates: run.replicates.map((r) => ({ replicate: r.replicate, buildMs: Math.round(r.buildMs), runMs: Math.round(r.runMs), ties: r.ties, events: r.events })),
     },
   };
-  const files: Record<string, string | Uint8Array> = {
-    'series.csv': seriesCsv(run),
+  const files: Record<string, FolderFile> = {
+    'series.csv.gz': streamedText(seriesChunks(run)),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'places.csv': placesCsv(plan),
     'manifest.json': manifestText(manifest),
+    'bands.csv.gz': streamedText(bandsChunks(comparison)),
   };
-  for (const [name, content] of Object.entries(extra)) {
+  for (const [name, content] of Object.entries(report)) {
     if (name in files) throw new Error(`experiments/run-folder: the report would overwrite ${name}`);
     files[name] = content;
   }
-  writeFolderAtomic(out, files);
-  const written = ['series.csv', 'summary.json', 'places.csv', 'manifest.json', ...('bands.csv' in extra ? ['bands.csv'] : []), ...('report.html' in extra ? ['report.html', 'charts/'] : [])];
-  return { run, summary, targets, written, wallMs };
+  const bytes = await writeFolderStreamed(out, files);
+  const written = ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz', ...('report.html' in report ? ['report.html', 'charts/'] : [])];
+  return { run, summary, targets, written, bytes, wallMs };
 }
 

@@ -3,6 +3,7 @@
  * exclude each other): one builder each, so the commands hold no wording.
  */
 import { UserError } from './errors.js';
+import { sizeText } from './results.js';
 import { messages } from './scenario.js';
 
 export const cliMessages = {
@@ -35,20 +36,20 @@ export const cliMessages = {
   outOrResume: (what: string) => messages.usage(`give either --out or --resume, not both (a resumed ${what} writes to its own folder)`),
 
   /**
-   * The closing line of `hotbed compare` (and the start of `hotbed run`'s). `seconds` is the wall
-   * time since the process started: start-up, loading, worlds, runs, report and writing, all that
-   * the user waited.
+   * The closing line of `hotbed compare` (and the start of `hotbed run`'s): the folder's size
+   * (`bytes`, every file written) and what it holds. `seconds` is the wall time since the process
+   * started: start-up, loading, worlds, runs, report and writing, all that the user waited.
    */
-  wroteFolder: (out: string, files: readonly string[], seconds: number, part = '') =>
-    `Wrote ${out}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s (wall time since hotbed started${part}).`,
+  wroteFolder: (out: string, bytes: number, files: readonly string[], seconds: number, part = '') =>
+    `Wrote ${out}/ (${sizeText(bytes)}: ${files.join(', ')}) in ${seconds.toFixed(1)} s (wall time since hotbed started${part}).`,
 
   /**
    * `hotbed run`'s closing line: the wall time since start-up, and the part of it manifest.json
    * records as timing.wallMs (worlds, runs, report; not start-up, loading or writing), named so
    * that the two numbers are not read as one.
    */
-  wroteRunFolder: (out: string, files: readonly string[], seconds: number, run: { replicates: number; report: boolean; wallSeconds: number }) =>
-    cliMessages.wroteFolder(out, files, seconds,
-      `; building ${run.replicates === 1 ? 'the world and the run' : run.report ? `the worlds, the ${run.replicates} runs and the report` : `the worlds and the ${run.replicates} runs`}`
+  wroteRunFolder: (out: string, bytes: number, files: readonly string[], seconds: number, run: { replicates: number; report: boolean; wallSeconds: number }) =>
+    cliMessages.wroteFolder(out, bytes, files, seconds,
+      `; building ${run.replicates === 1 ? (run.report ? 'the world, the run and the report' : 'the world and the run') : run.report ? `the worlds, the ${run.replicates} runs and the report` : `the worlds and the ${run.replicates} runs`}`
       + ` took ${run.wallSeconds.toFixed(1)} s of it, manifest.json's timing.wallMs`),
 };

@@ -112,13 +112,17 @@ const writtenPlaces = (c: Comparison) => c.places.map((p, i) => ({ ...p, index: 
 
 /**
  * bands.csv: one row per scenario × date × place × measure with the band over
- * replicates (people). Tidy, ready for R or pandas.
+ * replicates (people), on the table days. Tidy, ready for R or pandas.
  */
 export function bandsCsv(c: Comparison): string {
+  return [...bandsChunks(c)].join('');
+}
+
+/** bands.csv in chunks (the header, then one scenario and date each), made as they are asked for. */
+export function* bandsChunks(c: Comparison): Generator<string> {
   const places = writtenPlaces(c);
-  const lines: string[] = [bandsHeader.join(',')];
-  for (const s of c.scenarios) cubeRows(lines, s.cube, c, places, `${csvField(s.name)},`, (d, p, m) => band(s.cube.cell(d, p, m), c.scale));
-  return `${lines.join('\n')}\n`;
+  yield `${bandsHeader.join(',')}\n`;
+  for (const s of c.scenarios) yield* cubeChunks(s.cube, c, places, `${csvField(s.name)},`, (d, p, m) => band(s.cube.cell(d, p, m), c.scale));
 }
 
 /**
@@ -126,27 +130,34 @@ export function bandsCsv(c: Comparison): string {
  * place × measure with the band of the paired difference reference − scenario.
  */
 export function differencesCsv(c: Comparison): string {
+  return [...differencesChunks(c)].join('');
+}
+
+/** differences.csv in chunks (the header, then one scenario and date each), made as they are asked for. */
+export function* differencesChunks(c: Comparison): Generator<string> {
   const places = writtenPlaces(c);
   const ref = c.scenarios[0]!;
   const diff = new Float64Array(c.replicates);
-  const lines: string[] = [differencesHeader.join(',')];
+  yield `${differencesHeader.join(',')}\n`;
   for (const s of c.scenarios.slice(1)) {
-    cubeRows(lines, s.cube, c, places, `${csvField(s.name)},${csvField(ref.name)},`,
+    yield* cubeChunks(s.cube, c, places, `${csvField(s.name)},${csvField(ref.name)},`,
       (d, p, m) => band(differenceInto(diff, ref.cube.cell(d, p, m), s.cube.cell(d, p, m)), c.scale));
   }
-  return `${lines.join('\n')}\n`;
 }
 
-/** Appends one row per day × place × measure of `cube` to `lines` (pushed one by one: there can be millions). */
-function cubeRows(lines: string[], cube: ReplicateCube, c: Comparison, places: { level: Level; name: string; index: number }[], prefix: string,
-  bandOf: (day: number, place: number, measure: number) => Band): void {
-  cube.days.forEach((day, d) => {
+/** One chunk per table day (`c.tableDays`, the days of series.csv.gz): a row per place × measure. */
+function* cubeChunks(cube: ReplicateCube, c: Comparison, places: { level: Level; name: string; index: number }[], prefix: string,
+  bandOf: (day: number, place: number, measure: number) => Band): Generator<string> {
+  for (const day of c.tableDays) {
+    const d = cube.indexOfDay(day);
     const date = addDays(c.start, day);
+    const lines: string[] = [];
     for (const p of places) {
       const head = `${prefix}${date},${p.level},${csvField(p.name)},`;
-      for (let m = 0; m < measureNames.length; m++) lines.push(`${head}${measureNames[m]},${bandFields(bandOf(d, p.index, m))}`);
+      for (let m = 0; m < measureNames.length; m++) lines.push(`${head}${measureNames[m]},${bandFields(bandOf(d, p.index, m))}\n`);
     }
-  });
+    yield lines.join('');
+  }
 }
 
 export type PlaceBands = Record<Level, Record<string, Record<Measure, Band>>>;

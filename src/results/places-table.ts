@@ -1,6 +1,6 @@
 /**
  * places.csv: one row per place of the results, with a unique id and its parents, so
- * that series.csv, bands.csv and summary.json join without ambiguity. A country's
+ * that series.csv.gz, bands.csv.gz and summary.json join without ambiguity. A country's
  * unnamed rest is a community with the country's name: its id (`community:Tunisia`)
  * differs from the country's (`country:Tunisia`), and its parent says where it belongs.
  */

@@ -28,29 +28,39 @@ export function formatNumber(x: number): string {
  * statistic the scenario's `outputs` ask for, at its own place.
  */
 export function seriesCsv(run: RunResult, levels: readonly Level[] = run.scenario.output.levels): string {
+  return [...seriesChunks(run, levels)].join('');
+}
+
+/**
+ * The same text as `seriesCsv`, in chunks (the header, then one replicate and date each), made
+ * one at a time as they are asked for: the default run's table is millions of rows, and held
+ * whole as strings it took more memory than everything else of the run together.
+ */
+export function* seriesChunks(run: RunResult, levels: readonly Level[] = run.scenario.output.levels): Generator<string> {
   const places = placeIndex(run.plan).at(levels);
   const scale = run.plan.scale;
   const start = run.scenario.dates.start;
   const statistics = run.statistics;
   const own = new Set(run.recordDays);
-  const lines: string[] = [seriesHeader.join(',')];
+  yield `${seriesHeader.join(',')}\n`;
   for (const rep of run.replicates) {
     const read = statistics.length ? new StatisticReader(run.plan, rep.snapshots, start) : undefined;
     for (const snap of rep.snapshots) {
       if (!own.has(snap.day)) continue;
       const date = addDays(start, snap.day);
+      const lines: string[] = [];
       for (const place of places) {
         const values = measureAgents(snap, place.communities);
         const prefix = `${rep.replicate},${date},${place.level},${csvField(place.name)},`;
-        for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}`);
+        for (let m = 0; m < measureNames.length; m++) lines.push(`${prefix}${measureNames[m]},${formatNumber(values[m]! * scale)}\n`);
       }
       for (const s of statistics) {
         if (!definedOn(s, snap.day, start)) continue;
-        lines.push(`${rep.replicate},${date},${s.level},${csvField(s.place)},${csvField(s.name)},${formatValue(read!.valueOn(s, snap.day))}`);
+        lines.push(`${rep.replicate},${date},${s.level},${csvField(s.place)},${csvField(s.name)},${formatValue(read!.valueOn(s, snap.day))}\n`);
       }
+      yield lines.join('');
     }
   }
-  return `${lines.join('\n')}\n`;
 }
 
 /** A value of a statistic in a table: a share or rate may be undefined (nothing to divide by): empty. */

@@ -191,8 +191,13 @@ const stockPlacementSchema = z.discriminatedUnion('kind', [
   }).describe('The stock in groups of friends: agents who travelled together may be abroad, returned or dead.'),
 ]);
 
-export const levels = ['world', 'region', 'country', 'community'] as const;
-export type Level = typeof levels[number];
+import { levels, type Level } from './levels.js';
+export { levels, type Level };
+/**
+ * The levels tables hold unless a scenario says: community rows would be as many again as the
+ * rest in the shipped world (107 communities against 106 other places), per replicate.
+ */
+export const defaultLevels = ['world', 'region', 'country'] as const satisfies readonly Level[];
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
@@ -204,16 +209,17 @@ export const scenarioSchema = z.strictObject({
   // Optional, not defaulted: a default would enter every resolved scenario and change its hash
   // (and so refuse to resume calibrations and sweeps made before the key existed).
   replicates: z.number().int().min(1).max(100000).optional()
-    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given (1 when neither says); above 1 its table shows medians, and the report bands.'),
+    .describe('Replicates (worlds and runs from the same seed) that `hotbed run` makes when --replicates is not given (1 when neither says); above 1 its table shows medians, and the report bands (with one, the report draws the run\'s own line).'),
   dates: z.strictObject({
     start: isoDate.default('2014-06-01'),
     end: isoDate.default('2015-12-01'),
     checkpoints: z.array(isoDate).default([]).describe('Dates reported in summary.json and the run table; the end date is always one.'),
   }).default({ start: '2014-06-01', end: '2015-12-01', checkpoints: [] }),
   output: z.strictObject({
-    everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
-    levels: z.array(z.enum(levels)).min(1).default([...levels]).describe('Place levels written to series.csv.'),
-  }).default({ everyDays: 7, levels: [...levels] }),
+    everyDays: z.number().int().min(1).max(366).default(7).describe('Days between the dates of the tables (series.csv.gz, bands.csv.gz, differences.csv.gz): the start, then every everyDays days; the checkpoints and the end date are written besides.'),
+    levels: z.array(z.enum(levels)).min(1).default([...defaultLevels])
+      .describe('Place levels of the tables: series.csv.gz and bands.csv.gz of `hotbed run`, bands.csv.gz, differences.csv.gz and summary.json of `hotbed compare` (`--levels` on the command line). Default world, region and country; add community for a row per community (the named towns and neighbourhoods, and each country\'s unnamed rest), per replicate and date in series.csv.gz: about as many rows again in the shipped world. The report and the checkpoint summary of `hotbed run` do not depend on it.'),
+  }).default({ everyDays: 7, levels: [...defaultLevels] }),
   targets: z.union([z.string(), z.array(z.string()).min(1)]).optional()
     .describe('Targets file (relative path) shown beside the results, or a list of them (the first gives the end-date targets; all give the dated path).'),
   networks: z.record(placeName, recipeSchema).default({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } })
@@ -231,7 +237,7 @@ export const scenarioSchema = z.strictObject({
   interventions: z.array(interventionSchema).default([]),
   // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
   outputs: z.array(statisticInputSchema).min(1).max(200).optional()
-    .describe('Statistics `hotbed run` records besides the measures: each a row of series.csv per replicate and date (rates from their `from`), and its median and 90% range at the checkpoints in summary.json.'),
+    .describe('Statistics `hotbed run` records besides the measures: each a row of series.csv.gz per replicate and date (rates from their `from`), and its median and 90% range at the checkpoints in summary.json.'),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLineJournal, readJsonIn, readLineJournal, readResumeHeader, writeFileAtomic, writeFolderAtomic } from '../../src/batch/persistence.js';
+import { openLineJournal, readJsonIn, readLineJournal, readResumeHeader, streamedText, writeFileAtomic, writeFolderAtomic, writeFolderStreamed } from '../../src/batch/persistence.js';
 import { UserError } from '../../src/messages/errors.js';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
 
@@ -28,6 +29,36 @@ describe('batch/persistence', () => {
     // A file that cannot be written (a name that is a folder) leaves nothing behind.
     expect(() => writeFolderAtomic(join(dir, 'bad'), { 'a/b': 'x', a: 'y' })).toThrow();
     expect(readdirSync(dir).sort()).toEqual(['out']);
+  });
+
+  it('streams files chunk by chunk, gzips those named .gz, and returns the bytes written', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const made: number[] = [];
+    function* rows() {
+      for (let i = 0; i < 3; i++) {
+        made.push(i);
+        yield `row ${i}\n`;
+      }
+    }
+    const bytes = await writeFolderStreamed(out, { 'a.csv': streamedText(rows()), 'b.csv.gz': streamedText(['x,y\n', '1,2\n']), 'c.txt.gz': 'plain', 'd/e.json': '{}' });
+    expect(made).toEqual([0, 1, 2]);
+    expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('row 0\nrow 1\nrow 2\n');
+    expect(gunzipSync(readFileSync(join(out, 'b.csv.gz'))).toString('utf8')).toBe('x,y\n1,2\n');
+    expect(gunzipSync(readFileSync(join(out, 'c.txt.gz'))).toString('utf8')).toBe('plain');
+    const sizes = ['a.csv', 'b.csv.gz', 'c.txt.gz', 'd/e.json'].map((f) => statSync(join(out, f)).size);
+    expect(bytes).toBe(sizes.reduce((a, b) => a + b));
+    await expect(writeFolderStreamed(out, { 'z.csv': '' })).rejects.toThrow(/exists/);
+  });
+
+  it('leaves no folder when a streamed file fails half-way', async () => {
+    const dir = tempDir();
+    function* failing() {
+      yield 'a\n';
+      throw new Error('no more rows');
+    }
+    await expect(writeFolderStreamed(join(dir, 'out'), { 'ok.csv': 'x\n', 'bad.csv.gz': streamedText(failing()) })).rejects.toThrow('no more rows');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reads a resume header only from a folder that holds it, with one message per problem', () => {

@@ -7,6 +7,8 @@
  *   W4 calibration        simulations per second of the CI calibration's model, 1 and 2 workers
  *   W5 network build      Watts–Strogatz 1,000,000 nodes, k = 10, into CSR
  *   Start-up              the built hotbed's --help, --version and a single-town run against node -e 0 (tests/bench/start-up.ts)
+ *   W6 default command    `hotbed run scenarios/baseline.yaml` as a user runs it: result folder size, peak RSS
+ *       (tests/bench/default-command.ts, once unless --default-command-runs says)
  *
  * plus the naive reference (tests/reference/naive.ts) on W1 and W2's graph and
  * rules. Every run of every workload is a fresh child process
@@ -14,7 +16,7 @@
  * PASS/MISS) and writes tests/bench/results/suite-<YYYY-MM-DD>.json.
  *
  *   npm run bench
- *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world --no-sweep --no-start-up --start-up-runs 20
+ *   npm run bench -- --runs 5 --naive-w1-steps 10 --no-world --no-sweep --no-start-up --start-up-runs 20 --no-default-command
  *
  * If tests/bench/sweep.ts is there, its sweep throughput (1 and 2 workers) is run once at the end.
  */
@@ -28,6 +30,7 @@ import { CLASSIC } from '../reference/classic.js';
 import type { SuiteResult, Workload } from './suite-worker.js';
 import { START_UP_GOALS, startUpBench, type StartUpResult } from './start-up.js';
 import type { SweepBenchResult } from './sweep.js';
+import { DEFAULT_COMMAND_GOALS, type DefaultCommandRun } from './default-command.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..', '..');
@@ -43,6 +46,9 @@ const GOALS = {
   w4Speedup: 1.8,
   startUpHelpOverNode: START_UP_GOALS.helpOverNode,
   startUpSingleTownMs: START_UP_GOALS.singleTownMs,
+  /** Decimal MB (10^6 bytes), as the command prints sizes. */
+  w6FolderMB: DEFAULT_COMMAND_GOALS.folderMB,
+  w6PeakRssMB: DEFAULT_COMMAND_GOALS.peakRssMB,
 } as const;
 
 function spawnNode(args: string[], capture: boolean): Promise<string> {
@@ -73,6 +79,7 @@ const statOf = (rs: SuiteResult[], f: (r: SuiteResult) => number | undefined) =>
 
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 const mibs = (x: number) => `${x.toFixed(0)} MiB`;
+const mbs = (x: number) => `${x.toFixed(1)} MB`;
 const times = (x: number) => `${x.toFixed(x >= 100 ? 0 : 1)}×`;
 const perSec = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k/s` : `${x.toFixed(1)} /s`);
 
@@ -133,6 +140,8 @@ async function main(): Promise<void> {
       'sweep-runs': { type: 'string', default: '24' },
       'no-start-up': { type: 'boolean', default: false },
       'start-up-runs': { type: 'string', default: '10' },
+      'no-default-command': { type: 'boolean', default: false },
+      'default-command-runs': { type: 'string', default: '1' },
     },
   });
   const runs = Number(values.runs);
@@ -183,6 +192,12 @@ async function main(): Promise<void> {
   if (!values['no-start-up']) {
     console.log(`── Start-up: ${values['start-up-runs']} rounds of node -e 0, hotbed --help, --version, a single-town run ──`);
     startUp = startUpBench({ runs: Number(values['start-up-runs']), build: true });
+  }
+  // The default command (W6), in a fresh process per run, as a user runs it.
+  let defaultCommand: DefaultCommandRun[] | undefined;
+  if (!values['no-default-command']) {
+    const out = await spawnNode([join(benchDir, 'default-command.ts'), '--json', '--runs', String(values['default-command-runs'])], true);
+    defaultCommand = (JSON.parse(out.trim().split('\n').at(-1) ?? '') as { runs: DefaultCommandRun[] }).runs;
   }
 
   const rss = (rs: SuiteResult[]) => statOf(rs, (r) => r.peakMaxRssKiB / 1024);
@@ -259,6 +274,12 @@ async function main(): Promise<void> {
     infoRow('Start-up', 'hotbed --help from the sources (tsx) / node -e 0', overNode('hotbed --help (sources, tsx)'), times);
     for (const t of startUp.times) if (t.cpuMs.length) infoRow('Start-up', `CPU: ${t.command}`, stat(t.cpuMs), ms);
   }
+  if (defaultCommand !== undefined) {
+    const w6 = 'W6 default command';
+    goalRow(w6, 'result folder (run baseline.yaml, 20 replicates)', stat(defaultCommand.map((r) => r.folderBytes / 1e6)), GOALS.w6FolderMB, 'max', mbs);
+    goalRow(w6, 'peak RSS', stat(defaultCommand.map((r) => (r.peakRssKiB * 1024) / 1e6)), GOALS.w6PeakRssMB, 'max', mbs);
+    infoRow(w6, 'wall time (report and tables included)', stat(defaultCommand.map((r) => r.wallMs)), ms);
+  }
 
   console.log('');
   printTable();
@@ -282,7 +303,7 @@ async function main(): Promise<void> {
     verdicts,
     rows,
     world: world === undefined ? undefined : { file: `world-${day}.json`, verdict: world['verdict'] },
-    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep, startUp },
+    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep, startUp, defaultCommand },
     totalSeconds: (performance.now() - started) / 1000,
   }, null, 2)}\n`);
   console.log(`Wrote ${relative(process.cwd(), file)} (suite took ${((performance.now() - started) / 1000).toFixed(0)} s)`);

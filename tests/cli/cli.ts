@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /** The command's entry point, by absolute path, so that tests can run it from any folder. */
 export const HOTBED = fileURLToPath(new URL('../../src/cli/hotbed.js', import.meta.url));
@@ -51,4 +52,10 @@ export function snapshot(dir: string): Record<string, string> {
   };
   walk('');
   return out;
+}
+
+/** The text of a file of a result folder; a gzipped table (`.gz`) decompressed. */
+export function readResult(dir: string, file: string): string {
+  const bytes = readFileSync(join(dir, file));
+  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }

@@ -1,5 +1,5 @@
 /** `hotbed compare` (and `hotbed run --replicates`) through the real command line, on tiny worlds. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -8,7 +8,7 @@ import { messages } from '../../src/messages/scenario.js';
 import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { runCommand } from '../../src/cli/run-command.js';
-import { hotbed, snapshot, type Ran } from './cli.js';
+import { hotbed, readResult, snapshot, type Ran } from './cli.js';
 import { runInProcess } from './in-process.js';
 
 // Only the in-process test at the end makes the report fail; child processes load the real module.
@@ -34,7 +34,7 @@ writeFixture(cwd, 'closed.yaml', CLOSED);
 writeFixture(cwd, 'no-morocco.yaml', NO_MOROCCO);
 writeFixture(cwd, 'tiny-3.yaml', 'extends: tiny.yaml\nreplicates: 3\n');
 const out = (name: string) => join(cwd, 'results', name);
-const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const read = readResult;
 
 let first: Ran;
 let again: Ran;
@@ -61,13 +61,13 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
     expect(first.stdout).toMatch(/\ntiny \(reference\) +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toMatch(/\nclosed +[\d,]+ \[[\d,]+ – [\d,]+\] +[\d,]+ \[[\d,]+ – [\d,]+\]\n/);
     expect(first.stdout).toContain('median [90% band] over 4 replicates');
-    expect(first.stdout).toContain(`Wrote ${out('first')}/ (bands.csv, differences.csv, summary.json, places.csv, manifest.json`);
+    expect(first.stdout).toMatch(new RegExp(`\\nWrote ${out('first')}/ \\([\\d.]+ [kM]B: bands\\.csv\\.gz, differences\\.csv\\.gz, summary\\.json, places\\.csv, manifest\\.json, report\\.html, charts/\\) in [\\d.]+ s \\(wall time since hotbed started\\)\\.\\n$`));
     expect(first.stdout).toContain(`Report: ${out('first')}/report.html`);
   });
 
-  it('writes one folder with bands.csv, differences.csv, summary.json, places.csv, manifest.json (and the report)', () => {
+  it('writes one folder with bands.csv.gz, differences.csv.gz, summary.json, places.csv, manifest.json (and the report)', () => {
     const files = readdirSync(out('first'));
-    for (const f of ['bands.csv', 'differences.csv', 'summary.json', 'places.csv', 'manifest.json']) expect(files).toContain(f);
+    for (const f of ['bands.csv.gz', 'differences.csv.gz', 'summary.json', 'places.csv', 'manifest.json']) expect(files).toContain(f);
     expect(files).toContain('report.html');
     expect(files).toContain('charts');
     const charts = readdirSync(join(out('first'), 'charts'));
@@ -75,10 +75,10 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
       for (const ext of ['vl.json', 'svg', 'png']) expect(charts).toContain(`${chart}.${ext}`);
     }
     expect(readdirSync(join(cwd, 'results')).filter((n) => n.includes('.partial'))).toEqual([]);
-    const bands = read(out('first'), 'bands.csv').split('\n');
+    const bands = read(out('first'), 'bands.csv.gz').split('\n');
     expect(bands[0]).toBe('scenario,date,level,place,measure,median,p5,p25,p75,p95');
     expect(bands[1]).toMatch(/^tiny,2014-06-01,world,World,travelled,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
-    expect(bands.some((l) => l.startsWith('closed,2014-07-01,country,Belgium,travelled,'))).toBe(true);
+    expect(bands.some((l) => l.startsWith('closed,2014-07-06,country,Belgium,travelled,'))).toBe(true);
     const manifest = JSON.parse(read(out('first'), 'manifest.json')) as { seed: number; replicates: number; reference: string; scenarios: { name: string; file: string; hash: string }[] };
     expect(manifest).toMatchObject({ seed: 1, replicates: 4, reference: 'tiny' });
     expect(manifest.scenarios.map((s) => [s.name, s.file])).toEqual([['tiny', 'tiny.yaml'], ['closed', 'closed.yaml']]);
@@ -86,7 +86,7 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
   });
 
   it('finds travellers averted by closed borders (median > 0)', () => {
-    const diffs = read(out('first'), 'differences.csv').split('\n');
+    const diffs = read(out('first'), 'differences.csv.gz').split('\n');
     expect(diffs[0]).toBe('scenario,reference,date,level,place,measure,median,p5,p25,p75,p95');
     const end = diffs.find((l) => l.startsWith('closed,tiny,2014-10-01,world,World,travelled,'))!;
     expect(Number(end.split(',')[6])).toBeGreaterThan(0);
@@ -98,10 +98,10 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
     expect(summary.differences[0]!.checkpoints[1]!.places.world.World.travelled.median).toBe(Number(end.split(',')[6]));
   });
 
-  it('gives byte-identical bands.csv, differences.csv and summary.json for the same seed', () => {
+  it('gives byte-identical bands.csv.gz and differences.csv.gz text and summary.json for the same seed', () => {
     expect(again.status, again.stderr).toBe(0);
-    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv', 'differences.csv', 'manifest.json', 'places.csv', 'summary.json']);
-    for (const f of ['bands.csv', 'differences.csv', 'summary.json']) expect(read(out('again'), f), f).toBe(read(out('first'), f));
+    expect(readdirSync(out('again')).sort()).toEqual(['bands.csv.gz', 'differences.csv.gz', 'manifest.json', 'places.csv', 'summary.json']);
+    for (const f of ['bands.csv.gz', 'differences.csv.gz', 'summary.json']) expect(read(out('again'), f), f).toBe(read(out('first'), f));
   });
 
   it('refuses scenarios whose places differ: exit 2, one line naming both files, nothing written', () => {
@@ -116,17 +116,19 @@ describe('hotbed compare', { timeout: 60_000 }, () => {
 });
 
 describe('hotbed run --replicates', { timeout: 60_000 }, () => {
-  it('also writes bands.csv (and the report), and keeps series.csv on the scenario\'s own days', () => {
+  it('also writes bands.csv.gz (and the report), on the dates of series.csv.gz: the scenario\'s own days', () => {
     expect(banded.status, banded.stderr).toBe(0);
     const files = readdirSync(out('run-3'));
-    for (const f of ['series.csv', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv']) expect(files).toContain(f);
+    for (const f of ['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz']) expect(files).toContain(f);
     expect(files).toContain('report.html');
-    const bands = read(out('run-3'), 'bands.csv');
+    const bands = read(out('run-3'), 'bands.csv.gz');
     expect(bands.split('\n')[0]).toBe('scenario,date,level,place,measure,median,p5,p25,p75,p95');
-    // The first of July is recorded for monthly flows, but series.csv stays weekly.
-    expect(bands).toContain('tiny,2014-07-01,world,World,travelled,');
-    expect(read(out('run-3'), 'series.csv')).not.toContain(',2014-07-01,');
-    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \(series\.csv, summary\.json, places\.csv, manifest\.json, bands\.csv/);
+    // The first of July is recorded for monthly flows, but both tables stay weekly (plus the checkpoints).
+    const dates = (text: string, column: number) => [...new Set(text.trim().split('\n').slice(1).map((l) => l.split(',')[column]))];
+    expect(dates(bands, 1)).toEqual(dates(read(out('run-3'), 'series.csv.gz'), 1));
+    expect(dates(bands, 1)).toContain('2014-08-01');
+    expect(dates(bands, 1)).not.toContain('2014-07-01');
+    expect(banded.stdout).toMatch(/Wrote .*run-3\/ \([\d.]+ [kM]B: series\.csv\.gz, summary\.json, places\.csv, manifest\.json, bands\.csv\.gz/);
   });
 });
 
@@ -136,11 +138,12 @@ describe('hotbed run: replicates from the scenario', { timeout: 60_000 }, () => 
     const overridden = await runInProcess(runCommand, ['run', join(cwd, 'tiny-3.yaml'), '--replicates', '1', '--out', out('scenario-3-as-1'), '--quiet']);
     expect(byScenario.code, byScenario.stderr).toBe(0);
     expect(JSON.parse(read(out('scenario-3'), 'manifest.json'))).toMatchObject({ replicates: 3 });
-    expect(readdirSync(out('scenario-3'))).toContain('bands.csv');
+    expect(readdirSync(out('scenario-3'))).toContain('bands.csv.gz');
     expect(byScenario.stdout).toContain('medians of 3 replicates');
     expect(overridden.code, overridden.stderr).toBe(0);
     expect(JSON.parse(read(out('scenario-3-as-1'), 'manifest.json'))).toMatchObject({ replicates: 1 });
-    expect(readdirSync(out('scenario-3-as-1'))).not.toContain('bands.csv');
+    // One replicate: the same tables and report, its bands collapsed to its line.
+    expect(readdirSync(out('scenario-3-as-1'))).toEqual(expect.arrayContaining(['bands.csv.gz', 'report.html']));
   });
 });
 

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/messages/scenario.js';
+import { resultMessages } from '../../src/messages/results.js';
+import { levels } from '../../src/scenario/schema.js';
 import { estimateBytes, planWorld } from '../../src/world/plan.js';
 import { at, cleanup, MINIMAL, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
 import { hotbed, snapshot, type Ran } from './cli.js';
@@ -171,6 +173,11 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
   it('--replicates that is not a whole number', async () => {
     await mainRefuses(['run', file('good.yaml'), '--replicates', '2.5', '--out', file('results/new')],
       messages.badOption('--replicates', 'a whole number from 1 to 100000', 2.5).message);
+  });
+
+  it('--levels naming a level that does not exist, or none', async () => {
+    await mainRefuses(['run', file('good.yaml'), '--levels', 'world,town', '--out', file('results/new')], resultMessages.levels('world,town', levels).message);
+    await mainRefuses(['compare', file('good.yaml'), file('good.yaml'), '--levels', '', '--out', file('results/new')], resultMessages.levels('', levels).message);
   });
 
   it('no scenario file, no command, and an unknown option', async () => {

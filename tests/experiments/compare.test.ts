@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, scenarioNames } from '../../src/experiments/compare.js';
 import { runScenario } from '../../src/experiments/run.js';
-import { differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
+import { bandsCsv, differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
+import { addDays } from '../../src/model/dates.js';
 import { measureNames } from '../../src/statistics/measures.js';
 import { monthStartDays } from '../../src/results/months.js';
 import { messages } from '../../src/messages/scenario.js';
@@ -66,7 +67,10 @@ describe('compareScenarios: common random numbers', () => {
     const c = compareScenarios([a!, b!], { replicates: 4 });
     expect(Array.from(c.scenarios[1]!.cube.data)).toEqual(Array.from(c.scenarios[0]!.cube.data));
     const rows = differencesCsv(c).trim().split('\n').slice(1);
-    expect(rows.length).toBe(c.recordDays.length * c.places.length * measureNames.length);
+    // The tables hold world, region and country (the default levels); the cube also the named hotbeds.
+    const written = c.places.filter((p) => c.levels.includes(p.level));
+    expect(written.length).toBe(c.places.length - 2);
+    expect(rows.length).toBe(c.tableDays.length * written.length * measureNames.length);
     for (const row of rows) expect(row.split(',').slice(-5)).toEqual(['0', '0', '0', '0', '0']);
     // and the replicates themselves differ, so the zeros are not for want of randomness
     const world = placeRow(c, 'world', 'World');
@@ -120,6 +124,18 @@ describe('compareScenarios: common random numbers', () => {
     expect(c.recordDays).toContain(101);
     expect(c.recordDays.at(-1)).toBe(122);
     expect([...c.recordDays].sort((x, y) => x - y)).toEqual(c.recordDays);
+  });
+
+  it('writes the tables on the regular grid, every checkpoint and the end, as series.csv.gz, not on the first of each month', () => {
+    const [a, b] = loadTexts({ 'a.yaml': TINY, 'b.yaml': CLOSED.replace('checkpoints: ["2014-08-01"]', 'checkpoints: ["2014-09-10"]') });
+    const c = compareScenarios([a!, b!], { replicates: 1 });
+    // Weekly from day 0 (TINY's default everyDays), then the checkpoints 61 and 101 and the end 122.
+    const weekly = Array.from({ length: 18 }, (_, i) => 7 * i);
+    expect(c.tableDays).toEqual([...weekly, 61, 101, 122].sort((x, y) => x - y));
+    const dates = new Set(bandsCsv(c).trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    expect([...dates]).toEqual(c.tableDays.map((d) => addDays(c.start, d)));
+    expect(dates.has('2014-07-01')).toBe(false);
+    expect(c.recordDays).toContain(30);
   });
 
   it('reports progress over scenarios × replicates', () => {

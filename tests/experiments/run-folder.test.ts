@@ -28,7 +28,7 @@ describe('experiments/run-folder', () => {
     ));
     const out = join(dir, 'with');
     const folder = await writeRunFolder(out, options(file));
-    expect(folder.written).toEqual(['series.csv', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv', 'report.html', 'charts/']);
+    expect(folder.written).toEqual(['series.csv.gz', 'summary.json', 'places.csv', 'manifest.json', 'bands.csv.gz', 'report.html', 'charts/']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.measures)).toContain('recruited_peer');
     expect(manifest.statistics.map((s: { name: string; unit: string }) => `${s.name}:${s.unit}`)).toEqual(['peer_share:share', 'attempts_per_month:people per month']);

@@ -6,13 +6,16 @@
  *   node --import tsx tests/golden/outputs.ts --write  # replace digests.json (a change in results:
  *                                                      # its own commit, with the reason)
  *
- * PNGs are left out (see SKIPPED). Manifests and the calibration summary are compared without what legitimately differs between two runs of the same thing
+ * PNGs are left out (see SKIPPED). A gzipped table (`.gz`) is compared by its text, decompressed:
+ * the compressed bytes follow the zlib that Node.js bundles, not Hotbed, so its digest is the
+ * digest the same table had when it was written plain. Manifests and the calibration summary are compared without what legitimately differs between two runs of the same thing
  * (wall time, the Node.js version, worker count, the command line, absolute folders); so are
  * run-info.json and the resume state, which hold the same kind of thing.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { hotbed } from '../cli/cli.js';
 
@@ -53,7 +56,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
 }
 
-/** Runs every golden command into a fresh folder; returns { "run/series.csv": sha256, … }. */
+/** Runs every golden command into a fresh folder; returns { "run/series.csv.gz": sha256 of its text, … }. */
 export async function goldenDigests(): Promise<Record<string, string>> {
   // Inside the repository (.tmp/ is ignored): calibrated.yaml names its scenario relative to its folder.
   mkdirSync(join(REPO, '.tmp'), { recursive: true });
@@ -68,6 +71,7 @@ export async function goldenDigests(): Promise<Record<string, string>> {
         const key = `${name}/${file}`;
         if (SKIPPED.some((re) => re.test(key))) continue;
         let bytes: Buffer | string = readFileSync(join(out, file));
+        if (key.endsWith('.gz')) bytes = gunzipSync(bytes);
         if (WITH_TIMES.has(key)) bytes = withoutCircumstances(bytes.toString('utf8'), out);
         digests[key] = createHash('sha256').update(bytes).digest('hex');
       }

@@ -1,7 +1,10 @@
 /** The preparation charts' inputs: quarters, and recruits by preparation and channel from a small comparison. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { windowLabel } from '../../src/charts/specs/hotbed-windows.js';
-import { compareScenarios } from '../../src/experiments/compare.js';
+import { compareScenarios, comparisonOfRun } from '../../src/experiments/compare.js';
+import { runScenario } from '../../src/experiments/run.js';
+import { daysBetween } from '../../src/model/dates.js';
+import { monthStartDays } from '../../src/results/months.js';
 import { hotbedPlaces, hotbedWindows, quarterBounds, recruitPreparation, SPARSE_AGENTS } from '../../src/results/recruit-preparation.js';
 import { cleanup } from '../scenario/fixtures.js';
 import { loadTexts, TINY } from '../experiments/tiny.js';
@@ -23,6 +26,17 @@ describe('results/recruit-preparation', () => {
   it('finds the named hotbeds even when communities are not written', () => {
     expect(comparison.levels).not.toContain('community');
     expect(hotbedPlaces(comparison).map((h) => h.name)).toEqual(['Bizerte', 'Molenbeek']);
+  });
+
+  it('finds them in a run\'s comparison too (hotbed run\'s report), with the same numbers as compare gives', () => {
+    const [loaded] = loadTexts({ 'ref.yaml': `${TINY}output: { levels: [world, region, country] }\n` });
+    const { start, end } = loaded!.scenario.dates;
+    const run = runScenario(loaded!.scenario, { replicates: 5, extraRecordDays: monthStartDays(start, daysBetween(start, end)) });
+    const ofRun = comparisonOfRun(loaded!, run);
+    expect(ofRun.levels).not.toContain('community');
+    expect(hotbedPlaces(ofRun).map((h) => h.name)).toEqual(['Bizerte', 'Molenbeek']);
+    expect(recruitPreparation(ofRun)).toEqual(recruitPreparation(comparison));
+    expect(hotbedWindows(ofRun)).toEqual(hotbedWindows(comparison));
   });
 
   it('splits each place\'s recruits by preparation and by channel, the two splits of the same medians', () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkMemory } from '../../src/experiments/run.js';
 import { hashScenario, loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/messages/scenario.js';
-import { interventionSchema, levels } from '../../src/scenario/schema.js';
+import { interventionSchema } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
 import { at, cleanup, FULL, MINIMAL, tempDir, userError, writeFixture, yaml } from './fixtures.js';
 
@@ -38,7 +38,7 @@ describe('a valid scenario', () => {
     expect(scenario.seed).toBe(1);
     expect(scenario.scale).toBe(1);
     expect(scenario.dates).toEqual({ start: '2014-06-01', end: '2014-09-01', checkpoints: [] });
-    expect(scenario.output).toEqual({ everyDays: 7, levels: [...levels] });
+    expect(scenario.output).toEqual({ everyDays: 7, levels: ['world', 'region', 'country'] });
     expect(scenario.networks).toEqual({ default: { kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 } });
     expect(scenario.channels.peer.rule).toBe('cascade');
     expect(scenario.channels.media).toEqual({ exposure: 0.0003, mobilization: 0.000002 });
