@@ -53,7 +53,11 @@ export function degreeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
             // bars stand on the bottom of the plot (a log scale has no zero)
             y2: { value: 'height' },
           }
-        : { y: { field: 'count', type: 'quantitative', title: 'Count (people)', axis: { format: ',d', tickMinStep: 1 } } }),
+        : {
+            // bars stand on zero: without y2 a bar with x and x2 is a range along x, drawn as a dash at its count
+            y: { field: 'count', type: 'quantitative', title: 'Count (people)', scale: { domainMin: 0, nice: true }, axis: { format: ',d', tickMinStep: 1 } },
+            y2: { datum: 0 },
+          }),
     },
   };
 }

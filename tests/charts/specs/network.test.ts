@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { degreeSpec, isHeavyTailed, networkMapSpec } from '../../../src/charts/specs/network.js';
 import { fixtureInputs, singleScenarioInputs } from '../fixture.js';
 import { expectPublishable } from '../helpers.js';
+import { sceneItems } from '../scene.js';
 
 describe('network charts', () => {
   it('degree distribution: bars, log counts for a long tail', () => {
@@ -18,6 +19,23 @@ describe('network charts', () => {
     const spec = degreeSpec(inputs);
     expectPublishable(spec);
     expect(JSON.stringify(spec)).not.toContain('"log"');
+  });
+
+  it('degree distribution: each bar stands on zero and its height is its count; the axis does not run below zero', async () => {
+    for (const histogram of [[[3, 40], [4, 90], [5, 120], [6, 80], [7, 30]], [[1, 900], [2, 300], [3, 100], [5, 30], [9, 8], [40, 1], [60, 1]]] as const) {
+      const inputs = fixtureInputs();
+      inputs.network!.degreeHistogram = histogram.map(([degree, count]) => ({ degree, count }));
+      const items = await sceneItems(degreeSpec(inputs)!);
+      const bars = items.filter((i) => i.marktype === 'rect' && i.role === 'mark');
+      expect(bars).toHaveLength(histogram.length);
+      const axis = items.find((i) => i.role === 'axis-domain' && i.axis === 'bottom')!;
+      // every bar from the x axis up: none is a dash floating at its count
+      for (const b of bars) expect(Math.abs(b.y2 - axis.y1)).toBeLessThan(1);
+      const heights = bars.map((b) => b.y2 - b.y1);
+      for (let k = 1; k < heights.length; k++) expect(Math.sign(heights[k]! - heights[k - 1]!)).toBe(Math.sign(histogram[k]![1] - histogram[k - 1]![1]));
+      const ticks = items.filter((i) => i.role === 'axis-label' && i.axis === 'left').map((i) => Number(i.text!.replace(/,/g, '')));
+      expect(Math.min(...ticks)).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('network map: ties as rules with both ends, every node a point, recruitments emphasised', () => {
