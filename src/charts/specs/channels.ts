@@ -23,6 +23,11 @@ import {
 
 export const channelsTitle = 'Recruitment by channel';
 
+// Two lines each: on one line the titles are longer than the 150-pixel panels and ran past
+// them into the time axis's labels and the scenario's name above.
+const PEOPLE_TITLE = ['Recruits', '(people per month)'];
+const SHARE_TITLE = ['Share of', 'recruits (%)'];
+
 export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const rows = inputs.byChannel;
   if (rows.length === 0 || rows.every((r) => r.recruits === 0)) return undefined;
@@ -56,7 +61,7 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: 'Recruits (people per month)', axis: { format: ',d', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: PEOPLE_TITLE, axis: { format: ',d', tickCount: 4 } },
             color,
             order,
           },
@@ -67,7 +72,7 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: 'Share of recruits (%)', axis: { format: '.0%', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: SHARE_TITLE, axis: { format: '.0%', tickCount: 4 } },
             color,
             order,
           },
