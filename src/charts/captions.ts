@@ -90,11 +90,15 @@ export const captions = {
 
   networkMap: (inputs: ReportInputs): string => {
     const n = inputs.network;
+    const others = n?.otherScenarios ?? [];
     return [
       `A sample of ${n ? people(n.nodes.length) : 'the'} people from ${n ? n.community : 'one community'} and the ties between them (light lines).`,
       'Dark lines join a recruiter to the person they recruited. Colour shows where each person ended up; shape shows how they were mobilized (circle: not mobilized; square: media; triangle: peer; diamond: group).',
+      others.length > 0 && n
+        ? `One map per scenario, from each scenario's first replicate (the same networks, by common random numbers): the same people in the same places, so that the maps differ only where the scenarios do; a ring marks a person whose end state differs from that in ${n.scenario}.`
+        : '',
       'Positions come from a force-directed layout: people with many ties in common sit close together; distances have no other meaning.',
-    ].join(' ');
+    ].filter(Boolean).join(' ');
   },
 
   statistics: (inputs: ReportInputs): string =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { degreeSpec, isHeavyTailed, networkMapSpec } from '../../../src/charts/specs/network.js';
 import { fixtureInputs, singleScenarioInputs } from '../fixture.js';
-import { expectPublishable } from '../helpers.js';
+import { expectPublishable, titleOf } from '../helpers.js';
 import { sceneItems } from '../scene.js';
 
 describe('network charts', () => {
@@ -69,6 +69,34 @@ describe('network charts', () => {
     // a grid stays a grid: same column ⇒ same x
     expect(byId.get(3)!.x).toBe(byId.get(13)!.x);
     expect(byId.get(3)!.x).toBeLessThan(byId.get(4)!.x);
+  });
+
+  it('network map of a comparison: one panel per scenario, the same people in the same places, those who ended otherwise ringed', () => {
+    const inputs = fixtureInputs();
+    const n = inputs.network!;
+    const moved = new Set(n.nodes.filter((x) => x.state === 'abroad').slice(0, 5).map((x) => x.id));
+    expect(moved.size).toBe(5);
+    n.otherScenarios = [
+      { scenario: 'border-controls', nodes: n.nodes.map((x) => (moved.has(x.id) ? { ...x, state: 'intercepted' } : x)), recruitments: n.recruitments },
+      { scenario: 'media-takedowns', nodes: n.nodes, recruitments: [] },
+    ];
+    const spec = networkMapSpec(inputs);
+    expectPublishable(spec, { axes: false });
+    type Panel = { title: { text: string }; layer: { data: { values: Record<string, unknown>[] }; mark: { filled?: boolean } }[] };
+    const panels = (spec as unknown as { concat: Panel[] }).concat;
+    expect(panels.map((p) => p.title.text)).toEqual(['baseline (reference)', 'border-controls: 5 of 150 end otherwise', 'media-takedowns: every one ends as in the reference']);
+    const people = (p: Panel) => p.layer.at(-1)!.data.values;
+    const where = (p: Panel) => new Map(people(p).map((v) => [v.id, `${v.x},${v.y}`]));
+    expect(where(panels[1]!)).toEqual(where(panels[0]!));
+    expect(people(panels[1]!).filter((v) => v.state === 'intercepted' && moved.has(v.id as number))).toHaveLength(5);
+    // the ring layer: the five who ended otherwise, in border-controls only
+    const rings = (p: Panel) => p.layer.filter((l) => l.mark.filled === false).flatMap((l) => l.data.values.map((v) => v.id));
+    expect(rings(panels[1]!).sort()).toEqual([...moved].sort());
+    expect(rings(panels[0]!)).toEqual([]);
+    expect(rings(panels[2]!)).toEqual([]);
+    // no recruitments in media-takedowns: every line a tie
+    expect(panels[2]!.layer[0]!.data.values.every((e) => e.kind === 'tie')).toBe(true);
+    expect(titleOf(spec).subtitle.join(' ')).toContain('ringed: an end state other than in baseline');
   });
 
   it('both are skipped without a network', () => {
