@@ -9,8 +9,8 @@ export function scenarioOptions<T>(y: Argv<T>) {
     .option('scale', { type: 'number', description: 'People per agent (default: the scenario\'s)' });
 }
 
-/** --scale and --seed as overrides, checked like any other. */
-export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number }): string[] {
+/** --scale, --seed and --chart-titles as overrides, checked like any other. */
+export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number; chartTitles?: boolean }): string[] {
   const set = [...(argv.set ?? [])];
   if (argv.scale !== undefined) {
     if (!Number.isFinite(argv.scale)) throw cliMessages.scale(argv.scale);
@@ -20,8 +20,12 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
     if (!Number.isInteger(argv.seed) || argv.seed < 0) throw cliMessages.seed(argv.seed);
     set.push(`seed=${argv.seed}`);
   }
+  if (argv.chartTitles !== undefined) set.push(`output.chartTitles=${argv.chartTitles}`);
   return set;
 }
+
+/** How --chart-titles / --no-chart-titles is written in a command line that reproduces the output. */
+export const chartTitlesFlag = (chartTitles: boolean | undefined): string[] => (chartTitles === undefined ? [] : [chartTitles ? '--chart-titles' : '--no-chart-titles']);
 
 /**
  * Options of the commands that write a result folder from replicates (run, compare).
@@ -32,7 +36,8 @@ export function resultOptions<T>(y: Argv<T>, help: { replicates: string; default
     .option('replicates', { type: 'number', ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
     .option('out', { type: 'string', description: help.out })
     .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
-    .option('report', { type: 'boolean', default: true, description: help.report });
+    .option('report', { type: 'boolean', default: true, description: help.report })
+    .option('chart-titles', { type: 'boolean', description: 'Titles in the chart images (default: the scenario\'s output.chartTitles, else yes); --no-chart-titles moves each title to the report\'s caption and the images\' descriptions, for a journal' });
 }
 
 export function checkReplicates(replicates: number): void {

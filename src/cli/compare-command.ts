@@ -7,7 +7,7 @@ import { bandOn, differenceOn, placeRow } from '../results/bands.js';
 import { loadScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
 import { cliMessages } from '../messages/cli.js';
-import { checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
+import { chartTitlesFlag, checkReplicates, overridesFrom, resultOptions, scenarioOptions } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import { toolVersion } from './version.js';
@@ -21,6 +21,7 @@ interface CompareArgs {
   out?: string;
   quiet: boolean;
   report: boolean;
+  chartTitles?: boolean;
 }
 
 export function compareCommand(setExit: (code: number) => void): CommandModule<object, CompareArgs> {
@@ -87,6 +88,7 @@ function commandLine(argv: CompareArgs, seed: number): string {
   const parts = ['hotbed compare', ...argv.scenarios, `--replicates ${argv.replicates}`, `--seed ${seed}`];
   if (argv.scale !== undefined) parts.push(`--scale ${argv.scale}`);
   for (const s of argv.set ?? []) parts.push(`--set ${s}`);
+  parts.push(...chartTitlesFlag(argv.chartTitles));
   return parts.join(' ');
 }
 

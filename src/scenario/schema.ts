@@ -213,6 +213,9 @@ export const scenarioSchema = z.strictObject({
   output: z.strictObject({
     everyDays: z.number().int().min(1).max(366).default(7).describe('Days between rows of series.csv (checkpoints and the end are always written).'),
     levels: z.array(z.enum(levels)).min(1).default([...levels]).describe('Place levels written to series.csv.'),
+    // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+    chartTitles: z.boolean().optional()
+      .describe('false: charts are drawn without their titles and subtitles, for a journal that sets them in the caption; the report puts each title at the head of its chart\'s caption, and every chart keeps its title and subtitle as its description (the Vega-Lite spec\'s `description`, the SVG\'s <title> and <desc>). Absent or true: titles in the images. `hotbed run` and `hotbed compare` take --no-chart-titles for the same.'),
   }).default({ everyDays: 7, levels: [...levels] }),
   targets: z.union([z.string(), z.array(z.string()).min(1)]).optional()
     .describe('Targets file (relative path) shown beside the results, or a list of them (the first gives the end-date targets; all give the dated path).'),

@@ -32,6 +32,8 @@ export interface TargetBand {
 
 export interface ReportInputs {
   title: string;
+  /** false: the images carry no title; it moves to the caption and the images' descriptions (the scenario's `output.chartTitles`). Absent: titled. */
+  chartTitles?: boolean;
   meta: {
     tool: string;
     version: string;
