@@ -84,3 +84,21 @@ export function textCollisions(items: readonly SceneItem[], slack = 0.5): string
   }
   return [...new Set(found)];
 }
+
+/** Vertical axis titles that run past their plot's height (into the axis labels below or what is above): "title: N px". */
+export function axisTitleOverruns(items: readonly SceneItem[], slack = 1): string[] {
+  const vertical = (i: SceneItem) => i.axis === 'left' || i.axis === 'right';
+  const domains = items.filter((i) => i.role === 'axis-domain' && vertical(i));
+  const middle = (i: SceneItem) => (i.y1 + i.y2) / 2;
+  const found: string[] = [];
+  for (const t of items.filter((i) => i.role === 'axis-title' && vertical(i))) {
+    // its axis: the nearest axis line beside it, level with it
+    const axis = domains
+      .filter((d) => (t.axis === 'left' ? d.x1 >= t.x2 - 1 : d.x2 <= t.x1 + 1))
+      .sort((a, b) => Math.abs(a.x1 - t.x2) - Math.abs(b.x1 - t.x2) || Math.abs(middle(a) - middle(t)) - Math.abs(middle(b) - middle(t)))[0];
+    if (!axis) continue;
+    const over = Math.max(axis.y1 - t.y1, t.y2 - axis.y2);
+    if (over > slack) found.push(`${t.text}: ${over.toFixed(0)} px`);
+  }
+  return found;
+}

@@ -13,6 +13,7 @@ import {
   INK,
   PLOT_WIDTH,
   bandLabel,
+  fitAxisTitle,
   frame,
   isoDay,
   monthSpan,
@@ -23,10 +24,7 @@ import {
 
 export const channelsTitle = 'Recruitment by channel';
 
-// Two lines each: on one line the titles are longer than the 150-pixel panels and ran past
-// them into the time axis's labels and the scenario's name above.
-const PEOPLE_TITLE = ['Recruits', '(people per month)'];
-const SHARE_TITLE = ['Share of', 'recruits (%)'];
+const PANEL_HEIGHT = 150;
 
 export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const rows = inputs.byChannel;
@@ -45,6 +43,10 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   } as const;
   const order = { field: 'order', type: 'quantitative', sort: 'ascending' } as const;
   const panelWidth = Math.floor((PLOT_WIDTH - 90) / 2);
+  // "Recruits (people per month)" on one line is longer than the panel: it ran past it into
+  // the time axis's labels and the scenario's name above
+  const peopleTitle = fitAxisTitle('Recruits (people per month)', PANEL_HEIGHT);
+  const shareTitle = fitAxisTitle('Share of recruits (%)', PANEL_HEIGHT);
 
   const row = (scenario: string, last: boolean): View => {
     const values = rows
@@ -57,22 +59,22 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       hconcat: [
         {
           width: panelWidth,
-          height: 150,
+          height: PANEL_HEIGHT,
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: PEOPLE_TITLE, axis: { format: ',d', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: peopleTitle, axis: { format: ',d', tickCount: 4 } },
             color,
             order,
           },
         },
         {
           width: panelWidth,
-          height: 150,
+          height: PANEL_HEIGHT,
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: SHARE_TITLE, axis: { format: '.0%', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: shareTitle, axis: { format: '.0%', tickCount: 4 } },
             color,
             order,
           },
