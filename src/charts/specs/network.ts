@@ -142,10 +142,10 @@ export function networkMapSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       .filter((e): e is { n: Network['nodes'][number]; p: { x: number; y: number } } => e.p !== undefined)
       // the mobilized on top of the rest
       .sort((a, b) => Number(a.n.channel !== 'none') - Number(b.n.channel !== 'none') || a.n.id - b.n.id)
-      .map(({ n, p }) => ({ id: n.id, state: n.state, channel: n.channel, x: px(p.x), y: py(p.y), size: n.channel === 'none' ? 36 : 90, changed: !isReference && referenceState.get(n.id) !== n.state }));
+      .map(({ n, p }) => ({ id: n.id, state: n.state, channel: n.channel, x: px(p.x), y: py(p.y), size: n.channel === 'none' ? 36 : 90 }));
 
     const pixel = (field: string) => ({ field, type: 'quantitative', scale: null, axis: null }) as const;
-    const changed = nodes.filter((n) => n.changed);
+    const changed = isReference ? [] : nodes.filter((n) => referenceState.get(n.id) !== n.state);
     return [
       {
         data: { values: edges },
