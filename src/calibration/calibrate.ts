@@ -364,6 +364,7 @@ async function drawCharts(c: Calibration, options: CalibrateOptions, { result, p
         targets: c.targets,
         targetsTitle: c.targetsTitle,
         interventions: c.loaded.scenario.interventions,
+        chartTitles: c.loaded.scenario.output.chartTitles,
       })),
     };
   } catch (err) {

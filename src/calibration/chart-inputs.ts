@@ -31,6 +31,8 @@ export function calibrationChartInputs(o: {
   targetsTitle?: string;
   /** The scenario's interventions: the labelled ones are drawn as events. */
   interventions?: readonly Intervention[];
+  /** The scenario's `output.chartTitles`: false draws the charts without titles. */
+  chartTitles?: boolean;
 }): CalibrationChartInputs {
   const { last } = o;
   const period = { start: o.startDate, end: o.endDate };
@@ -50,6 +52,7 @@ export function calibrationChartInputs(o: {
   const world = o.fit.find((f) => f.statistic === 'world');
   return {
     title: o.title,
+    ...(o.chartTitles === false ? { chartTitles: false } : {}),
     startDate: o.startDate,
     endDate: o.endDate,
     targetDate: o.targetDate,

@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationChartInputs } from './inputs.js';
 import { drawChartFiles } from './chart-files.js';
+import { titlesInImages } from './titles.js';
 import { fitSpec, fitTitle } from './specs/calibration-fit.js';
 import { posteriorSpec, posteriorTitle } from './specs/calibration-posterior.js';
 import { predictiveSpec, predictiveTitle } from './specs/calibration-predictive.js';
@@ -30,5 +31,5 @@ export const calibrationChartList: readonly CalibrationChart[] = [
 
 /** The chart files of a calibration, by path relative to its output folder. Same inputs, same bytes. */
 export function calibrationCharts(inputs: CalibrationChartInputs): Promise<Record<string, string | Uint8Array>> {
-  return drawChartFiles(calibrationChartList.map((chart) => ({ name: chart.name, spec: () => chart.spec(inputs) })));
+  return drawChartFiles(calibrationChartList.map((chart) => ({ name: chart.name, spec: () => chart.spec(inputs) })), { titles: titlesInImages(inputs) });
 }

@@ -61,7 +61,7 @@ export const captions = {
       'Prepared by media: they were sympathizers, made so by media, when they mobilized, whatever moved them then; prepared by a tie or a party: they went straight from susceptible.',
       'Mobilized by media alone, by a tie (a friend or relative who had mobilized, travelled or returned) or by a party of friends leaving together.',
       'A large media share on the left beside a small one on the right means media prepared the ground and ties made the decision.',
-      `Each bar shows the shares of the median counts over ${bandLabel(inputs.meta.replicates)}.`,
+      `Each bar shows the shares of the median counts over ${bandLabel(inputs.meta.replicates)}; the number after each place is its recruits (people).`,
     ].join(' '),
 
   hotbedWindows: (inputs: ReportInputs): string =>
@@ -82,19 +82,27 @@ export const captions = {
 
   networkDegree: (inputs: ReportInputs): string => {
     const n = inputs.network;
+    const total = n ? n.degreeHistogram.reduce((s, h) => s + h.count, 0) : 0;
+    const mean = total > 0 ? n!.degreeHistogram.reduce((s, h) => s + h.degree * h.count, 0) / total : NaN;
     return [
       `How many ties people have in ${n ? n.community : 'the community'}${n ? ` (scenario ${n.scenario})` : ''}: the bar at degree k counts the people with k ties.`,
+      // said in the image's subtitle too; here for a report whose images carry no titles
+      total > 0 ? `${people(total)} people, ${mean.toFixed(1)} ties on average.` : '',
       'When a few people have many more ties than most, the count axis is logarithmic so that the tail stays visible.',
-    ].join(' ');
+    ].filter(Boolean).join(' ');
   },
 
   networkMap: (inputs: ReportInputs): string => {
     const n = inputs.network;
+    const others = n?.otherScenarios ?? [];
     return [
       `A sample of ${n ? people(n.nodes.length) : 'the'} people from ${n ? n.community : 'one community'} and the ties between them (light lines).`,
       'Dark lines join a recruiter to the person they recruited. Colour shows where each person ended up; shape shows how they were mobilized (circle: not mobilized; square: media; triangle: peer; diamond: group).',
+      others.length > 0 && n
+        ? `One map per scenario, from each scenario's first replicate (the same networks, by common random numbers): the same people in the same places, so that the maps differ only where the scenarios do; a ring marks a person whose end state differs from that in ${n.scenario}.`
+        : '',
       'Positions come from a force-directed layout: people with many ties in common sit close together; distances have no other meaning.',
-    ].join(' ');
+    ].filter(Boolean).join(' ');
   },
 
   statistics: (inputs: ReportInputs): string =>

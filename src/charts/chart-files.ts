@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { reportMessages } from './captions.js';
 import { assertInertSvg } from './html.js';
 import { renderPngAsync, renderSvg } from './render.js';
+import { untitled, withSvgTitle } from './titles.js';
 
 export interface NamedChart {
   /** File stem. */
@@ -16,14 +17,17 @@ export interface NamedChart {
   spec: () => TopLevelSpec | undefined;
 }
 
-export async function drawChartFiles(charts: readonly NamedChart[]): Promise<Record<string, string | Uint8Array>> {
+/** With `titles: false` every image is drawn without its title, which becomes the spec's description and the SVG's <title> (titles.ts). */
+export async function drawChartFiles(charts: readonly NamedChart[], options: { titles?: boolean } = {}): Promise<Record<string, string | Uint8Array>> {
   const drawn: { name: string; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array> }[] = [];
   for (const chart of charts) {
     try {
-      const spec = chart.spec();
-      if (!spec) continue;
-      const svg = await renderSvg(spec);
-      assertInertSvg(svg, chart.name);
+      const titled = chart.spec();
+      if (!titled) continue;
+      const { spec, title } = options.titles === false ? untitled(titled) : { spec: titled, title: undefined };
+      const bare = await renderSvg(spec);
+      assertInertSvg(bare, chart.name);
+      const svg = title ? withSvgTitle(bare, title) : bare;
       const png = renderPngAsync(svg).catch((err: unknown) => Promise.reject(failure(chart.name, err)));
       png.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
       drawn.push({ name: chart.name, spec, svg, png });

@@ -43,6 +43,8 @@ export interface DrawnChart {
   name: string;
   title: string;
   caption: string;
+  /** The image's own title when it was taken out of the image (`chartTitles: false`): it heads the caption. */
+  imageTitle?: string;
   svg: string;
   table?: Table;
 }
@@ -138,7 +140,7 @@ function chartSection(chart: DrawnChart, index: number): string {
 <h2 id="${escapeHtml(id)}-title">${index}. ${escapeHtml(chart.title)}</h2>
 <figure>
 <div class="chart">${svg}</div>
-<figcaption>${escapeHtml(chart.caption)}</figcaption>
+<figcaption>${chart.imageTitle ? `<strong>${escapeHtml(chart.imageTitle)}.</strong> ` : ''}${escapeHtml(chart.caption)}</figcaption>
 </figure>
 ${chart.table ? tableHtml(chart.table) : ''}
 <p class="files">Files: ${files}</p>

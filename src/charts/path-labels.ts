@@ -18,11 +18,47 @@ export function shortSource(source: string, fallback: string): string {
   return who || fallback;
 }
 
-/** "1 Caliphate proclaimed (29 Jun 2014)"; an event of some scenarios only names them. */
-export function eventKeyEntry(number: number, e: HistoryEvent): string {
-  const whose = e.scenarios ? `; ${e.scenarios.join(', ')}` : '';
-  return `${number} ${e.label} (${shortDate(e.date)}${whose})`;
+/**
+ * The numbers of the events on a time chart: one per intervention, so that the same
+ * intervention at different dates in different scenarios (Turkey's controls from
+ * September 2014 in one, from February 2015 in the other) is one number drawn at
+ * each date and keyed once. Interventions are told apart by label and kind; they are
+ * numbered in the order of their first date (`events` in date order, as eventsWithin
+ * gives them).
+ */
+export function eventGroups(events: readonly HistoryEvent[]): { numbers: number[]; groups: HistoryEvent[][] } {
+  const groups: HistoryEvent[][] = [];
+  const index = new Map<string, number>();
+  const numbers = events.map((e) => {
+    const key = JSON.stringify([e.label, e.kind]);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = groups.push([]) - 1;
+      index.set(key, k);
+    }
+    groups[k]!.push(e);
+    return k + 1;
+  });
+  return { numbers, groups };
 }
+
+/**
+ * "1 Caliphate proclaimed (29 Jun 2014)"; an event of some scenarios only names them;
+ * one intervention at several dates lists each with its scenarios:
+ * "2 Turkey's controls (1 Sep 2014 in border-controls, 4 Feb 2015 in baseline)".
+ */
+export function eventKeyEntry(number: number, event: HistoryEvent | readonly HistoryEvent[]): string {
+  const events = 'label' in event ? [event] : event;
+  const first = events[0]!;
+  if (events.length === 1) {
+    const whose = first.scenarios ? `; ${first.scenarios.join(', ')}` : '';
+    return `${number} ${first.label} (${shortDate(first.date)}${whose})`;
+  }
+  const when = events.map((e) => `${shortDate(e.date)}${e.scenarios ? ` in ${e.scenarios.join(', ')}` : ''}`);
+  return `${number} ${first.label} (${when.join(', ')})`;
+}
+
+const keyEntries = (events: readonly HistoryEvent[]) => eventGroups(events).groups.map((g, i) => eventKeyEntry(i + 1, g));
 
 /** Entries joined by "; " into lines no wider than `maxWidth` pixels (an entry longer than a line has one to itself). */
 export function wrapEntries(entries: readonly string[], maxWidth: number, lead = ''): string[] {
@@ -43,7 +79,7 @@ export function wrapEntries(entries: readonly string[], maxWidth: number, lead =
 
 /** The numbered events, as subtitle lines: "Events: 1 Caliphate proclaimed (29 Jun 2014); 2 ...". */
 export function eventKeyLines(events: readonly HistoryEvent[], maxWidth: number): string[] {
-  return wrapEntries(events.map((e, i) => eventKeyEntry(i + 1, e)), maxWidth, 'Events (numbered lines): ');
+  return wrapEntries(keyEntries(events), maxWidth, 'Events (numbered lines): ');
 }
 
 /**
@@ -80,5 +116,5 @@ export const pathCaptions = {
   flows: (flows: readonly FlowTarget[]): string =>
     flows.length === 0 ? '' : `The grey boxes are published monthly flows over their periods (box: band; line: value): ${flows.map((f) => `${people(f.value)} a month (${range(f.low, f.high)}) from ${shortDate(f.from)} to ${shortDate(f.date)}, ${f.source}`).join('; ')}.`,
   events: (events: readonly HistoryEvent[]): string =>
-    events.length === 0 ? '' : `Thin numbered lines mark the scenario's events at their start dates: ${events.map((e, i) => eventKeyEntry(i + 1, e)).join('; ')}.`,
+    events.length === 0 ? '' : `Thin numbered lines mark the scenario's events at their start dates: ${keyEntries(events).join('; ')}.`,
 } as const;

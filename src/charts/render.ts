@@ -3,16 +3,15 @@
  * with the shipped DejaVu fonts). No network, no system fonts, no clock: the same
  * spec gives the same SVG bytes and the same PNG bytes.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { collectingLogger, compileSpec } from './compile.js';
 import { FONT_FAMILY } from './specs/common.js';
-import { loadTextWidth } from './text-metrics.js';
+import { chartFontFiles, shippedTextWidth } from './text-metrics.js';
 
 export { compileSpec, type Compiled } from './compile.js';
+export { chartFontFiles } from './text-metrics.js';
 
 type VegaLogger = NonNullable<ConstructorParameters<typeof vega.View>[1]>['logger'] & object;
 
@@ -31,18 +30,6 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-let fontFiles: [regular: string, bold: string] | undefined;
-
-/** DejaVuSans.ttf and DejaVuSans-Bold.ttf from the dejavu-fonts-ttf package. */
-export function chartFontFiles(): [regular: string, bold: string] {
-  if (!fontFiles) {
-    const require = createRequire(import.meta.url);
-    const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fontFiles = [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
-  }
-  return fontFiles;
-}
-
 let metricsInstalled = false;
 
 /**
@@ -52,10 +39,9 @@ let metricsInstalled = false;
  */
 export function useShippedFontMetrics(): void {
   if (metricsInstalled) return;
-  const [regular, bold] = chartFontFiles();
   // textMetrics is exported by vega (from vega-scenegraph) but missing from its typings
   const { textMetrics } = vega as unknown as { textMetrics: { width: (item: object, text: unknown) => number } };
-  textMetrics.width = loadTextWidth(regular, bold);
+  textMetrics.width = shippedTextWidth();
   metricsInstalled = true;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The report: every chart as a Vega-Lite spec (with its data), SVG and PNG, and one
- * self-contained HTML page. Returns the files; the caller writes the result folder
+ * self-contained HTML page. With `chartTitles: false` the images carry no title: each
+ * title heads its chart's caption instead (titles.ts). Returns the files; the caller writes the result folder
  * atomically, so a chart that fails makes the whole report fail (no half report).
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -9,6 +10,7 @@ import { reportMessages } from './captions.js';
 import { type Chart, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
 import { compileSpec, renderPng, renderPngAsync, renderSvg } from './render.js';
+import { titlesInImages, untitled, withSvgTitle } from './titles.js';
 
 export interface RenderedChart {
   name: string;
@@ -22,13 +24,11 @@ export interface RenderedChart {
 /** Draws one chart, or returns undefined when it has nothing to draw. Rejects with the chart's name on failure. */
 export async function renderChart(chart: Chart, inputs: ReportInputs): Promise<RenderedChart | undefined> {
   try {
-    const spec = chart.spec(inputs);
-    if (!spec) return undefined;
-    const { warnings } = compileSpec(spec);
-    const svg = await renderSvg(spec);
-    assertInertSvg(svg, chart.name);
-    const png = renderPng(svg);
-    return { name: chart.name, spec, svg, png, warnings };
+    const drawn = await drawSvg(chart, inputs);
+    if (!drawn) return undefined;
+    const { warnings } = compileSpec(drawn.spec);
+    const png = renderPng(drawn.svg);
+    return { name: chart.name, spec: drawn.spec, svg: drawn.svg, png, warnings };
   } catch (err) {
     throw failure(chart.name, err);
   }
@@ -53,7 +53,7 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
       (bytes) => ({ bytes }),
       (error: unknown) => ({ error }),
     );
-    drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs) });
+    drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs), ...(svg.imageTitle ? { imageTitle: svg.imageTitle } : {}) });
   }
   const files: Record<string, string | Uint8Array> = {};
   for (const chart of drawn) {
@@ -67,13 +67,15 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
   return files;
 }
 
-async function drawSvg(chart: Chart, inputs: ReportInputs): Promise<{ spec: TopLevelSpec; svg: string } | undefined> {
+/** The chart's spec and SVG; with `chartTitles: false`, without the title, which is returned to head the caption. */
+async function drawSvg(chart: Chart, inputs: ReportInputs): Promise<{ spec: TopLevelSpec; svg: string; imageTitle?: string } | undefined> {
   try {
-    const spec = chart.spec(inputs);
-    if (!spec) return undefined;
+    const titled = chart.spec(inputs);
+    if (!titled) return undefined;
+    const { spec, title } = titlesInImages(inputs) ? { spec: titled, title: undefined } : untitled(titled);
     const svg = await renderSvg(spec);
     assertInertSvg(svg, chart.name);
-    return { spec, svg };
+    return title ? { spec, svg: withSvgTitle(svg, title), imageTitle: title.title } : { spec, svg };
   } catch (err) {
     throw failure(chart.name, err);
   }

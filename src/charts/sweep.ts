@@ -9,6 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { drawChartFiles } from './chart-files.js';
+import { titlesInImages } from './titles.js';
 import type { SweepChartInputs, SweepDesignKind } from './inputs.js';
 import { sweepGridSpec } from './specs/sweep-grid.js';
 import { sweepMorrisSpec } from './specs/sweep-morris.js';
@@ -33,5 +34,5 @@ export const sweepChartsByDesign: Readonly<Record<SweepDesignKind, readonly Swee
 /** The chart files of a sweep, by path relative to its output folder. Same inputs, same bytes. */
 export function sweepCharts(inputs: SweepChartInputs): Promise<Record<string, string | Uint8Array>> {
   return drawChartFiles(sweepChartsByDesign[inputs.design].flatMap(({ prefix, spec }) =>
-    inputs.outputs.map((output, k) => ({ name: `${prefix}-${output.name}`, spec: () => spec(inputs, k) }))));
+    inputs.outputs.map((output, k) => ({ name: `${prefix}-${output.name}`, spec: () => spec(inputs, k) }))), { titles: titlesInImages(inputs) });
 }

@@ -9,6 +9,8 @@
  * format-4 cmap (the Basic Multilingual Plane); kerning is ignored (a pixel or two).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export interface FontMetrics {
   unitsPerEm: number;
@@ -102,3 +104,26 @@ export function textWidthFunction(regular: FontMetrics, bold: FontMetrics): (ite
 export function loadTextWidth(regularFile: string, boldFile: string): (item: TextItem, text: unknown) => number {
   return textWidthFunction(parseFontMetrics(readFileSync(regularFile)), parseFontMetrics(readFileSync(boldFile)));
 }
+
+let fontFiles: [regular: string, bold: string] | undefined;
+
+/** DejaVuSans.ttf and DejaVuSans-Bold.ttf from the dejavu-fonts-ttf package: what resvg draws with. */
+export function chartFontFiles(): [regular: string, bold: string] {
+  if (!fontFiles) {
+    const require = createRequire(import.meta.url);
+    const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fontFiles = [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
+  }
+  return fontFiles;
+}
+
+let shipped: ((item: TextItem, text: unknown) => number) | undefined;
+
+/** The width in pixels of `text` in the charts' font, read once from the shipped files. */
+export function shippedTextWidth(): (item: TextItem, text: unknown) => number {
+  shipped ??= loadTextWidth(...chartFontFiles());
+  return shipped;
+}
+
+/** The width in pixels of `text` at `fontSize` in the charts' font: for a spec that places its own labels. */
+export const textWidth = (text: string, fontSize: number, bold = false): number => shippedTextWidth()({ fontSize, fontWeight: bold ? 'bold' : 'normal' }, text);

@@ -11,8 +11,8 @@ export function scenarioOptions<T>(y: Argv<T>) {
     .option('scale', { type: 'number', description: 'People per agent (default: the scenario\'s)' });
 }
 
-/** --scale, --seed and --levels as overrides, checked like any other. */
-export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number; levels?: string }): string[] {
+/** --scale, --seed, --levels and --chart-titles as overrides, checked like any other. */
+export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: number; levels?: string; chartTitles?: boolean }): string[] {
   const set = [...(argv.set ?? [])];
   if (argv.scale !== undefined) {
     if (!Number.isFinite(argv.scale)) throw cliMessages.scale(argv.scale);
@@ -23,6 +23,7 @@ export function overridesFrom(argv: { set?: string[]; scale?: number; seed?: num
     set.push(`seed=${argv.seed}`);
   }
   if (argv.levels !== undefined) set.push(levelsOverride(argv.levels));
+  if (argv.chartTitles !== undefined) set.push(`output.chartTitles=${argv.chartTitles}`);
   return set;
 }
 
@@ -32,6 +33,9 @@ export function levelsOverride(text: unknown): string {
   if (names.length === 0 || names.some((l) => !(levels as readonly string[]).includes(l))) throw resultMessages.levels(text, levels);
   return `output.levels=[${names.join(',')}]`;
 }
+
+/** How --chart-titles / --no-chart-titles is written in a command line that reproduces the output. */
+export const chartTitlesFlag = (chartTitles: boolean | undefined): string[] => (chartTitles === undefined ? [] : [chartTitles ? '--chart-titles' : '--no-chart-titles']);
 
 /**
  * Options of the commands that write a result folder from replicates (run, compare).
@@ -43,7 +47,8 @@ export function resultOptions<T>(y: Argv<T>, help: { replicates: string; default
     .option('levels', { type: 'string', description: 'Place levels of the tables, separated by commas, from world, region, country, community (default: the scenario\'s output.levels; world,region,country unless it says)' })
     .option('out', { type: 'string', description: help.out })
     .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })
-    .option('report', { type: 'boolean', default: true, description: help.report });
+    .option('report', { type: 'boolean', default: true, description: help.report })
+    .option('chart-titles', { type: 'boolean', description: 'Titles in the chart images (default: the scenario\'s output.chartTitles, else yes); --no-chart-titles moves each title to the report\'s caption and the images\' descriptions, for a journal' });
 }
 
 export function checkReplicates(replicates: number): void {

@@ -15,6 +15,7 @@ export interface CompareArgs {
   levels?: string;
   quiet: boolean;
   report: boolean;
+  chartTitles?: boolean;
 }
 
 export function compareCommand(setExit: (code: number) => void): CommandModule<object, CompareArgs> {

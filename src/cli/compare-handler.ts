@@ -7,7 +7,7 @@ import { bandOn, differenceOn, placeRow } from '../results/bands.js';
 import { loadScenario } from '../scenario/load.js';
 import { messages } from '../messages/scenario.js';
 import { cliMessages } from '../messages/cli.js';
-import { checkReplicates, overridesFrom } from './common-options.js';
+import { chartTitlesFlag, checkReplicates, overridesFrom } from './common-options.js';
 import { agentScale, renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import { toolVersion } from './version.js';
@@ -65,6 +65,7 @@ function commandLine(argv: CompareArgs, seed: number): string {
   if (argv.scale !== undefined) parts.push(`--scale ${argv.scale}`);
   if (argv.levels !== undefined) parts.push(`--levels ${argv.levels}`);
   for (const s of argv.set ?? []) parts.push(`--set ${s}`);
+  parts.push(...chartTitlesFlag(argv.chartTitles));
   return parts.join(' ');
 }
 

@@ -16,6 +16,7 @@ export interface RunArgs {
   levels?: string;
   quiet: boolean;
   report: boolean;
+  chartTitles?: boolean;
 }
 
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {

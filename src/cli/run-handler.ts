@@ -11,7 +11,7 @@ import { smallStocks } from '../world/stock-counts.js';
 import type { Targets } from '../scenario/targets.js';
 import type { Summary } from '../results/tables.js';
 import { versusTargets } from '../results/versus-targets.js';
-import { checkReplicates, overridesFrom } from './common-options.js';
+import { chartTitlesFlag, checkReplicates, overridesFrom } from './common-options.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter } from './progress.js';
 import type { RunArgs } from './run-command.js';
@@ -38,7 +38,7 @@ export async function handleRun(argv: RunArgs): Promise<number> {
       report: argv.report,
       toolVersion: toolVersion(),
       createdWith: ['hotbed run', argv.scenario, `--replicates ${replicates}`, `--seed ${scenario.seed}`,
-        ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...(argv.levels !== undefined ? [`--levels ${argv.levels}`] : []), ...argv.set.map((s) => `--set ${s}`)].join(' '),
+        ...(argv.scale !== undefined ? [`--scale ${argv.scale}`] : []), ...(argv.levels !== undefined ? [`--levels ${argv.levels}`] : []), ...argv.set.map((s) => `--set ${s}`), ...chartTitlesFlag(argv.chartTitles)].join(' '),
       memoryLimitBytes: memoryLimitBytes(),
       onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
         p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),

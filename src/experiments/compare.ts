@@ -9,7 +9,8 @@
  *
  * Only aggregates are kept of each replicate (a ReplicateCube: agents per
  * day × place × measure), plus a network sample from replicate 0 of the
- * reference; per-agent arrays are dropped as soon as a replicate is done.
+ * reference and the same people's end states in every other scenario's
+ * replicate 0; per-agent arrays are dropped as soon as a replicate is done.
  */
 import { basename } from 'node:path';
 import { daysBetween } from '../model/dates.js';
@@ -19,7 +20,7 @@ import { levels as allLevels, type Level } from '../scenario/schema.js';
 import { planWorld, type WorldPlan } from '../world/plan.js';
 import { communitiesOfPlaces, placeKeys, ReplicateCube, type PlaceKey } from '../results/cube.js';
 import { monthStartDays } from '../results/months.js';
-import { networkSample, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { networkSampleOf, sampleAgents, sampleCommunity, sampleOutcome, type NetworkOutcome, type NetworkSample } from '../results/network-sample.js';
 import { recordDays as scheduledDays } from '../results/recorder.js';
 import { checkMemory, runScenario, type Progress, type RunResult } from './run.js';
 
@@ -28,7 +29,7 @@ export interface CompareOptions {
   seed?: number;
   replicates: number;
   memoryLimitBytes?: number;
-  /** Whether to keep a network sample from replicate 0 of the reference (default true). */
+  /** Whether to keep a network sample from replicate 0 of the reference, and its people in the other scenarios (default true). */
   networkSample?: boolean;
   onProgress?: (p: CompareProgress) => void;
 }
@@ -209,7 +210,10 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   const notes = entries.filter((e) => e.loaded.scenario.seed !== seed)
     .map((e) => `${e.file} sets seed ${e.loaded.scenario.seed}; every scenario was run with seed ${seed} (common random numbers)`);
 
+  // The reference's sample, then the same people in each other scenario's replicate 0.
   let network: NetworkSample | undefined;
+  let sampled: number[] = [];
+  const otherScenarios: NetworkOutcome[] = [];
   const scenarios: ComparedScenario[] = entries.map((e, index) => {
     const cube = new ReplicateCube(recordDays, places, replicates);
     const communities = communitiesOfPlaces(e.plan, places);
@@ -221,9 +225,17 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
       extraRecordDays: recordDays,
       keepSnapshots: false,
       onReplicate: (r) => cube.add(r.replicate, r.snapshots, communities),
-      onOutcome: index === 0 && options.networkSample !== false
+      onOutcome: options.networkSample !== false
         ? (replicate, world, outcome) => {
-          if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(e.plan), names[0]!);
+          if (replicate !== 0) return;
+          if (index === 0) {
+            const community = sampleCommunity(e.plan);
+            sampled = sampleAgents(world, outcome, community);
+            network = networkSampleOf(world, outcome, community, sampled, names[0]!);
+          } else if (network) {
+            const other = sampleOutcome(world, outcome, sampled, network, names[index]!);
+            if (other) otherScenarios.push(other);
+          }
         }
         : undefined,
       onProgress: options.onProgress ? (p) => options.onProgress!({ ...p, scenario: index, scenarios: entries.length, name: names[index]! }) : undefined,
@@ -231,6 +243,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
     return { name: names[index]!, file: e.file, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
   });
   const s = ref.loaded.scenario;
+  if (network && otherScenarios.length > 0) network = { ...network, otherScenarios };
   return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, tableDays, checkpointDays, levels, places, network, notes };
 }
 

@@ -12,6 +12,7 @@ import type { WorldPlan } from '../world/plan.js';
 import type { ReportInputs } from '../charts/inputs.js';
 
 export type NetworkSample = NonNullable<ReportInputs['network']>;
+export type NetworkOutcome = NonNullable<NetworkSample['otherScenarios']>[number];
 
 export interface SampleOptions {
   /** Agents in the sample, at most (default 200). */
@@ -31,13 +32,14 @@ export function sampleCommunity(plan: WorldPlan): number {
   return best;
 }
 
-export function networkSample(
-  world: World,
-  outcome: Pick<SimulationOutcome, 'state' | 'channel' | 'recruitedBy' | 'mobilizedOn'>,
-  community: number,
-  scenario: string,
-  options: SampleOptions = {},
-): NetworkSample {
+type Outcome = Pick<SimulationOutcome, 'state' | 'channel' | 'recruitedBy' | 'mobilizedOn'>;
+
+export function networkSample(world: World, outcome: Outcome, community: number, scenario: string, options: SampleOptions = {}): NetworkSample {
+  return networkSampleOf(world, outcome, community, sampleAgents(world, outcome, community, options), scenario);
+}
+
+/** The agents of the sample (world ids, ascending): recruitment chains first, then their neighbours. */
+export function sampleAgents(world: World, outcome: Outcome, community: number, options: SampleOptions = {}): number[] {
   const size = options.size ?? 200;
   const chainBudget = Math.min(size, options.chains ?? 130);
   const perAgent = options.neighboursPerAgent ?? 2;
@@ -46,16 +48,7 @@ export function networkSample(
   const end = c.firstAgent + c.agents;
   const inside = (a: number) => a >= first && a < end;
   const { offsets, neighbors } = world.ties;
-  const { recruitedBy, state, channel, mobilizedOn } = outcome;
-
-  // Degree within the community (ties to other places left out, as `hotbed network --community` reports).
-  const degreeCounts = new Map<number, number>();
-  for (let a = first; a < end; a++) {
-    let d = 0;
-    for (let i = offsets[a]!; i < offsets[a + 1]!; i++) if (inside(neighbors[i]!)) d++;
-    degreeCounts.set(d, (degreeCounts.get(d) ?? 0) + 1);
-  }
-  const degreeHistogram = [...degreeCounts.entries()].sort((x, y) => x[0] - y[0]).map(([degree, count]) => ({ degree, count }));
+  const { recruitedBy, state, channel } = outcome;
 
   // Recruitment forest inside the community: children by recruiter.
   const children = new Map<number, number[]>();
@@ -113,13 +106,27 @@ export function networkSample(
     frontier = added;
   }
 
-  const agents = [...chosen].sort((x, y) => x - y);
+  return [...chosen].sort((x, y) => x - y);
+}
+
+/** The sample of the given agents: the community's degree distribution, and the agents' end states, ties and recruitments in local ids. */
+export function networkSampleOf(world: World, outcome: Outcome, community: number, agents: readonly number[], scenario: string): NetworkSample {
+  const c = world.communities[community]!;
+  const first = c.firstAgent;
+  const end = c.firstAgent + c.agents;
+  const inside = (a: number) => a >= first && a < end;
+  const { offsets, neighbors } = world.ties;
+
+  // Degree within the community (ties to other places left out, as `hotbed network --community` reports).
+  const degreeCounts = new Map<number, number>();
+  for (let a = first; a < end; a++) {
+    let d = 0;
+    for (let i = offsets[a]!; i < offsets[a + 1]!; i++) if (inside(neighbors[i]!)) d++;
+    degreeCounts.set(d, (degreeCounts.get(d) ?? 0) + 1);
+  }
+  const degreeHistogram = [...degreeCounts.entries()].sort((x, y) => x[0] - y[0]).map(([degree, count]) => ({ degree, count }));
+
   const local = new Map(agents.map((a, i) => [a, i]));
-  const nodes = agents.map((a, id) => ({
-    id,
-    state: stateNames[state[a]!] ?? 'unknown',
-    channel: channelNames[channel[a]!] ?? 'none',
-  }));
   const ties: { a: number; b: number }[] = [];
   for (const a of agents) {
     for (let i = offsets[a]!; i < offsets[a + 1]!; i++) {
@@ -127,11 +134,45 @@ export function networkSample(
       if (u > a && local.has(u)) ties.push({ a: local.get(a)!, b: local.get(u)! });
     }
   }
+  const { nodes, recruitments } = outcomeOf(outcome, agents);
+  return { scenario, community: c.name, degreeHistogram, nodes, ties, recruitments };
+}
+
+/**
+ * The same agents in another scenario's run of the same replicate: their end states and
+ * who recruited whom there. Undefined when that world's ties among them are not the
+ * sample's (a scenario with other networks): its people would be other people.
+ */
+export function sampleOutcome(world: World, outcome: Outcome, agents: readonly number[], sample: Pick<NetworkSample, 'ties'>, scenario: string): NetworkOutcome | undefined {
+  const local = new Map(agents.map((a, i) => [a, i]));
+  const { offsets, neighbors } = world.ties;
+  let k = 0;
+  for (const a of agents) {
+    if (a + 1 >= offsets.length) return undefined;
+    for (let i = offsets[a]!; i < offsets[a + 1]!; i++) {
+      const u = neighbors[i]!;
+      if (!(u > a && local.has(u))) continue;
+      const t = sample.ties[k++];
+      if (!t || t.a !== local.get(a) || t.b !== local.get(u)) return undefined;
+    }
+  }
+  if (k !== sample.ties.length) return undefined;
+  return { scenario, ...outcomeOf(outcome, agents) };
+}
+
+function outcomeOf(outcome: Outcome, agents: readonly number[]): Pick<NetworkOutcome, 'nodes' | 'recruitments'> {
+  const { recruitedBy, state, channel, mobilizedOn } = outcome;
+  const local = new Map(agents.map((a, i) => [a, i]));
+  const nodes = agents.map((a, id) => ({
+    id,
+    state: stateNames[state[a]!] ?? 'unknown',
+    channel: channelNames[channel[a]!] ?? 'none',
+  }));
   const recruitments: { recruiter: number; recruit: number; day: number }[] = [];
   for (const a of agents) {
     const r = recruitedBy[a]!;
     if (r >= 0 && local.has(r)) recruitments.push({ recruiter: local.get(r)!, recruit: local.get(a)!, day: mobilizedOn[a]! });
   }
   recruitments.sort((x, y) => x.day - y.day || x.recruit - y.recruit);
-  return { scenario, community: c.name, degreeHistogram, nodes, ties, recruitments };
+  return { nodes, recruitments };
 }

@@ -120,6 +120,7 @@ export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Tar
     interventions,
   };
   if (worldTarget) inputs.worldTarget = worldTarget;
+  if (ref.loaded.scenario.output.chartTitles === false) inputs.chartTitles = false;
   const preparation = recruitPreparation(c);
   if (preparation.some((p) => p.recruits > 0)) inputs.preparation = preparation;
   const windows = hotbedWindows(c);

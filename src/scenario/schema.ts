@@ -219,6 +219,9 @@ export const scenarioSchema = z.strictObject({
     everyDays: z.number().int().min(1).max(366).default(7).describe('Days between the dates of the tables (series.csv.gz, bands.csv.gz, differences.csv.gz): the start, then every everyDays days; the checkpoints and the end date are written besides.'),
     levels: z.array(z.enum(levels)).min(1).default([...defaultLevels])
       .describe('Place levels of the tables: series.csv.gz and bands.csv.gz of `hotbed run`, bands.csv.gz, differences.csv.gz and summary.json of `hotbed compare` (`--levels` on the command line). Default world, region and country; add community for a row per community (the named towns and neighbourhoods, and each country\'s unnamed rest), per replicate and date in series.csv.gz: about as many rows again in the shipped world. The report and the checkpoint summary of `hotbed run` do not depend on it.'),
+    // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+    chartTitles: z.boolean().optional()
+      .describe('false: charts are drawn without their titles and subtitles, for a journal that sets them in the caption; the report puts each title at the head of its chart\'s caption, and every chart keeps its title and subtitle as its description (the Vega-Lite spec\'s `description`, the SVG\'s <title> and <desc>). Absent or true: titles in the images. `hotbed run` and `hotbed compare` take --no-chart-titles for the same.'),
   }).default({ everyDays: 7, levels: [...defaultLevels] }),
   targets: z.union([z.string(), z.array(z.string()).min(1)]).optional()
     .describe('Targets file (relative path) shown beside the results, or a list of them (the first gives the end-date targets; all give the dated path).'),

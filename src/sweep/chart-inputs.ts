@@ -20,5 +20,6 @@ export function sweepChartInputs(plan: SweepPlan, points: number[][], summaries:
     points,
     summaries,
     ...(analysis ? { analysis } : {}),
+    ...(plan.chartTitles === false ? { chartTitles: false } : {}),
   };
 }

@@ -132,6 +132,8 @@ export interface SweepPlan {
   points: number;
   runs: number;
   toolVersion: string;
+  /** The scenario's `output.chartTitles` when false: charts without titles (part of the scenario's hash already). */
+  chartTitles?: false;
   /** sha256 of the above except the file names: what a resume folder and a shard must match. */
   hash: string;
   /** sha256 of the experiment alone (design, factors, outputs, seed, replicates), to name what changed. */
@@ -220,6 +222,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
     points,
     runs: points * e.replicates,
     toolVersion: options.toolVersion,
+    ...(scenario.output.chartTitles === false ? { chartTitles: false as const } : {}),
     hash,
     experimentHash,
   };

@@ -14,6 +14,7 @@ import { sweepScatterSpec } from '../../src/charts/specs/sweep-scatter.js';
 import { sweepSobolSpec } from '../../src/charts/specs/sweep-sobol.js';
 import { sweepPrccSpec } from '../../src/charts/specs/sweep-prcc.js';
 import { sweepChartsByDesign } from '../../src/charts/sweep.js';
+import { overlaps, sceneItems, textCollisions } from './scene.js';
 
 const factor = (name: string, values?: number[]): SweepChartFactor => ({ name, low: 0.1, high: 1, scale: 'log', ...(values ? { values } : {}) });
 const output = { name: 'travelled', measure: 'travelled' as const, level: 'world' as const, place: 'World', date: '2015-12-01' };
@@ -85,6 +86,62 @@ describe('sweep charts', () => {
       .map((factor, i) => ({ factor, x: 50 + i, y: 100 - i }));
     const labels = placeLabels(dots, 1000, 300);
     const ys = labels.map((l) => l.labelY).sort((a, b) => b - a);
+    // 15 px lines on a 400 px plot of 300 units
     for (let i = 1; i < ys.length; i++) expect(ys[i - 1]! - ys[i]!).toBeGreaterThanOrEqual((15 / 400) * 300 - 1e-9);
+    // the dots overlap one another, so every label stands off on a leader
+    expect(labels.every((l) => l.leader)).toBe(true);
+  });
+
+  // A Morris screening as the baseline's gives it: three drivers with wide intervals far out, five
+  // factors crowded near the origin with long names, and a share output whose ticks need three decimals.
+  const screening = () => inputs('morris', ['media_exposure', 'peer_probability', 'group_probability', 'return_rate', 'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet'].map((n) => factor(n)), [[0]]);
+  const MORRIS = [
+    // factor, μ*, σ, interval
+    ['media_exposure', 16_169, 19_371, 9_215, 24_207], ['peer_probability', 16_480, 24_717, 7_545, 26_575],
+    ['group_probability', 16_139, 20_638, 8_203, 24_662], ['return_rate', 1_710, 2_782, 899, 2_584],
+    ['susceptibility_middle_east', 1_333, 1_935, 861, 1_880], ['susceptibility_maghreb', 1_132, 2_096, 426, 2_009],
+    ['susceptibility_western_europe', 640, 790, 457, 831], ['susceptibility_former_soviet', 34_849, 28_743, 24_519, 47_219],
+  ] as const;
+  const morrisInputs = (scale: number) => {
+    const i = screening();
+    i.analysis = { outputs: [{ output: 'travelled', method: 'morris', indices: MORRIS.map(([f, m, s, lo, hi]) => ({ factor: f, mu: m, muStar: m * scale, sigma: s * scale, muStarLow: lo * scale, muStarHigh: hi * scale })) }] };
+    return i;
+  };
+
+  it('Morris labels overprint nothing: no other text, axis, dot or interval, and stay inside the plot', async () => {
+    for (const scale of [1, 1e-6]) {
+      const spec = sweepMorrisSpec(morrisInputs(scale), 0)!;
+      const items = await sceneItems(spec);
+      expect(textCollisions(items), `μ* × ${scale}`).toEqual([]);
+      const names = new Set<string>(MORRIS.map(([f]) => f));
+      const labels = items.filter((i) => i.marktype === 'text' && i.role === 'mark' && names.has(i.text ?? ''));
+      expect(labels.length).toBeGreaterThanOrEqual(MORRIS.length);
+      const dots = items.filter((i) => i.marktype === 'symbol' && i.role === 'mark');
+      const intervals = items.filter((i) => i.marktype === 'rule' && i.role === 'mark' && i.y2 - i.y1 < 3 && i.x2 - i.x1 > 3);
+      expect(dots).toHaveLength(MORRIS.length);
+      expect(intervals.length).toBeGreaterThan(0);
+      for (const l of labels) {
+        for (const d of [...dots, ...intervals]) expect(overlaps(l, d), `${l.text} over a ${d.marktype}`).toBe(false);
+      }
+      const xAxis = items.find((i) => i.role === 'axis-domain' && i.axis === 'bottom')!;
+      const yAxis = items.find((i) => i.role === 'axis-domain' && i.axis === 'left')!;
+      for (const l of labels) {
+        expect(l.x1, l.text).toBeGreaterThanOrEqual(xAxis.x1);
+        expect(l.x2, l.text).toBeLessThanOrEqual(xAxis.x2);
+        expect(l.y1, l.text).toBeGreaterThanOrEqual(yAxis.y1);
+        expect(l.y2, l.text).toBeLessThanOrEqual(yAxis.y2);
+      }
+    }
+  });
+
+  it('Morris axes label a share with the decimals its ticks need (no two ticks read alike)', async () => {
+    const shares = morrisInputs(1.3e-6); // σ up to 0.037, μ* up to 0.06: ticks every 0.005 on σ
+    shares.outputs = [{ ...output, measure: 'returned_share' }];
+    const items = await sceneItems(sweepMorrisSpec(shares, 0)!);
+    for (const side of ['bottom', 'left'] as const) {
+      const ticks = items.filter((i) => i.role === 'axis-label' && i.axis === side).map((i) => i.text);
+      expect(ticks.length).toBeGreaterThan(3);
+      expect(new Set(ticks).size, ticks.join(' ')).toBe(ticks.length);
+    }
   });
 });

@@ -8,6 +8,8 @@ import { messages } from '../../src/messages/scenario.js';
 import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { runCommand } from '../../src/cli/run-command.js';
+import { compareCommand } from '../../src/cli/compare-command.js';
+import { escapeHtml } from '../../src/charts/html.js';
 import { hotbed, readResult, snapshot, type Ran } from './cli.js';
 import { runInProcess } from './in-process.js';
 
@@ -144,6 +146,42 @@ describe('hotbed run: replicates from the scenario', { timeout: 60_000 }, () => 
     expect(JSON.parse(read(out('scenario-3-as-1'), 'manifest.json'))).toMatchObject({ replicates: 1 });
     // One replicate: the same tables and report, its bands collapsed to its line.
     expect(readdirSync(out('scenario-3-as-1'))).toEqual(expect.arrayContaining(['bands.csv.gz', 'report.html']));
+  });
+});
+
+describe('charts without titles, for a journal', { timeout: 60_000 }, () => {
+  const untitled = (dir: string) => {
+    const specs = readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.vl.json'));
+    expect(specs.length).toBeGreaterThan(3);
+    for (const f of specs) {
+      const spec = JSON.parse(read(dir, `charts/${f}`)) as { title?: unknown; description?: string };
+      expect(spec.title, f).toBeUndefined();
+      expect(spec.description, f).toMatch(/^\S.*\. /);
+      expect(read(dir, `charts/${f.replace('.vl.json', '.svg')}`), f).toContain(`<title>${escapeHtml(spec.description!.split('. ')[0])}`);
+    }
+    // the title heads each chart's caption in the report
+    expect(read(dir, 'report.html')).toContain('<figcaption><strong>Cumulative travellers, world.</strong> ');
+  };
+
+  it('hotbed run and compare take --no-chart-titles, and say so in the command they record', async () => {
+    const ran = await runInProcess(runCommand, ['run', join(cwd, 'tiny-3.yaml'), '--no-chart-titles', '--out', out('untitled-run'), '--quiet']);
+    expect(ran.code, ran.stderr).toBe(0);
+    untitled(out('untitled-run'));
+    expect(read(out('untitled-run'), 'report.html')).toMatch(/<code>hotbed run \S+ --replicates 3 --seed 1 --no-chart-titles<\/code>/);
+    const compared = await runInProcess(compareCommand, ['compare', join(cwd, 'tiny.yaml'), join(cwd, 'closed.yaml'), '--replicates', '2', '--no-chart-titles', '--out', out('untitled-compare'), '--quiet']);
+    expect(compared.code, compared.stderr).toBe(0);
+    untitled(out('untitled-compare'));
+    expect(read(out('untitled-compare'), 'report.html')).toContain('--no-chart-titles</code>');
+  });
+
+  it('a scenario says it with output.chartTitles: false (and the flag wins over it)', async () => {
+    writeFixture(cwd, 'tiny-untitled.yaml', 'extends: tiny.yaml\noutput: { chartTitles: false }\n');
+    const ran = await runInProcess(runCommand, ['run', join(cwd, 'tiny-untitled.yaml'), '--replicates', '2', '--out', out('untitled-scenario'), '--quiet']);
+    expect(ran.code, ran.stderr).toBe(0);
+    untitled(out('untitled-scenario'));
+    const titled = await runInProcess(runCommand, ['run', join(cwd, 'tiny-untitled.yaml'), '--replicates', '2', '--chart-titles', '--out', out('titled-scenario'), '--quiet']);
+    expect(titled.code, titled.stderr).toBe(0);
+    expect(JSON.parse(read(out('titled-scenario'), 'charts/cumulative.vl.json')).title.text).toBe('Cumulative travellers, world');
   });
 });
 

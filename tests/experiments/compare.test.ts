@@ -7,7 +7,7 @@ import { addDays } from '../../src/model/dates.js';
 import { measureNames } from '../../src/statistics/measures.js';
 import { monthStartDays } from '../../src/results/months.js';
 import { messages } from '../../src/messages/scenario.js';
-import { cleanup, userError } from '../scenario/fixtures.js';
+import { cleanup, userError, yaml } from '../scenario/fixtures.js';
 import { CLOSED, loadTexts, TINY } from './tiny.js';
 
 afterAll(cleanup);
@@ -155,6 +155,27 @@ describe('compareScenarios: common random numbers', () => {
     expect(n.nodes.length).toBeLessThanOrEqual(200);
     expect(n.degreeHistogram.reduce((s, h) => s + h.count, 0)).toBe(800);
     expect(compareScenarios([a!, b!], { replicates: 1, networkSample: false }).network).toBeUndefined();
+  });
+
+  it('keeps the same sampled people in every other scenario: their end states there, over the same ties', () => {
+    const [a, b, c2] = loadTexts({ 'a.yaml': TINY, 'b.yaml': CLOSED, 'c.yaml': TINY.replace('title: Tiny', 'title: Tiny again') });
+    const n = compareScenarios([a!, b!, c2!], { replicates: 2 }).network!;
+    expect(n.otherScenarios!.map((o) => o.scenario)).toEqual(['b', 'c']);
+    const [closed, same] = n.otherScenarios!;
+    expect(closed!.nodes.map((x) => x.id)).toEqual(n.nodes.map((x) => x.id));
+    // borders closed from the first day: nobody sampled leaves, though some did in the reference
+    expect(n.nodes.some((x) => x.state === 'abroad' && x.channel !== 'none')).toBe(true);
+    expect(closed!.nodes.filter((x) => x.state === 'abroad' && x.channel !== 'none')).toEqual([]);
+    expect(closed!.nodes.some((x) => x.state === 'intercepted')).toBe(true);
+    // the same scenario under another name: the same people end the same way
+    expect(same!.nodes).toEqual(n.nodes);
+    expect(same!.recruitments).toEqual(n.recruitments);
+  });
+
+  it('leaves out a scenario whose networks differ from the reference\'s', () => {
+    const denser = TINY + yaml('networks:', '  default: { kind: watts-strogatz, meanDegree: 14, rewiring: 0.1 }');
+    const [a, b] = loadTexts({ 'a.yaml': TINY, 'b.yaml': denser });
+    expect(compareScenarios([a!, b!], { replicates: 1 }).network!.otherScenarios).toBeUndefined();
   });
 });
 

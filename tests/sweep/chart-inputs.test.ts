@@ -25,5 +25,16 @@ describe('sweep chart inputs', () => {
     expect(inputs.outputs[2]).toEqual({ name: plan.outputs[2]!.name, measure: 'peer_share', level: 'world', place: 'World', date: '2014-12-01' });
     expect(inputs.summaries).toBe(summaries);
     expect('analysis' in inputs).toBe(false);
+    expect('chartTitles' in inputs).toBe(false);
+    expect('chartTitles' in plan).toBe(false);
+  });
+
+  it('carry the scenario\'s output.chartTitles: false (an experiment may set it), and it changes the plan\'s hash', () => {
+    const dir = tempDir('hotbed-sweep-untitled-');
+    const titled = loadExperiment(writeExperiment(dir, 'titled.yaml'), { toolVersion: 'test' }).plan;
+    const { plan } = loadExperiment(writeExperiment(dir, 'untitled.yaml', { extra: ['set: ["output.chartTitles=false"]'] }), { toolVersion: 'test' });
+    expect(plan.chartTitles).toBe(false);
+    expect(plan.hash).not.toBe(titled.hash);
+    expect(sweepChartInputs(plan, [], plan.outputs.map(() => []), undefined).chartTitles).toBe(false);
   });
 });

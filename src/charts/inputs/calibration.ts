@@ -36,6 +36,8 @@ export interface CalibrationParameter {
 
 export interface CalibrationChartInputs {
   title: string;
+  /** false: the images carry no title; it moves to the caption and the images' descriptions (the scenario's `output.chartTitles`). Absent: titled. */
+  chartTitles?: boolean;
   /** Scenario start ('YYYY-MM-DD'): the first date of the trace, drawn as the start. */
   startDate: string;
   /** Last date of the trace (the scenario's end). */

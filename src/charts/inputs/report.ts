@@ -32,6 +32,8 @@ export interface TargetBand {
 
 export interface ReportInputs {
   title: string;
+  /** false: the images carry no title; it moves to the caption and the images' descriptions (the scenario's `output.chartTitles`). Absent: titled. */
+  chartTitles?: boolean;
   meta: {
     tool: string;
     version: string;
@@ -66,7 +68,7 @@ export interface ReportInputs {
   events?: HistoryEvent[];
   /** Dates at which interventions start (and end), drawn as rules on time charts. */
   interventions: { scenario: string; label: string; date: string }[];
-  /** 6. One community's network: degree distribution and a small sample with who recruited whom. */
+  /** 6. One community's network (reference scenario): degree distribution and a small sample with who recruited whom. */
   network?: {
     scenario: string;
     community: string;
@@ -75,6 +77,16 @@ export interface ReportInputs {
     nodes: { id: number; state: string; channel: 'none' | 'media' | 'peer' | 'group'; x?: number; y?: number }[];
     ties: { a: number; b: number }[];
     recruitments: { recruiter: number; recruit: number; day: number }[];
+    /**
+     * A comparison: the same people in each other scenario's run of the same replicate (the
+     * same networks under common random numbers), with their end states and who recruited
+     * whom there. A scenario whose networks differ from the reference's is left out.
+     */
+    otherScenarios?: {
+      scenario: string;
+      nodes: { id: number; state: string; channel: 'none' | 'media' | 'peer' | 'group' }[];
+      recruitments: { recruiter: number; recruit: number; day: number }[];
+    }[];
   };
   /** 8. How recruits were prepared and how they mobilized: the world, then each named hotbed (reference scenario). */
   preparation?: RecruitPreparation[];

@@ -89,6 +89,8 @@ export interface SweepChartAnalysis {
 
 export interface SweepChartInputs {
   title: string;
+  /** false: the images carry no title; it moves to the caption and the images' descriptions (the scenario's `output.chartTitles`). Absent: titled. */
+  chartTitles?: boolean;
   design: SweepDesignKind;
   /** Trajectories (Morris) or samples (Sobol, Latin hypercube), for captions. */
   designSize?: number;

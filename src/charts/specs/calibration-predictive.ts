@@ -4,11 +4,12 @@
  * simulations (weighted), the world target band at its date and the start.
  */
 import type { CalibrationChartInputs } from '../inputs.js';
-import { people, range } from '../format.js';
+import { range } from '../format.js';
 import { type Layer, type TopLevelSpec, INK, PLOT_WIDTH, TARGET_GREY, frame, isoDay, monthYear, peopleAxis, shortMonthYear, timeX, utcMs } from './common.js';
 import { eventKeyLines, pathTargetLines } from '../path-labels.js';
 import { eventLayer, eventMarkers, eventsWithin, halos } from './events.js';
 import { besideWorldTarget, pathTargetLayer } from './path-targets.js';
+import { startLayer } from './cumulative.js';
 
 const HEIGHT = 340;
 /** Subtitle lines may run a little past the plot, under the y axis's labels. */
@@ -51,13 +52,8 @@ export function predictiveSpec(inputs: CalibrationChartInputs): TopLevelSpec | u
   if (events.length > 0) // Under the data: the rules are context, the series and targets read over them.
     layers.unshift(eventLayer(eventMarkers(events, domain, PLOT_WIDTH), x, HEIGHT));
   const start = trace[0]!;
-  layers.push({
-    data: { values: [{ date: isoDay(start.date), value: start.median, label: `Start, ${shortMonthYear(start.date)}: ${people(start.median)}` }] },
-    layer: [
-      { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-      ...halos(events.length > 0).map((halo): Layer => ({ mark: { type: 'text', align: 'left', baseline: 'top', dx: 8, dy: 6, fontSize: 12, color: INK, ...halo }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } })),
-    ],
-  });
+  const top = Math.max(...values.map((v) => v.p95), t?.high ?? 0, ...published.points.map((p) => p.high));
+  layers.push(startLayer({ date: start.date, value: start.median }, x, top, events.length > 0));
   return {
     ...frame(predictiveTitle, [
       `Simulated people who have travelled, ${monthYear(start.date)} to ${monthYear(trace.at(-1)!.date)}, over the last generation's ${inputs.population} accepted simulations (weighted).`,

@@ -3,11 +3,12 @@
  * acceptance rate and the effective sample size of each generation.
  */
 import type { CalibrationChartInputs } from '../inputs.js';
-import { type TopLevelSpec, type View, frame } from './common.js';
+import { type TopLevelSpec, type View, fitAxisTitle, frame } from './common.js';
 
 export const toleranceTitle = 'Tolerance, acceptance rate and ESS by generation';
 
 const COLOUR = '#0072B2';
+const HEIGHT = 160;
 
 export function toleranceSpec(inputs: CalibrationChartInputs): TopLevelSpec | undefined {
   const rows = inputs.generations.map((g) => ({
@@ -21,10 +22,10 @@ export function toleranceSpec(inputs: CalibrationChartInputs): TopLevelSpec | un
   const x = { field: 'generation', type: 'ordinal' as const, title: 'Generation', axis: { labelAngle: 0 } };
   const panel = (values: object[], field: string, title: string, y: object): View => ({
     width: 190,
-    height: 160,
+    height: HEIGHT,
     data: { values },
     layer: [
-      { mark: { type: 'line', color: COLOUR, strokeWidth: 2 }, encoding: { x, y: { field, type: 'quantitative', title, ...y } } },
+      { mark: { type: 'line', color: COLOUR, strokeWidth: 2 }, encoding: { x, y: { field, type: 'quantitative', title: fitAxisTitle(title, HEIGHT), ...y } } },
       { mark: { type: 'point', filled: true, color: COLOUR, size: 40, opacity: 1 }, encoding: { x, y: { field, type: 'quantitative' } } },
     ],
   } as View);

@@ -13,6 +13,7 @@ import {
   INK,
   PLOT_WIDTH,
   bandLabel,
+  fitAxisTitle,
   frame,
   isoDay,
   monthSpan,
@@ -22,6 +23,8 @@ import {
 } from './common.js';
 
 export const channelsTitle = 'Recruitment by channel';
+
+const PANEL_HEIGHT = 150;
 
 export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const rows = inputs.byChannel;
@@ -40,6 +43,10 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   } as const;
   const order = { field: 'order', type: 'quantitative', sort: 'ascending' } as const;
   const panelWidth = Math.floor((PLOT_WIDTH - 90) / 2);
+  // "Recruits (people per month)" on one line is longer than the panel: it ran past it into
+  // the time axis's labels and the scenario's name above
+  const peopleTitle = fitAxisTitle('Recruits (people per month)', PANEL_HEIGHT);
+  const shareTitle = fitAxisTitle('Share of recruits (%)', PANEL_HEIGHT);
 
   const row = (scenario: string, last: boolean): View => {
     const values = rows
@@ -52,22 +59,22 @@ export function channelsSpec(inputs: ReportInputs): TopLevelSpec | undefined {
       hconcat: [
         {
           width: panelWidth,
-          height: 150,
+          height: PANEL_HEIGHT,
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: 'Recruits (people per month)', axis: { format: ',d', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'zero', title: peopleTitle, axis: { format: ',d', tickCount: 4 } },
             color,
             order,
           },
         },
         {
           width: panelWidth,
-          height: 150,
+          height: PANEL_HEIGHT,
           mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
             x: xAxis,
-            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: 'Share of recruits (%)', axis: { format: '.0%', tickCount: 4 } },
+            y: { field: 'recruits', type: 'quantitative', stack: 'normalize', title: shareTitle, axis: { format: '.0%', tickCount: 4 } },
             color,
             order,
           },

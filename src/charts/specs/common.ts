@@ -7,6 +7,7 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { LayerSpec, NonNormalizedSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ReportInputs } from '../inputs.js';
+import { textWidth } from '../text-metrics.js';
 
 export type { TopLevelSpec };
 /** One layer of a layered chart. */
@@ -224,6 +225,25 @@ export function monthSpan(months: readonly string[]): { start: string; end: stri
   const last = parseDate(sorted[sorted.length - 1]!);
   const after = new Date(Date.UTC(last.year, last.month, 1)).toISOString().slice(0, 10);
   return { start: `${sorted[0]}-01`, end: after };
+}
+
+/**
+ * An axis title that fits along `room` pixels (a vertical title along its plot's
+ * height): the title as it is when it fits, else two lines (the unit in parentheses on
+ * the second, or split at the space nearest the middle), so that it does not run past
+ * the plot into the labels of the axis below.
+ */
+export function fitAxisTitle(title: string, room: number): string | string[] {
+  const size = Number(baseConfig.axis?.titleFontSize ?? 13);
+  if (textWidth(title, size) <= room) return title;
+  const spaces = [...title.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return title;
+  // the unit in parentheses on a line of its own when both lines fit; else halves
+  const unit = title.lastIndexOf(' (');
+  if (unit > 0 && textWidth(title.slice(0, unit), size) <= room && textWidth(title.slice(unit + 1), size) <= room) return [title.slice(0, unit), title.slice(unit + 1)];
+  const middle = title.length / 2;
+  const at = spaces.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));
+  return [title.slice(0, at), title.slice(at + 1)];
 }
 
 /** A quantitative axis of people, with thousands separators. */

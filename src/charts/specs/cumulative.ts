@@ -2,6 +2,7 @@
  * Chart 1: cumulative travellers (world) over time, per scenario: median line, 50 %
  * and 90 % bands, the world target band at its date, and the start value.
  */
+import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { ReportInputs } from '../inputs.js';
 import { people, range } from '../format.js';
 import {
@@ -110,16 +111,8 @@ export function cumulativeSpec(inputs: ReportInputs): TopLevelSpec | undefined {
 
   const start = startValue(inputs);
   if (start) {
-    layers.push({
-      data: { values: [{ date: isoDay(start.date), value: start.value, label: startLabel(start.date, start.value) }] },
-      layer: [
-        { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        ...halos(events.length > 0).map((halo): Layer => ({
-          mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 8, fontSize: 12, color: INK, ...halo },
-          encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-        })),
-      ],
-    });
+    const top = Math.max(...values.map((v) => v.p95), target?.high ?? 0, ...published.points.map((p) => p.high));
+    layers.push(startLayer(start, x, top, events.length > 0));
   }
 
   return {
@@ -140,3 +133,25 @@ export const worldTargetLabel = (t: { date: string; low: number; high: number })
   `Target ${range(t.low, t.high)} (${shortMonthYear(t.date)})`;
 
 export const startLabel = (date: string, value: number): string => `Start, ${shortMonthYear(date)}: ${people(value)}`;
+
+/**
+ * The start as a dot with its label. The label sits below and to the right of the dot,
+ * or above it when the start is near the bottom of the plot (a town that starts with a
+ * few travellers), where below it would run into the time axis.
+ */
+export function startLayer(start: { date: string; value: number }, x: PositionFieldDef<Field>, top: number, underRules: boolean): Layer {
+  const above = start.value < START_NEAR_BOTTOM * top;
+  return {
+    data: { values: [{ date: isoDay(start.date), value: start.value, label: startLabel(start.date, start.value) }] },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 60, color: INK, opacity: 1 }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
+      ...halos(underRules).map((halo): Layer => ({
+        mark: { type: 'text', align: 'left', baseline: above ? 'bottom' : 'top', dx: 6, dy: above ? -8 : 8, fontSize: 12, color: INK, ...halo },
+        encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+      })),
+    ],
+  };
+}
+
+/** Below this share of the plot's highest value, the start's label goes above its dot. */
+const START_NEAR_BOTTOM = 0.15;

@@ -7,6 +7,7 @@ import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channelde
 import type { HistoryEvent } from '../inputs.js';
 import { type Layer, MUTED, utcMs } from './common.js';
 import { placeLabels } from './label-rows.js';
+import { eventGroups } from '../path-labels.js';
 
 const NUMBER_FONT_SIZE = 11;
 const ROW_HEIGHT = 14;
@@ -14,7 +15,7 @@ const ROW_HEIGHT = 14;
 const FIRST_ROW = 8;
 const numberWidth = (n: number) => String(n).length * NUMBER_FONT_SIZE * 0.65 + 4;
 
-/** Events inside [start, end], by date: their numbers are their positions here, plus one. */
+/** Events inside [start, end], by date: numbered in this order, one number per intervention (path-labels.ts, eventGroups). */
 export function eventsWithin(events: readonly HistoryEvent[] | undefined, domain: { start: string; end: string }): HistoryEvent[] {
   const a = utcMs(domain.start);
   const b = utcMs(domain.end);
@@ -33,10 +34,11 @@ export interface EventMarker {
 export function eventMarkers(events: readonly HistoryEvent[], domain: { start: string; end: string }, width: number, colourOf: (e: HistoryEvent) => string = () => MUTED): EventMarker[] {
   const a = utcMs(domain.start);
   const span = Math.max(1, utcMs(domain.end) - a);
-  const items = events.map((e, i) => ({ x: ((utcMs(e.date) - a) / span) * width, width: numberWidth(i + 1) }));
+  const { numbers } = eventGroups(events);
+  const items = events.map((e, i) => ({ x: ((utcMs(e.date) - a) / span) * width, width: numberWidth(numbers[i]!) }));
   // Past placeLabels' limit of 8, three rows in turn: numbers are narrow, rarely more than three share a few pixels.
   const placed = placeLabels(items, width, events.length) ?? items.map((_, i) => ({ row: i % 3, align: 'left' as const }));
-  return events.map((e, i) => ({ date: e.date, number: String(i + 1), colour: colourOf(e), ...placed[i]! }));
+  return events.map((e, i) => ({ date: e.date, number: String(numbers[i]!), colour: colourOf(e), ...placed[i]! }));
 }
 
 /** Top of the marker's rule and the middle of its number, in pixels from the plot's top (negative: above it). */

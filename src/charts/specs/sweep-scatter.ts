@@ -6,9 +6,10 @@
  */
 import type { SweepChartInputs } from '../inputs.js';
 import { measureLabel, outputLabel, isShare } from '../sweep-labels.js';
-import { type TopLevelSpec, type View, frame } from './common.js';
+import { type TopLevelSpec, type View, fitAxisTitle, frame } from './common.js';
 
 const COLOUR = '#0072B2';
+const HEIGHT = 160;
 
 export const scatterTitle = (inputs: SweepChartInputs, output: number) => `Against each factor: ${outputLabel(inputs.outputs[output]!)}`;
 
@@ -21,12 +22,12 @@ export function sweepScatterSpec(inputs: SweepChartInputs, output: number): TopL
   const yScale = means.length ? { domain: [Math.min(...means), Math.max(...means)], zero: false, nice: true } : { zero: false };
   const views: View[] = inputs.factors.map((f, j) => ({
     width: 200,
-    height: 160,
+    height: HEIGHT,
     data: { values: inputs.points.map((p, i) => ({ x: p[j], mean: summaries[i]!.mean })).filter((v) => Number.isFinite(v.mean)) },
     mark: { type: 'point', filled: true, color: COLOUR, size: 18, opacity: 0.55 },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: f.name, scale: f.scale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false }, axis: { tickCount: 4, format: '~g' } },
-      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? measureLabel(o) : null, scale: yScale, axis: { format: share ? '.2f' : ',~r' } },
+      y: { field: 'mean', type: 'quantitative', title: j % 3 === 0 ? fitAxisTitle(measureLabel(o), HEIGHT) : null, scale: yScale, axis: { format: share ? '.2f' : ',~r' } },
     },
   }) as View);
   return {

@@ -26,7 +26,8 @@ export function sweepSobolSpec(inputs: SweepChartInputs, output: number): TopLev
   const hi = Math.max(1, ...values.map((v) => v.high).filter(Number.isFinite));
   const y = { field: 'factor', type: 'nominal' as const, title: null, sort: order, axis: { labelLimit: 220 } };
   const yOffset = { field: 'kind', type: 'nominal' as const, sort: KINDS };
-  const xScale = { domain: [lo, hi], nice: false };
+  // rounded out, so that no whisker ends on the plot's edge
+  const xScale = { domain: [lo, hi], nice: true };
   return {
     ...frame(sobolTitle(inputs, output), [
       `Sobol indices (Saltelli sampling, N = ${inputs.designSize ?? '?'}), mean of ${inputs.replicates} replicate${inputs.replicates === 1 ? '' : 's'} per point.`,

@@ -3,6 +3,7 @@ import { fitSpec, fitTitle } from '../../../src/charts/specs/calibration-fit.js'
 import { compileSpec } from '../../../src/charts/compile.js';
 import { calibrationFixture } from '../calibration-fixture.js';
 import { expectPublishable, titleOf, vegaAxes } from '../helpers.js';
+import { sceneItems, textCollisions } from '../scene.js';
 
 type Panels = { vconcat: { title: { text: string }; data: { values: { place: string; low: number; high: number; median: number }[] } }[] };
 
@@ -11,7 +12,7 @@ describe('calibration chart: fit by region and country', () => {
     const spec = fitSpec(calibrationFixture());
     expectPublishable(spec);
     expect(titleOf(spec).text).toBe(fitTitle);
-    expect(vegaAxes(compileSpec(spec).vega).map((a) => a.title)).toContain('Travelled, cumulative (people)');
+    expect(vegaAxes(compileSpec(spec).vega).map((a) => a.title)).toContain('Simulated against the target value (%)');
     const panels = (spec as unknown as Panels).vconcat;
     expect(panels.map((p) => p.title.text)).toEqual(['World and regions', 'Countries']);
     expect(panels[0]!.data.values.map((r) => r.place).slice(0, 3)).toEqual(['World', 'Middle East', 'Maghreb']);
@@ -19,7 +20,26 @@ describe('calibration chart: fit by region and country', () => {
   });
 
   it('points to fit.csv for the targets it does not draw', () => {
-    expect(titleOf(fitSpec(calibrationFixture())!).subtitle.join(' ')).toContain('Other targets (returnedShare): see fit.csv.');
+    expect(titleOf(fitSpec(calibrationFixture())!).subtitle).toContain('Other targets, in fit.csv: returnedShare.');
+  });
+
+  it('draws each place against its own target value, so that a small region is as readable as the world', async () => {
+    const inputs = calibrationFixture();
+    const spec = fitSpec(inputs)!;
+    const rows = (spec as unknown as { vconcat: { data: { values: { place: string; bandLow: number; bandHigh: number; relMedian: number; numbers: string }[] } }[] }).vconcat.flatMap((p) => p.data.values);
+    const america = rows.find((r) => r.place === 'North America')!;
+    const world = rows.find((r) => r.place === 'World')!;
+    // North America's band is 246–332 around 289: −15 % to +15 %, as wide as any other ±15 % band
+    expect(america.bandLow).toBeCloseTo(246 / 289 - 1, 6);
+    expect(america.bandHigh).toBeCloseTo(332 / 289 - 1, 6);
+    expect(world.relMedian).toBeCloseTo(0.98 - 1, 6);
+    expect(america.numbers).toBe('289 / 289');
+    // drawn: the small region's interval spans tens of pixels (it was a dot at zero on the world's axis in people)
+    const items = await sceneItems(spec);
+    expect(textCollisions(items)).toEqual([]);
+    const intervals = items.filter((i) => i.marktype === 'rule' && i.role === 'mark' && i.y2 - i.y1 < 3).map((i) => i.x2 - i.x1);
+    expect(intervals).toHaveLength(inputs.fit.filter((f) => f.level !== 'other').length);
+    expect(Math.min(...intervals)).toBeGreaterThan(0.5 * Math.max(...intervals));
   });
 
   it('draws one panel when there are no countries, none when there is no place target', () => {

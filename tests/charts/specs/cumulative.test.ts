@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativeSpec, startLabel, startValue, worldTargetLabel } from '../../../src/charts/specs/cumulative.js';
 import { SCENARIO_COLOURS } from '../../../src/charts/specs/common.js';
-import { fixtureInputs } from '../fixture.js';
+import { fixtureInputs, singleScenarioInputs } from '../fixture.js';
 import { expectPublishable } from '../helpers.js';
+import { sceneItems, textCollisions } from '../scene.js';
 
 describe('cumulative chart', () => {
   it('is a publishable spec with the data inlined', () => {
@@ -41,6 +42,28 @@ describe('cumulative chart', () => {
     const spec = cumulativeSpec(later);
     expectPublishable(spec);
     expect(JSON.stringify(spec)).toContain(`"domain":[${Date.UTC(2014, 5, 1)},${Date.UTC(2016, 5, 1)}]`);
+  });
+
+  it('puts the start label above its dot when the start is near the bottom, clear of the time axis', async () => {
+    // a town: 20 travellers at the start, about 470 by the end, no target and no events
+    const inputs = singleScenarioInputs();
+    delete inputs.worldTarget;
+    delete inputs.pathTargets;
+    delete inputs.events;
+    const n = inputs.cumulative.length;
+    inputs.cumulative = inputs.cumulative.map((r, i) => {
+      const median = 20 + 450 * (i / (n - 1)) ** 3;
+      return { ...r, median, p5: median * 0.6, p25: median * 0.8, p75: median * 1.15, p95: median * 1.3 };
+    });
+    const items = await sceneItems(cumulativeSpec(inputs)!);
+    expect(textCollisions(items)).toEqual([]);
+    const label = items.find((i) => i.marktype === 'text' && i.text === startLabel(inputs.startDate, 20))!;
+    const dot = items.find((i) => i.marktype === 'symbol' && i.role === 'mark')!;
+    expect(label.y2).toBeLessThan(dot.y1);
+    // with a start well up the axis (the baseline's 12,900 of 31,000), the label stays below its dot
+    const baseline = await sceneItems(cumulativeSpec(singleScenarioInputs())!);
+    const below = baseline.find((i) => i.marktype === 'text' && i.text?.startsWith('Start,'))!;
+    expect(below.y1).toBeGreaterThan(baseline.find((i) => i.marktype === 'symbol' && i.role === 'mark' && i.x1 < below.x1)!.y2);
   });
 
   it('is skipped without data', () => {

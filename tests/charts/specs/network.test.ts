@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { degreeSpec, isHeavyTailed, networkMapSpec } from '../../../src/charts/specs/network.js';
 import { fixtureInputs, singleScenarioInputs } from '../fixture.js';
-import { expectPublishable } from '../helpers.js';
+import { expectPublishable, titleOf } from '../helpers.js';
+import { sceneItems } from '../scene.js';
 
 describe('network charts', () => {
   it('degree distribution: bars, log counts for a long tail', () => {
@@ -18,6 +19,23 @@ describe('network charts', () => {
     const spec = degreeSpec(inputs);
     expectPublishable(spec);
     expect(JSON.stringify(spec)).not.toContain('"log"');
+  });
+
+  it('degree distribution: each bar stands on zero and its height is its count; the axis does not run below zero', async () => {
+    for (const histogram of [[[3, 40], [4, 90], [5, 120], [6, 80], [7, 30]], [[1, 900], [2, 300], [3, 100], [5, 30], [9, 8], [40, 1], [60, 1]]] as const) {
+      const inputs = fixtureInputs();
+      inputs.network!.degreeHistogram = histogram.map(([degree, count]) => ({ degree, count }));
+      const items = await sceneItems(degreeSpec(inputs)!);
+      const bars = items.filter((i) => i.marktype === 'rect' && i.role === 'mark');
+      expect(bars).toHaveLength(histogram.length);
+      const axis = items.find((i) => i.role === 'axis-domain' && i.axis === 'bottom')!;
+      // every bar from the x axis up: none is a dash floating at its count
+      for (const b of bars) expect(Math.abs(b.y2 - axis.y1)).toBeLessThan(1);
+      const heights = bars.map((b) => b.y2 - b.y1);
+      for (let k = 1; k < heights.length; k++) expect(Math.sign(heights[k]! - heights[k - 1]!)).toBe(Math.sign(histogram[k]![1] - histogram[k - 1]![1]));
+      const ticks = items.filter((i) => i.role === 'axis-label' && i.axis === 'left').map((i) => Number(i.text!.replace(/,/g, '')));
+      expect(Math.min(...ticks)).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('network map: ties as rules with both ends, every node a point, recruitments emphasised', () => {
@@ -51,6 +69,34 @@ describe('network charts', () => {
     // a grid stays a grid: same column ⇒ same x
     expect(byId.get(3)!.x).toBe(byId.get(13)!.x);
     expect(byId.get(3)!.x).toBeLessThan(byId.get(4)!.x);
+  });
+
+  it('network map of a comparison: one panel per scenario, the same people in the same places, those who ended otherwise ringed', () => {
+    const inputs = fixtureInputs();
+    const n = inputs.network!;
+    const moved = new Set(n.nodes.filter((x) => x.state === 'abroad').slice(0, 5).map((x) => x.id));
+    expect(moved.size).toBe(5);
+    n.otherScenarios = [
+      { scenario: 'border-controls', nodes: n.nodes.map((x) => (moved.has(x.id) ? { ...x, state: 'intercepted' } : x)), recruitments: n.recruitments },
+      { scenario: 'media-takedowns', nodes: n.nodes, recruitments: [] },
+    ];
+    const spec = networkMapSpec(inputs);
+    expectPublishable(spec, { axes: false });
+    type Panel = { title: { text: string }; layer: { data: { values: Record<string, unknown>[] }; mark: { filled?: boolean } }[] };
+    const panels = (spec as unknown as { concat: Panel[] }).concat;
+    expect(panels.map((p) => p.title.text)).toEqual(['baseline (reference)', 'border-controls: 5 of 150 end otherwise', 'media-takedowns: every one ends as in the reference']);
+    const people = (p: Panel) => p.layer.at(-1)!.data.values;
+    const where = (p: Panel) => new Map(people(p).map((v) => [v.id, `${v.x},${v.y}`]));
+    expect(where(panels[1]!)).toEqual(where(panels[0]!));
+    expect(people(panels[1]!).filter((v) => v.state === 'intercepted' && moved.has(v.id as number))).toHaveLength(5);
+    // the ring layer: the five who ended otherwise, in border-controls only
+    const rings = (p: Panel) => p.layer.filter((l) => l.mark.filled === false).flatMap((l) => l.data.values.map((v) => v.id));
+    expect(rings(panels[1]!).sort()).toEqual([...moved].sort());
+    expect(rings(panels[0]!)).toEqual([]);
+    expect(rings(panels[2]!)).toEqual([]);
+    // no recruitments in media-takedowns: every line a tie
+    expect(panels[2]!.layer[0]!.data.values.every((e) => e.kind === 'tie')).toBe(true);
+    expect(titleOf(spec).subtitle.join(' ')).toContain('ringed: an end state other than in baseline');
   });
 
   it('both are skipped without a network', () => {

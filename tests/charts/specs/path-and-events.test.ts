@@ -92,6 +92,51 @@ describe('event markers', () => {
   });
 });
 
+describe('one intervention at different dates in different scenarios', () => {
+  // A comparison of the baseline with a scenario that moves Turkey's controls earlier: as historyEvents gives it
+  const moved: HistoryEvent[] = [
+    { label: 'Caliphate proclaimed', date: '2014-06-29', kind: 'pull' },
+    { label: "Turkey's no-entry list and risk analysis", date: '2014-09-01', kind: 'border-control', scenarios: ['border-controls'] },
+    { label: 'National laws after resolution 2178', date: '2014-11-13', kind: 'travel-ban' },
+    { label: 'The group loses ground', date: '2015-01-26', kind: 'pull' },
+    { label: "Turkey's no-entry list and risk analysis", date: '2015-02-04', kind: 'border-control', scenarios: ['baseline'] },
+    { label: 'Loss of the Tal Abyad crossing', date: '2015-06-16', kind: 'hazard-multipliers' },
+  ];
+  const compared = (): ReportInputs => {
+    const inputs = fixtureInputs();
+    inputs.meta.scenarios = inputs.meta.scenarios.slice(0, 2);
+    inputs.flow = inputs.flow.filter((r) => r.scenario !== 'media-takedowns');
+    inputs.cumulative = inputs.cumulative.filter((r) => r.scenario !== 'media-takedowns');
+    inputs.events = moved;
+    inputs.interventions = moved.flatMap((e) => (e.scenarios ?? ['baseline', 'border-controls']).map((scenario) => ({ scenario, label: e.label, date: e.date })));
+    return inputs;
+  };
+
+  it('is one number, drawn at each date in its scenario\'s colour and keyed once with both dates', () => {
+    const domain = { start: '2014-06-01', end: '2015-12-01' };
+    expect(eventMarkers(moved, domain, PLOT_WIDTH).map((m) => m.number)).toEqual(['1', '2', '3', '4', '2', '5']);
+    const key = eventKeyLines(moved, PLOT_WIDTH + 60).join(' ');
+    expect(key).toContain("2 Turkey's no-entry list and risk analysis (1 Sep 2014 in border-controls, 4 Feb 2015 in baseline)");
+    expect(key).toContain('5 Loss of the Tal Abyad crossing (16 Jun 2015)');
+  });
+
+  it('the flow and cumulative charts and their captions list each intervention once', () => {
+    const inputs = compared();
+    for (const [spec, caption] of [[flowSpec(inputs), captions.flow(inputs)], [cumulativeSpec(inputs), captions.cumulative(inputs)]] as const) {
+      expectPublishable(spec);
+      const subtitle = titleOf(spec).subtitle.join(' ');
+      for (const text of [subtitle, caption]) {
+        expect(text.split("Turkey's no-entry list and risk analysis").length - 1, text).toBe(1);
+        expect(text.split('Caliphate proclaimed').length - 1).toBe(1);
+      }
+      const numbers = dataOf(spec).find((v) => v.some((r) => 'number' in r))!.map((r) => r.number);
+      expect(numbers).toEqual(['1', '2', '3', '4', '2', '5']);
+    }
+    // four lines of key at most under the flow chart's title (it was five, listing the controls twice)
+    expect(titleOf(flowSpec(inputs)!).subtitle.filter((l) => /^(Events|\d )/.test(l)).length).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('the report\'s time charts with the path and events', () => {
   it('cumulative: a point with an error bar for each dated estimate besides the grey bar, numbered rules, sources and key in the subtitle', () => {
     const inputs = withPath();
