@@ -51,6 +51,10 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,
     { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
   process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
+  const world = versusTargets(folder.summary, folder.targets, ['world'])[0];
+  const far = world?.value !== undefined && world.target && folder.targets
+    ? warnings.farFromTargets(world.value, world.target.value, folder.targets.date, folder.targets.title) : undefined;
+  if (far !== undefined) process.stderr.write(`hotbed: warning: ${far}\n`);
   return 0;
 }
 

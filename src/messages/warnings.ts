@@ -41,6 +41,16 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const listed = (items: readonly string[]) => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? `, and ${items.length - LISTED} more` : '');
 
 export const warnings = {
+  /**
+   * A run whose world total is more than twice, or less than half, its scenario's target: a
+   * setting far from the calibrated one (a student's slider, a typo in a --set). Undefined otherwise.
+   */
+  farFromTargets: (world: number, target: number, date: string, title: string): string | undefined => {
+    if (!(target > 0) || !Number.isFinite(world) || (world <= 2 * target && world >= target / 2)) return undefined;
+    const ratio = world / target;
+    const how = ratio > 1 ? `${sig(ratio)} times its target` : `under half its target (${sig(ratio)} times)`;
+    return `the world total on ${date}, ${count(world)}, is ${how} of ${count(target)} (${title}): the settings are far from the calibrated ones, so read the results as an experiment, not as the record`;
+  },
   /** Undefined when there is nothing to warn about. */
   smallStocks: (small: readonly SmallStockLine[], scale: number): string | undefined => {
     if (small.length === 0) return undefined;
