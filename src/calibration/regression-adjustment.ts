@@ -35,6 +35,13 @@ export const DEFAULTS = Object.freeze({
   penalties: Object.freeze([0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100]),
   /** Fewer usable particles than this (effective sample size): no adjustment. */
   minEffectiveSample: 10,
+  /**
+   * The outer share of a prior's support (each side, in the logit's scale) where an adjusted
+   * particle counts as pushed to the edge; and the share of weight there that makes the
+   * adjustment an extrapolation, not an estimate.
+   */
+  edge: 0.01,
+  maxEdgeWeight: 0.2,
 });
 
 /** A fitted target as the adjustment reads it. */
@@ -158,7 +165,29 @@ export function regressionAdjustment(input: AdjustmentInput, options: { penaltie
     const shift = best.slopes[k]!.reduce((s, b, j) => s + b * (x[i]![j]! - observed[j]!), 0);
     return fromLogit(input.priors[k]!, u[i]![k]! - shift);
   }));
+  // A linear fit with many statistics can over-correct and pile particles against the prior's
+  // bounds, where the logit keeps them: a posterior there says more about the fit than the data.
+  for (let k = 0; k < d; k++) {
+    const before = edgeWeight(input.priors[k]!, input.particles.map((t) => t[k]!), w);
+    const after = edgeWeight(input.priors[k]!, adjusted.map((t) => t[k]!), w);
+    if (after > Math.max(DEFAULTS.maxEdgeWeight, 2 * before)) {
+      return { adjusted: false, reason: `it pushes ${Math.round(100 * after)} % of the weight of parameter ${k + 1} to the outer ${100 * DEFAULTS.edge} % of its prior (${Math.round(100 * before)} % before): the linear fit extrapolates (${p} statistics, an effective sample of ${ess.toFixed(0)} particles)` };
+    }
+  }
   return { adjusted: true, adjustment: { particles: adjusted, weights: w, statistics, penalty: best.penalty, ess } };
+}
+
+/** Weight of the values in the outer DEFAULTS.edge of the prior's support, either side (bounded sides only). */
+function edgeWeight(prior: Prior, values: readonly number[], w: readonly number[]): number {
+  const { low, high } = scaleBounds(prior);
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return 0;
+  let total = 0;
+  values.forEach((v, i) => {
+    const x = prior.kind === 'log-uniform' ? Math.log(v) : v;
+    const q = (x - low) / (high - low);
+    if (q < DEFAULTS.edge || q > 1 - DEFAULTS.edge) total += w[i]!;
+  });
+  return total;
 }
 
 function backSubstitution(l: Matrix, y: readonly number[]): number[] {

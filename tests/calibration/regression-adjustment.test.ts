@@ -103,4 +103,14 @@ describe('regressionAdjustment', () => {
     expect(out.adjustment.statistics).toEqual([0]);
     expect(regressionAdjustment({ ...input, targets: targets.slice(1) })).toMatchObject({ adjusted: false });
   });
+
+  it('refuses to adjust where the linear fit pushes the particles to the prior\'s edges (data the prior cannot reach)', () => {
+    const priors: Prior[] = [{ kind: 'uniform', low: 0, high: 1 }];
+    // The data say s = 1.6 while s = θ + noise and θ ≤ 1: the fit would carry every particle past the bound.
+    const targets = [{ value: 1.6, low: 1.5, high: 1.7, weight: 1 }];
+    const input = population(priors, (t, rng) => [t[0]! + 0.05 * gauss(rng)], targets, 200, 15);
+    const out = regressionAdjustment(input);
+    expect(out.adjusted).toBe(false);
+    if (!out.adjusted) expect(out.reason).toMatch(/to the outer 1 % of its prior .*the linear fit extrapolates/);
+  });
 });
