@@ -33,7 +33,7 @@ describe('calibration files that load', () => {
       const c = loadCalibration(BASELINE.replace('baseline.yaml', name));
       expect(c.parameters.map((p) => p.name)).toEqual(['media_exposure', 'peer_probability', 'group_probability', 'return_rate',
         'susceptibility_middle_east', 'susceptibility_maghreb', 'susceptibility_western_europe', 'susceptibility_former_soviet',
-        'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'susceptibility_germany',
+        'susceptibility_balkans', 'susceptibility_southeast_asia', 'susceptibility_north_america', 'susceptibility_tunisia', 'susceptibility_germany', 'susceptibility_belgium',
         'us_enforcement', 'caliphate_pull', 'national_laws', 'losing_ground_pull', 'turkey_interception', 'tal_abyad_travel']);
       // December 2015: world, 7 regions, 11 countries, returned share, countries represented, US attempts and attempts a month,
       // Tunisia's share from two towns; then the path: the ICSR's world and Western Europe, October 2014, the flow and its slowing.
