@@ -1,5 +1,6 @@
 /** What `hotbed calibrate` does: fits the calibration, with progress, and prints the posterior and the fit. */
 import { memoryLimitBytes } from '../batch/memory.js';
+import { printErr, printOut } from './output.js';
 import { cliMessages } from '../messages/cli.js';
 import { targetMessages } from '../messages/targets.js';
 import { describePointSource } from '../calibration/point.js';
@@ -30,7 +31,7 @@ export async function handleCalibrate(argv: CalibrateArgs): Promise<number> {
   if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
 
   const say = (line: string) => {
-    if (!argv.quiet) process.stderr.write(`hotbed: ${line}\n`);
+    if (!argv.quiet) printErr(`hotbed: ${line}\n`);
   };
   let bar: ProgressReporter | undefined;
   let barGeneration = -1;
@@ -99,7 +100,7 @@ export async function handleCalibrate(argv: CalibrateArgs): Promise<number> {
     .map((f) => ({ name: f.statistic, date: f.date ?? summary.targetDate, value: f.point!, low: f.low, high: f.high }));
   const pointLine = fitted.length === 0 ? '' : `\n${targetMessages.pointMisses(misses, fitted.length, point.replicates)}\n`;
   const wall = (performance.now() - started) / 1000;
-  process.stdout.write(`${paramTable}\n(${howChosen(point)})\n\n`
+  printOut(`${paramTable}\n(${howChosen(point)})\n\n`
     + `${fitTable}\n${hindcast}(${summary.stopReason}; ${thousands(summary.simulations.evaluated)} simulations at ${summary.simulations.perSecond.toFixed(1)}/s, scale ${summary.scale})\n\n`
     + `Wrote ${out}/ (posterior.csv, statistics.csv, fit.csv, summary.json, calibrated.yaml, manifest.json, state/${Object.keys(outcome.charts).length > 0 ? ', charts/' : ''}) in ${wall.toFixed(1)} s.\n`
     + (argv.install !== undefined ? `Wrote the calibrated parameters to ${argv.install}.\n` : '')

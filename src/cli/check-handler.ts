@@ -1,5 +1,6 @@
 /** What `hotbed check` does: runs the scenario N times and prints every target against its band. */
 import { dirname, resolve } from 'node:path';
+import { printOut } from './output.js';
 import { displayPath } from '../scenario/referenced.js';
 import { cliMessages } from '../messages/cli.js';
 import { targetMessages } from '../messages/targets.js';
@@ -39,7 +40,7 @@ export async function handleCheck(argv: CheckArgs): Promise<number> {
   const top = !r.top.applicable ? '' : `top ${r.top.expected.length} countries (median): ${r.top.found.join(', ')}${r.top.matches ? ' (as targeted)' : `; targeted: ${r.top.expected.join(', ')}`}\n`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const checks = r.targets.length + (r.top.applicable ? 1 : 0);
-  process.stdout.write(`${scenarioFile} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
+  printOut(`${scenarioFile} against ${argv.calibration} (scale ${scenario.scale}, ${replicates} runs, ${seconds} s)\n\n${table}\n${top}\n`
     + `${targetMessages.checksMet(checks - r.failures.length, checks, replicates)}\n${r.failures.map((f) => `  ${f}\n`).join('')}`);
   return r.passed ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 /** What `hotbed compare` does: runs the scenarios on common random numbers, writes the folder, prints what each averted. */
 import { memoryLimitBytes } from '../batch/memory.js';
+import { printOut } from './output.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { checkComparable, type Comparison } from '../experiments/compare.js';
 import { writeCompareFolder } from '../experiments/compare-folder.js';
@@ -53,7 +54,7 @@ export async function handleCompare(argv: CompareArgs): Promise<number> {
   if (reported) lines.push(`Report: ${out}/report.html`);
   // performance.now() counts from the process's start: the whole command, start-up included.
   lines.push(cliMessages.wroteFolder(out, folder.bytes, folder.written, performance.now() / 1000));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printOut(`${lines.join('\n')}\n`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 /** What `hotbed init` does: copies the shipped files into a new folder and says what to try. */
 import { existsSync } from 'node:fs';
+import { printOut } from './output.js';
 import { copyShipped } from '../batch/shipped.js';
 import { cliMessages } from '../messages/cli.js';
 import type { InitArgs } from './init-command.js';
@@ -9,7 +10,7 @@ export async function handleInit({ dir }: InitArgs): Promise<number> {
   if (existsSync(dir)) throw cliMessages.initFolderExists(dir);
   const files = copyShipped(dir);
   const scenarios = files.filter((f) => !f.includes('/') && f.endsWith('.yaml') && !f.startsWith('calibration'));
-  process.stdout.write(`Wrote ${dir}/ (${files.length} files: ${scenarios.length} scenarios, experiments/, targets/, calibrations and schemas).\n`
+  printOut(`Wrote ${dir}/ (${files.length} files: ${scenarios.length} scenarios, experiments/, targets/, calibrations and schemas).\n`
     + `Try: hotbed run ${dir}/single-town.yaml --replicates 10\n`);
   return 0;
 }

@@ -3,6 +3,7 @@
  * library and print. No model logic lives here.
  */
 import yargs, { type Argv } from 'yargs';
+import { printErr } from './output.js';
 import { isUserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
 import { didYouMean } from '../scenario/suggest.js';
@@ -25,10 +26,10 @@ export async function main(args: string[]): Promise<number> {
     return await parse(args);
   } catch (e) {
     if (isUserError(e)) {
-      process.stderr.write(`hotbed: ${e.message}\n`);
+      printErr(`hotbed: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`hotbed: internal error (a bug in Hotbed, please report it):\n${(e as Error).stack ?? String(e)}\n`);
+    printErr(`hotbed: internal error (a bug in Hotbed, please report it):\n${(e as Error).stack ?? String(e)}\n`);
     return 70;
   }
 }

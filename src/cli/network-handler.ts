@@ -1,5 +1,6 @@
 /** What `hotbed network` does: draws a community's (or the world's) network, prints its statistics, exports it. */
 import { memoryLimitBytes } from '../batch/memory.js';
+import { printOut } from './output.js';
 import { cliMessages } from '../messages/cli.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -33,7 +34,7 @@ export async function handleNetwork(argv: NetworkArgs): Promise<number> {
     const world = buildWorld(scenario, options, plan);
     const big = world.agentCount > 200_000;
     const stats = networkStats(world.ties, big ? { clusteringSample: { size: 20_000, rng: stream({ ...options, purpose: 'stats' }) } } : {});
-    process.stdout.write(`World of ${argv.scenario}: ${plan.communities.length} communities\n\n${statsText(stats)}\n`);
+    printOut(`World of ${argv.scenario}: ${plan.communities.length} communities\n\n${statsText(stats)}\n`);
     return 0;
   }
   const community = plan.communities.find((c) => c.name === argv.community);
@@ -45,14 +46,14 @@ export async function handleNetwork(argv: NetworkArgs): Promise<number> {
   checkMemory({ ...plan, agentCount: community.agents, expectedTies: Math.round((community.agents * meanDegreeOf(community.recipe)) / 2) },
     memoryLimitBytes(), argv.scenario);
   const own = networkStats(communityTies(community, options));
-  process.stdout.write(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
+  printOut(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);
   if (outputs.length) {
     const exported = communityNetwork(scenario, plan, community, { ...options, run: argv.run, memoryLimitBytes: memoryLimitBytes(), scenarioFile: argv.scenario });
     if (argv.gexf) writeFileAtomic(argv.gexf, toGexf(exported.graph, { description: exported.description, timeline: exported.timeline }));
     if (argv.json) writeFileAtomic(argv.json, toGraphologyJson(exported.graph));
-    if (exported.mobilized) process.stdout.write(`${cliMessages.networkRun(argv.replicate, community.name, community.agents, exported.mobilized)}\n`);
+    if (exported.mobilized) printOut(`${cliMessages.networkRun(argv.replicate, community.name, community.agents, exported.mobilized)}\n`);
   }
-  for (const f of outputs) process.stdout.write(`Wrote ${f}\n`);
+  for (const f of outputs) printOut(`Wrote ${f}\n`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 /** What `hotbed run` does: runs the scenario, writes its folder, prints travellers against the targets. */
 import { memoryLimitBytes } from '../batch/memory.js';
+import { printErr, printOut } from './output.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
@@ -25,7 +26,7 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const { scenario } = loaded;
   const replicates = argv.replicates ?? scenario.replicates ?? 1;
   const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
-  if (smallStockWarning !== undefined) process.stderr.write(`hotbed: warning: ${smallStockWarning}\n`);
+  if (smallStockWarning !== undefined) printErr(`hotbed: warning: ${smallStockWarning}\n`);
   const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
   const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
   let folder;
@@ -50,11 +51,11 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   // performance.now() counts from the process's start: the whole command, start-up and writing included.
   const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,
     { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
-  process.stdout.write(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
+  printOut(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
   const world = versusTargets(folder.summary, folder.targets, ['world'])[0];
   const far = world?.value !== undefined && world.target && folder.targets
     ? warnings.farFromTargets(world.value, world.target.value, folder.targets.date, folder.targets.title) : undefined;
-  if (far !== undefined) process.stderr.write(`hotbed: warning: ${far}\n`);
+  if (far !== undefined) printErr(`hotbed: warning: ${far}\n`);
   return 0;
 }
 

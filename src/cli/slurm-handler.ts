@@ -1,5 +1,6 @@
 /** What `hotbed slurm` does: checks the experiment and the options, writes the scripts, says how to submit them. */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { printOut } from './output.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExperiment } from '../sweep/file.js';
@@ -40,7 +41,7 @@ export async function handleSlurm(argv: SlurmArgs): Promise<number> {
   const inside = relative(process.cwd(), out);
   const shown = inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? out : inside;
   const perShard = Math.ceil(plan.runs / argv.shards);
-  process.stdout.write(`Wrote ${shown}/: submit.sh, shard.sbatch (a job array of ${argv.shards} shard${argv.shards === 1 ? '' : 's'}, `
+  printOut(`Wrote ${shown}/: submit.sh, shard.sbatch (a job array of ${argv.shards} shard${argv.shards === 1 ? '' : 's'}, `
     + `up to ${perShard} of the ${plan.runs} runs each), merge.sbatch (runs after every shard succeeded), logs/\n`
     + `Submit on the cluster with:\n  ${shellQuote(join(shown, 'submit.sh')).replace(/^'([\w./-]+)'$/, '$1')}\n`);
   return 0;

@@ -1,5 +1,6 @@
 /** What `hotbed sweep` does: runs the sweep with progress and prints what drives each output. */
 import { cliMessages } from '../messages/cli.js';
+import { printErr, printOut } from './output.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
 
   const mode = argv.quiet ? 'none' : argv.progress;
   const say = (line: string) => {
-    if (mode !== 'none') process.stderr.write(`hotbed: ${line}\n`);
+    if (mode !== 'none') printErr(`hotbed: ${line}\n`);
   };
   let bar: ProgressReporter | undefined;
   let lastJson = 0;
@@ -42,7 +43,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
       const now = Date.now();
       if (now - lastJson < 1000 && p.done < p.total) return;
       lastJson = now;
-      process.stderr.write(`${JSON.stringify({ runs: p.done, total: p.total, rate: round(p.rate), eta: Number.isFinite(p.etaSeconds) ? Math.round(p.etaSeconds) : null })}\n`);
+      printErr(`${JSON.stringify({ runs: p.done, total: p.total, rate: round(p.rate), eta: Number.isFinite(p.etaSeconds) ? Math.round(p.etaSeconds) : null })}\n`);
     } else if (mode === 'bar') {
       bar?.update(p.done, `${thousands(p.done)}/${thousands(p.total)} runs, ${p.rate.toFixed(1)} runs/s${process.stderr.isTTY ? '' : `, ETA ${duration(p.etaSeconds)}`}`);
     }
@@ -50,7 +51,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
   // Ctrl-C: every finished run is already in the journal (whole lines, fsync'd); say how to go on.
   const interrupted = () => {
     bar?.stop();
-    process.stderr.write(`\nhotbed: interrupted; the finished runs are kept in ${out}/.journal: finish with hotbed sweep ${argv.experiment}${shard ? ` --shard ${shardText(shard)}` : ''} --resume ${out}\n`);
+    printErr(`\nhotbed: interrupted; the finished runs are kept in ${out}/.journal: finish with hotbed sweep ${argv.experiment}${shard ? ` --shard ${shardText(shard)}` : ''} --resume ${out}\n`);
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
@@ -65,7 +66,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
       say(`sweeping ${count(plan.factors.length, 'factor')} of ${plan.scenarioFile} (${designWords(plan.design)}): ${thousands(plan.points)} points × ${count(plan.replicates, 'replicate')} = ${thousands(plan.runs)} runs`
         + `${shard ? `, shard ${shardText(shard)}: ${thousands(total)} runs` : ''}, scale ${plan.scale}, ${count(threads, 'worker')}${done > 0 ? `; ${thousands(done)} already done` : ''}`);
       if (mode === 'bar' && done < total) bar = progressReporter(total);
-      if (mode === 'json') process.stderr.write(`${JSON.stringify({ runs: done, total, rate: 0, eta: null })}\n`);
+      if (mode === 'json') printErr(`${JSON.stringify({ runs: done, total, rate: 0, eta: null })}\n`);
     },
     onProgress,
   }).finally(() => {
@@ -76,10 +77,10 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
   const wall = (performance.now() - started) / 1000;
   const ran = outcome.runs - outcome.resumed;
   const text = outcome.outputs ? `${sweepSummaryText(plan, outcome.outputs)}\n\n` : '';
-  process.stdout.write(text);
+  printOut(text);
   // Beside the tables they qualify, whatever --quiet says: they are about the results, not progress.
-  for (const w of outcome.outputs?.warnings ?? []) process.stderr.write(`hotbed: warning: ${w}\n`);
-  process.stdout.write(`Wrote ${out}/ (${outcome.files.join(', ')}) in ${wall.toFixed(1)} s`
+  for (const w of outcome.outputs?.warnings ?? []) printErr(`hotbed: warning: ${w}\n`);
+  printOut(`Wrote ${out}/ (${outcome.files.join(', ')}) in ${wall.toFixed(1)} s`
     + `${ran > 0 ? `: ${thousands(ran)} runs at ${(ran / Math.max(1e-9, outcome.seconds)).toFixed(1)} runs/s` : ''}.\n`
     + `${shard ? `Merge the ${shard.n} shards with: hotbed merge SHARD_FOLDERS... --out DIR\n` : ''}`);
   return 0;

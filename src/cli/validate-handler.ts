@@ -1,5 +1,6 @@
 /** What `hotbed validate` does: loads each file with its own loader and says what it describes, or every mistake in it. */
 import { loadCalibration } from '../calibration/load.js';
+import { printErr, printOut } from './output.js';
 import { isUserError, type UserError } from '../messages/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { readSource } from '../scenario/source.js';
@@ -56,12 +57,12 @@ export async function handleValidate({ files }: ValidateArgs): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
-      process.stdout.write(`ok  ${file}: ${describe(file)}\n`);
+      printOut(`ok  ${file}: ${describe(file)}\n`);
     } catch (e) {
       if (!isUserError(e)) throw e;
       failed++;
       // Every mistake the schema found, not only the first: one line each.
-      for (const m of [e, ...e.others].sort(byPlace)) process.stderr.write(`hotbed: ${m.message}\n`);
+      for (const m of [e, ...e.others].sort(byPlace)) printErr(`hotbed: ${m.message}\n`);
     }
   }
   return failed > 0 ? 2 : 0;
