@@ -21,7 +21,7 @@ export function calibrateCommand(setExit: (code: number) => void): CommandModule
     describe: 'Fit a scenario\'s free parameters to its targets (ABC-SMC) and write the posterior and the calibrated parameter file',
     builder: (y) => y
       .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file, e.g. scenarios/calibration.yaml' })
-      .option('workers', { type: 'number', description: `Worker threads running simulations (default: all cores, ${defaultWorkers()} here); the result does not depend on it` })
+      .option('workers', { type: 'number', requiresArg: true, description: `Worker threads running simulations (default: all cores, ${defaultWorkers()} here); the result does not depend on it` })
       .option('out', { type: 'string', description: 'Result folder (default: results/<calibration>-<timestamp>); must not exist' })
       .option('resume', { type: 'string', description: 'Continue the calibration in this folder from its last completed generation (with the same calibration file; the budget may be larger)' })
       .option('install', { type: 'string', description: 'Also write the calibrated parameter file here, replacing it (e.g. scenarios/calibrated.yaml, which the baseline extends)' })

@@ -23,8 +23,8 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
     builder: (y) => y
       .positional('calibration', { type: 'string', demandOption: true, description: 'Calibration file whose targets are checked, e.g. scenarios/calibration.yaml' })
       .option('scenario', { type: 'string', description: 'Scenario to check, at its own scale (default: baseline.yaml beside the calibration file)' })
-      .option('replicates', { type: 'number', default: 100, description: 'Runs (seeds) whose medians are compared with the bands (the median of 20 runs of a small region moves by as much as its band)' })
-      .option('seed', { type: 'number', description: 'Seed of the first run (default: the scenario\'s)' })
+      .option('replicates', { type: 'number', requiresArg: true, default: 100, description: 'Runs (seeds) whose medians are compared with the bands (the median of 20 runs of a small region moves by as much as its band)' })
+      .option('seed', { type: 'number', requiresArg: true, description: 'Seed of the first run (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, description: 'Override a scenario value, e.g. --set channels.peer.cascade.probability=0.0002' })
       .option('quiet', { type: 'boolean', default: false, description: 'No progress output' }) as never,
     handler: async (argv) => setExit(await (await import('./check-handler.js')).handleCheck(argv)),

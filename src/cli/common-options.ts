@@ -7,8 +7,8 @@ import type { Argv } from 'yargs';
 export function scenarioOptions<T>(y: Argv<T>) {
   return y
     .option('set', { type: 'string', array: true, default: [] as string[], description: 'Override a parameter: path.to.param=value (repeatable); lists are addressed by item name, e.g. places.regions.Maghreb.countries.Tunisia.route.success=0.8' })
-    .option('seed', { type: 'number', description: 'Seed of all random streams (default: the scenario\'s)' })
-    .option('scale', { type: 'number', description: 'People per agent (default: the scenario\'s)' });
+    .option('seed', { type: 'number', requiresArg: true, description: 'Seed of all random streams (default: the scenario\'s)' })
+    .option('scale', { type: 'number', requiresArg: true, description: 'People per agent (default: the scenario\'s)' });
 }
 
 /** --scale, --seed, --levels and --chart-titles as overrides, checked like any other. */
@@ -43,7 +43,7 @@ export const chartTitlesFlag = (chartTitles: boolean | undefined): string[] => (
  */
 export function resultOptions<T>(y: Argv<T>, help: { replicates: string; defaultReplicates?: number; out: string; report: string }) {
   return y
-    .option('replicates', { type: 'number', ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
+    .option('replicates', { type: 'number', requiresArg: true, ...(help.defaultReplicates === undefined ? {} : { default: help.defaultReplicates }), description: help.replicates })
     .option('levels', { type: 'string', description: 'Place levels of the tables, separated by commas, from world, region, country, community (default: the scenario\'s output.levels; world,region,country unless it says)' })
     .option('out', { type: 'string', description: help.out })
     .option('quiet', { type: 'boolean', default: false, description: 'No progress output' })

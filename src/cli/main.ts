@@ -6,6 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { printErr } from './output.js';
 import { isUserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
+import { cliMessages } from '../messages/cli.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { calibrateCommand } from './calibrate-command.js';
 import { checkCommand } from './check-command.js';
@@ -39,6 +40,7 @@ async function parse(args: string[]): Promise<number> {
   if (first !== undefined && !first.startsWith('-') && !commands.includes(first) && first !== 'help') {
     throw messages.unknownCommand(first, commands, didYouMean(first, commands));
   }
+  refuseEmptyValues(args);
   let exitCode = 0;
   const parser: Argv = yargs(args)
     .scriptName('hotbed')
@@ -66,15 +68,37 @@ async function parse(args: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
+      // yargs's own argument errors (an option given without its value) are usage mistakes, not bugs.
+      if (error && error.name !== 'YError') throw error;
       throw messages.usage(usageProblem(message, first));
     });
   await parser.parseAsync();
   return exitCode;
 }
 
+/**
+ * Options that take a value, given an empty one: yargs reads `--seed ''` as seed 0 and
+ * `--out ''` as no folder at all, silently. `--name=` is refused for any option.
+ */
+const VALUE_OPTIONS = new Set(['seed', 'scale', 'replicates', 'replicate', 'workers', 'shards', 'cpus-per-task', 'out', 'levels', 'set', 'scenario', 'community', 'gexf', 'json', 'until', 'install', 'resume']);
+
+function refuseEmptyValues(args: readonly string[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return;
+    const m = /^--([^=]+)=(.*)$/s.exec(a);
+    if (m) {
+      if (m[2] === '') throw cliMessages.emptyOption(`--${m[1]}`);
+      continue;
+    }
+    if (a.startsWith('--') && VALUE_OPTIONS.has(a.slice(2)) && args[i + 1] === '') throw cliMessages.emptyOption(a);
+  }
+}
+
 /** yargs's wording, where it is unclear to someone who has not read its source. */
 function usageProblem(message: string, command: string | undefined): string {
+  const valueless = /^Not enough arguments following: (.+)$/.exec(message);
+  if (valueless) return `--${valueless[1]} needs a value`;
   if (/^Not enough non-option arguments/.test(message)) {
     if (command === 'validate') return 'name at least one scenario file to validate';
     if (command === 'compare') return 'name at least two scenario files to compare';

@@ -24,7 +24,7 @@ export function networkCommand(setExit: (code: number) => void): CommandModule<o
     builder: (y) => scenarioOptions(y
       .positional('scenario', { type: 'string', demandOption: true, description: 'Scenario file' }))
       .option('community', { type: 'string', description: 'Community name; without it, the whole world (all communities and the ties between them)' })
-      .option('replicate', { type: 'number', default: 0, description: 'Replicate whose network to draw (each replicate draws its own)' })
+      .option('replicate', { type: 'number', requiresArg: true, default: 0, description: 'Replicate whose network to draw (each replicate draws its own)' })
       .option('gexf', { type: 'string', description: 'Write the community\'s network as GEXF (for Gephi) to this file' })
       .option('json', { type: 'string', description: 'Write the community\'s network as graphology JSON to this file' })
       .option('run', { type: 'boolean', default: false, description: 'Also simulate the replicate (the first unless --replicate says; the ones before it are run too) and export each agent\'s end state, mobilization date, channel and recruiter, with a GEXF timeline of the spread' }) as never,

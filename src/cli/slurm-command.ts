@@ -24,11 +24,11 @@ export function slurmCommand(setExit: (code: number) => void): CommandModule<obj
     describe: 'Write a Slurm job array that runs a sweep in shards, a merge job that runs after them, and the script that submits both',
     builder: (y) => y
       .positional('experiment', { type: 'string', demandOption: true, description: 'Experiment file, e.g. scenarios/experiments/morris-baseline.yaml' })
-      .option('shards', { type: 'number', demandOption: true, description: 'Number of shards: one array task each' })
+      .option('shards', { type: 'number', requiresArg: true, demandOption: true, description: 'Number of shards: one array task each' })
       .option('out', { type: 'string', demandOption: true, description: 'Folder for the scripts, logs/, shards/ and merged/ (new or empty)' })
       .option('partition', { type: 'string', description: 'Slurm partition (default: the cluster\'s default partition)' })
       .option('time', { type: 'string', description: 'Time limit of each job, e.g. 02:00:00 (default: the partition\'s)' })
-      .option('cpus-per-task', { type: 'number', default: 1, description: 'CPUs per shard; the shard runs one worker thread on each' })
+      .option('cpus-per-task', { type: 'number', requiresArg: true, default: 1, description: 'CPUs per shard; the shard runs one worker thread on each' })
       .option('mem', { type: 'string', description: 'Memory per job, e.g. 8G (default: the partition\'s)' })
       .option('hotbed-command', { type: 'string', description: 'Shell command that runs hotbed on the compute nodes, e.g. "npx hotbed" (default: this node and this hotbed, by absolute paths)' }) as never,
     handler: async (argv) => setExit(await (await import('./slurm-handler.js')).handleSlurm(argv)),

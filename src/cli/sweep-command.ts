@@ -26,7 +26,7 @@ export function sweepCommand(setExit: (code: number) => void): CommandModule<obj
     builder: (y) => y
       .positional('experiment', { type: 'string', demandOption: true, description: 'Experiment file, e.g. scenarios/experiments/morris-baseline.yaml' })
       .option('out', { type: 'string', description: 'Result folder (default: results/<experiment>-<timestamp>); must not exist' })
-      .option('workers', { type: 'number', description: `Worker threads (default: all cores, ${defaultWorkers()} here); the results do not depend on it` })
+      .option('workers', { type: 'number', requiresArg: true, description: `Worker threads (default: all cores, ${defaultWorkers()} here); the results do not depend on it` })
       .option('shard', { type: 'string', description: 'Run only shard K of N (K/N, 1 ≤ K ≤ N): runs i with i mod N = K − 1; join the shards with hotbed merge' })
       .option('resume', { type: 'string', description: 'Finish the sweep in this folder (made by an interrupted hotbed sweep of the same experiment): only missing runs are run' })
       .option('progress', { type: 'string', choices: progressModes as unknown as string[], default: 'bar', description: 'bar: a progress bar on a terminal (periodic lines otherwise); json: JSON lines on stderr; none' })

@@ -7,6 +7,8 @@ import { sizeText } from './results.js';
 import { messages } from './scenario.js';
 
 export const cliMessages = {
+  /** An option given an empty value (`--seed ''`, `--out=`): refused rather than read as 0 or as the working folder. */
+  emptyOption: (option: string) => messages.badOption(option, 'a value', ''),
   workers: (found: unknown) => messages.badOption('--workers', 'a whole number from 1 to 1024', found),
   scale: (found: unknown) => messages.badOption('--scale', 'a number ≥ 1', found),
   seed: (found: unknown) => messages.badOption('--seed', 'a whole number ≥ 0', found),

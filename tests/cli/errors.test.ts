@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/messages/scenario.js';
 import { resultMessages } from '../../src/messages/results.js';
+import { cliMessages } from '../../src/messages/cli.js';
 import { levels } from '../../src/scenario/schema.js';
 import { estimateBytes, planWorld } from '../../src/world/plan.js';
 import { at, cleanup, MINIMAL, tempDir, writeFixture, yaml } from '../scenario/fixtures.js';
@@ -177,7 +178,7 @@ describe('the command line, in process', { timeout: 60_000 }, () => {
 
   it('--levels naming a level that does not exist, or none', async () => {
     await mainRefuses(['run', file('good.yaml'), '--levels', 'world,town', '--out', file('results/new')], resultMessages.levels('world,town', levels).message);
-    await mainRefuses(['compare', file('good.yaml'), file('good.yaml'), '--levels', '', '--out', file('results/new')], resultMessages.levels('', levels).message);
+    await mainRefuses(['compare', file('good.yaml'), file('good.yaml'), '--levels', '', '--out', file('results/new')], cliMessages.emptyOption('--levels').message);
   });
 
   it('no scenario file, no command, and an unknown option', async () => {
