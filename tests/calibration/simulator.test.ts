@@ -73,7 +73,8 @@ describe('the model bridge', () => {
     const ci = loadCalibration(BASELINE.replace('baseline.yaml', 'calibration-ci.yaml'));
     const ciSpec = { ...modelSpecOf(ci), scenario: { ...ci.loaded.scenario, scale: 200 } };
     // world.yaml's hand-set values, the dated events' last.
-    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1, 1, 1, 1, 1.3, 2.5, 0.7, 1.6, 0.3, 0.35, 0.3, 0.8];
+    const baselineValues = [0.0003, 0.0003, 0.02, 0.0008, 1, 1, 1, 1, 1, 1, 1, 1.3, 2.5, 1.4, 0.7, 1.6, 0.3, 0.35, 0.3, 0.8];
+    expect(baselineValues).toHaveLength(ci.parameters.length);
     const stats = createModel(ciSpec)(baselineValues, key(0));
     const named = Object.fromEntries(ci.targets.map((t, i) => [t.name, stats[i]!]));
     expect(named.world).toBeGreaterThan(12000);
