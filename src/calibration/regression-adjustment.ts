@@ -27,7 +27,7 @@
  * (a network turning supercritical) it can over-correct, so the unadjusted posterior stays
  * the primary output and this one is reported beside it.
  */
-import { choleskyWithRidge, forwardSubstitution, type Matrix } from '../numeric/linear-algebra.js';
+import { backSubstitution, choleskyWithRidge, forwardSubstitution, type Matrix } from '../numeric/linear-algebra.js';
 import { inSupport, priorBounds, type Prior } from './priors.js';
 
 export const DEFAULTS = Object.freeze({
@@ -188,17 +188,6 @@ function edgeWeight(prior: Prior, values: readonly number[], w: readonly number[
     if (q < DEFAULTS.edge || q > 1 - DEFAULTS.edge) total += w[i]!;
   });
   return total;
-}
-
-function backSubstitution(l: Matrix, y: readonly number[]): number[] {
-  const d = l.length;
-  const x = new Array<number>(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let s = y[i]!;
-    for (let k = i + 1; k < d; k++) s -= l[k]![i]! * x[k]!;
-    x[i] = s / l[i]![i]!;
-  }
-  return x;
 }
 
 /**

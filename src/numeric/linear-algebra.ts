@@ -108,7 +108,11 @@ export function forwardSubstitution(l: readonly (readonly number[])[], x: readon
 export function solveSpd(a: Matrix, b: readonly number[]): number[] | undefined {
   const l = cholesky(a);
   if (!l) return undefined;
-  const y = forwardSubstitution(l, b);
+  return backSubstitution(l, forwardSubstitution(l, b));
+}
+
+/** x with Lᵀ x = y for a lower-triangular L (the second half of a Cholesky solve). */
+export function backSubstitution(l: readonly (readonly number[])[], y: readonly number[]): number[] {
   const d = l.length;
   const x = new Array<number>(d);
   for (let i = d - 1; i >= 0; i--) {
