@@ -50,6 +50,12 @@ export interface Proposal {
   key: ProposalKey;
   /** Parameter values (natural scale), in the order of the priors. */
   params: number[];
+  /**
+   * The generation's tolerance: the model may stop as soon as it is sure the distance will
+   * exceed it, and return statistics whose distance is Infinity (the proposal is rejected as
+   * it would have been). Infinity in generation 0, where every proposal is kept.
+   */
+  tolerance?: number;
 }
 
 /** Summary statistics of each proposal, in order; `done` is called as each simulation finishes (for progress). */
@@ -222,7 +228,7 @@ export async function abcSmc(options: AbcSmcOptions, evaluate: Evaluate, distanc
       for (const i of open) {
         for (let r = 0; r < ahead; r++) {
           const key = { seed, generation: t, particle: i, attempt: tried[i]! + r };
-          proposals.push({ key, params: propose(key, kernel) });
+          proposals.push({ key, params: propose(key, kernel), tolerance });
         }
       }
       const results = await evaluate(proposals, () => {
@@ -376,11 +382,11 @@ function pickIndex(cumulative: readonly number[], u: number): number {
 }
 
 /** A model run in this thread, as an evaluator. */
-export function localEvaluator(model: (params: readonly number[], key: ProposalKey) => readonly number[] | Promise<readonly number[]>): Evaluate {
+export function localEvaluator(model: (params: readonly number[], key: ProposalKey, tolerance?: number) => readonly number[] | Promise<readonly number[]>): Evaluate {
   return async (proposals, done) => {
     const out: (readonly number[])[] = [];
     for (const p of proposals) {
-      out.push(await model(p.params, p.key));
+      out.push(await model(p.params, p.key, p.tolerance));
       done?.();
     }
     return out;

@@ -99,3 +99,36 @@ export function makeResiduals(targets: readonly Target[], kind: DistanceKind = '
     return s === undefined || Number.isNaN(s) ? NaN : Math.sqrt(targets[i]!.weight) * residual(residualKind, targets[i]!, s);
   });
 }
+
+/**
+ * A lower bound of the distance from what is known of each statistic so far: an interval
+ * [low, high] per target, in target order (a run still going knows a cumulative count from
+ * below, and a value whose days have passed exactly). A target's smallest possible |residual|
+ * is 0 where the interval holds its value, else the residual at the interval's nearer end;
+ * the distance of those smallest residuals is at most the distance of any statistics inside
+ * the intervals, since the distance grows with each |residual|. Unknown (NaN) intervals count
+ * as nothing known. With a tolerance this tells a simulation it can stop: once the bound is
+ * above the tolerance, the proposal will be rejected whatever the rest of the run does.
+ */
+export function makeDistanceBound(targets: readonly Target[], kind: DistanceKind = 'band'): (low: readonly number[], high: readonly number[]) => number {
+  const residualKind = kind === 'band-max' ? 'band' : kind;
+  const used = targets.map((t) => Number.isFinite(t.value) && t.weight > 0);
+  const total = targets.reduce((s, t, i) => s + (used[i] ? t.weight : 0), 0);
+  return (low, high) => {
+    let sum = 0;
+    let worst = 0;
+    for (let i = 0; i < targets.length; i++) {
+      if (!used[i]) continue;
+      const t = targets[i]!;
+      const lo = low[i]!;
+      const hi = high[i]!;
+      let r = 0;
+      if (lo > t.value) r = residual(residualKind, t, lo);
+      else if (hi < t.value) r = residual(residualKind, t, hi);
+      // NaN bounds compare false both ways: nothing known, r stays 0.
+      if (kind === 'band-max') worst = Math.max(worst, Math.abs(r));
+      else sum += t.weight * r * r;
+    }
+    return kind === 'band-max' ? worst : total > 0 ? Math.sqrt(sum / total) : 0;
+  };
+}

@@ -17,7 +17,7 @@ export function createModelPool(spec: ModelSpec, threads: number): ModelPool {
   return {
     threads: pool.threads,
     evaluate: (proposals, done) => Promise.all(proposals.map(async (p) => {
-      const stats = await pool.run({ params: [...p.params], key: p.key });
+      const stats = await pool.run({ params: [...p.params], key: p.key, tolerance: p.tolerance });
       done?.();
       return stats;
     })),

@@ -6,6 +6,13 @@
  * followed by the world's travellers on the first of each month (a trace kept
  * for posterior-predictive charts; the distance does not look at it).
  *
+ * Given a tolerance, a model gives up on a proposal as soon as its runs so far show that
+ * the distance will exceed it (the world total is already far over its band, say): it then
+ * returns NaN statistics, whose distance is Infinity, and the proposal is rejected as it
+ * would have been at the end. Exact, not an approximation: the bound (distance.ts,
+ * makeDistanceBound) only uses what the rest of the runs cannot undo, so the posterior is
+ * the same to the byte; only runaway proposals, the most expensive ones, end sooner.
+ *
  * A ModelSpec is plain data, so that worker threads can rebuild the model from it.
  */
 import { medianOfMiddles as median } from '../numeric/quantiles.js';
@@ -15,7 +22,9 @@ import { daysBetween } from '../model/dates.js';
 import type { Scenario } from '../scenario/schema.js';
 import { stream } from '../random/streams.js';
 import type { ProposalKey } from './abc-smc.js';
-import { StatisticReader, statisticDays } from '../results/statistics.js';
+import { boundsBeforeRun, StatisticReader, statisticDays } from '../results/statistics.js';
+import type { Snapshot } from '../results/recorder.js';
+import { makeDistanceBound, type DistanceKind, type Target } from './distance.js';
 import { statisticOf, type Statistic } from '../statistics/registry.js';
 import { WORLD } from '../world/places.js';
 import type { Calibration } from './load.js';
@@ -34,9 +43,12 @@ export interface ModelSpec {
   traceDates: string[];
   /** Runs per proposal (each its own world and streams); their medians are the proposal's statistics. */
   runsPerProposal: number;
+  /** The targets and distance the statistics are judged by, in statistic order: what lets a run give up early. */
+  judgedBy?: { targets: Target[]; kind: DistanceKind };
 }
 
-export type Model = (params: readonly number[], key: ProposalKey) => number[];
+/** Statistics of a proposal; with a finite `tolerance`, NaN statistics once its distance is sure to exceed it. */
+export type Model = (params: readonly number[], key: ProposalKey, tolerance?: number) => number[];
 
 export function modelSpecOf(c: Calibration): ModelSpec {
   const s = c.loaded.scenario;
@@ -47,6 +59,7 @@ export function modelSpecOf(c: Calibration): ModelSpec {
     targetDate: c.targetDate,
     traceDates: monthStarts(s.dates.start, s.dates.end),
     runsPerProposal: c.runsPerProposal,
+    judgedBy: { targets: c.targets.map(({ name, value, low, high, weight }) => ({ name, value, low, high, weight })), kind: c.distance },
   };
 }
 
@@ -84,21 +97,48 @@ export function createModel(spec: ModelSpec): Model {
   const traceDays = spec.traceDates.map((d) => daysBetween(start, d));
   const extraDays = [targetDay, ...traceDays, ...statisticDays(spec.statistics, start)];
   const worldTravelled = statisticOf('travelled', 'world', WORLD, spec.targetDate);
-  return (params, key) => {
+  const bound = spec.judgedBy && makeDistanceBound(spec.judgedBy.targets, spec.judgedBy.kind);
+  const unrun = spec.statistics.map(boundsBeforeRun);
+  return (params, key, tolerance = Infinity) => {
     const scenario = scenarioWith(spec, params);
     const runs = spec.runsPerProposal ?? 1;
     const plan = planWorld(scenario);
     const outputs: number[][] = [];
-    runScenario(scenario, {
+    // The statistics' bounds in each run, from what it has recorded so far (runs not yet made: `unrun`).
+    const sure = (replicate: number, read: StatisticReader, today: number): boolean => {
+      const low: number[] = [];
+      const high: number[] = [];
+      spec.statistics.forEach((st, k) => {
+        const now = read.boundsOn(st, today);
+        const lows = Array.from({ length: runs }, (_, r) => (r < replicate ? outputs[r]![k]! : r === replicate ? now.low : unrun[k]!.low));
+        const highs = Array.from({ length: runs }, (_, r) => (r < replicate ? outputs[r]![k]! : r === replicate ? now.high : unrun[k]!.high));
+        // The median grows with each of its values, so the medians of the bounds bound the median.
+        low.push(median(lows));
+        high.push(median(highs));
+      });
+      return bound!(low, high) > tolerance;
+    };
+    let reader: StatisticReader | undefined;
+    const result = runScenario(scenario, {
       seed: modelSeed(key),
       replicates: runs,
       keepSnapshots: false,
       extraRecordDays: extraDays,
+      ...(bound && Number.isFinite(tolerance)
+        ? {
+          abandonWhen: (replicate: number, snapshot: Snapshot) => {
+            if (snapshot.day === 0) reader = new StatisticReader(plan, [], start);
+            reader!.add(snapshot);
+            return sure(replicate, reader!, snapshot.day);
+          },
+        }
+        : {}),
       onReplicate: (r) => {
         const read = new StatisticReader(plan, r.snapshots, start);
         outputs.push([...spec.statistics.map((st) => read.value(st)), ...traceDays.map((d) => read.valueOn(worldTravelled, d))]);
       },
     });
+    if (result.abandoned) return new Array<number>(spec.statistics.length + traceDays.length).fill(NaN);
     return runs === 1 ? outputs[0]! : outputs[0]!.map((_, k) => median(outputs.map((o) => o[k]!)));
   };
 }
@@ -119,12 +159,14 @@ export function measureSpeed(spec: ModelSpec, params: readonly number[], runs: n
 export interface ProposalTask {
   params: number[];
   key: ProposalKey;
+  /** The generation's tolerance (Infinity, or absent: run to the end whatever the distance). */
+  tolerance?: number;
 }
 
 /** The runner of a calibration's proposals, in any thread. */
 export default function createProposalTasks(spec: ModelSpec): (task: ProposalTask) => number[] {
   const model = createModel(spec);
-  return (task) => model(task.params, task.key);
+  return (task) => model(task.params, task.key, task.tolerance);
 }
 
 export const calibrationTasks: TaskModel<ModelSpec, ProposalTask, number[]> = { module: import.meta.url, create: createProposalTasks };

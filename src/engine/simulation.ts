@@ -77,6 +77,12 @@ export interface Observer {
   /** Whether to call `record` at the end of this day (day 0 is the start). */
   recordOn?(day: number): boolean;
   record?(day: number, tally: Readonly<Tally>): void;
+  /**
+   * Asked after each recorded day: true ends the run there (a caller that has seen enough,
+   * such as a calibration whose proposal can no longer be accepted). The outcome is then
+   * that day's, and `lastDay` says so.
+   */
+  stopAfter?(day: number): boolean;
   /** Called after each simulated day. */
   progress?(day: number, days: number): void;
 }
@@ -94,6 +100,8 @@ export interface SimulationOutcome {
   removed: Uint8Array;
   /** Agents whose state changed on some day: a measure of the run's work. */
   events: number;
+  /** The last day simulated: the scenario's last, unless the observer stopped the run. */
+  lastDay: number;
   /** Ties looked at during the run. */
   tieVisits: number;
 }
@@ -270,10 +278,15 @@ class Simulation {
     this.start();
     for (const action of schedule.actionsOn(0)) this.act(action, 0);
     this.flushPeer(0);
-    if (observer.recordOn?.(0)) observer.record?.(0, this.tally);
+    let lastDay = 0;
+    let stop = false;
+    if (observer.recordOn?.(0)) {
+      observer.record?.(0, this.tally);
+      stop = observer.stopAfter?.(0) ?? false;
+    }
     let nextChange = 1;
     const changeDays = schedule.changeDays;
-    for (let day = 1; day <= days; day++) {
+    for (let day = 1; day <= days && !stop; day++) {
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
         if (changeDays[nextChange] === day) {
           // Changes at the start of a day act on that day's draws: redraws count from yesterday.
@@ -286,8 +299,11 @@ class Simulation {
       this.media(day);
       this.dueEvents(day);
       this.flushPeer(day);
-      if (observer.recordOn?.(day)) observer.record?.(day, this.tally);
+      lastDay = day;
+      const recorded = observer.recordOn?.(day) ?? false;
+      if (recorded) observer.record?.(day, this.tally);
       observer.progress?.(day, days);
+      if (recorded) stop = observer.stopAfter?.(day) ?? false;
     }
     return {
       tally: this.tally,
@@ -298,6 +314,7 @@ class Simulation {
       removed: this.removed,
       events: this.events,
       tieVisits: this.tieVisits,
+      lastDay,
     };
   }
 

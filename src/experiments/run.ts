@@ -52,6 +52,12 @@ export interface RunOptions {
    * none, so memory does not grow with the number of replicates. Default true.
    */
   keepSnapshots?: boolean;
+  /**
+   * Asked after each recorded day with that day's snapshot: true abandons the run there and
+   * makes no further replicates (a calibration whose proposal can no longer be accepted).
+   * The abandoned replicate is not reported (no `onOutcome`, `onReplicate` or result); `RunResult.abandoned` says where it stopped.
+   */
+  abandonWhen?: (replicate: number, snapshot: Snapshot) => boolean;
 }
 
 export interface ReplicateResult {
@@ -74,6 +80,8 @@ export interface RunResult {
   /** The scenario's `outputs`, resolved once: what series.csv, summary.json and the report add. */
   statistics: Statistic[];
   replicates: ReplicateResult[];
+  /** Where `abandonWhen` stopped the runs; undefined when every replicate ran to the end. */
+  abandoned?: { replicate: number; day: number };
 }
 
 export function checkMemory(plan: WorldPlan, limitBytes: number | undefined, file = 'scenario'): void {
@@ -99,6 +107,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     : wanted;
   const channels = compileChannels(scenario.channels);
   const results: ReplicateResult[] = [];
+  let abandoned: RunResult['abandoned'];
   for (let replicate = 0; replicate < replicates; replicate++) {
     options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
     const t0 = performance.now();
@@ -107,12 +116,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
     const t1 = performance.now();
     const recorder = new Recorder(recorded);
+    const abandonWhen = options.abandonWhen;
     const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
       recordOn: (d) => recorder.recordOn(d),
       record: (d, t) => recorder.record(d, t),
+      stopAfter: abandonWhen && (() => abandonWhen(replicate, recorder.snapshots.at(-1)!)),
       progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
     });
     const t2 = performance.now();
+    if (outcome.lastDay < days) {
+      abandoned = { replicate, day: outcome.lastDay };
+      break;
+    }
     options.onOutcome?.(replicate, world, outcome);
     const result: ReplicateResult = {
       replicate,
@@ -126,5 +141,5 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     options.onReplicate?.(result);
     results.push(options.keepSnapshots === false ? { ...result, snapshots: [] } : result);
   }
-  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, statistics, replicates: results };
+  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, statistics, replicates: results, ...(abandoned ? { abandoned } : {}) };
 }

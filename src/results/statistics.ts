@@ -9,7 +9,7 @@ import { resolveStatistic } from '../scenario/statistic-schema.js';
 import type { WorldPlan } from '../world/plan.js';
 import { placeIndex, type Place } from '../world/places.js';
 import { measureAgents, type Counts } from '../statistics/measures.js';
-import { statisticEntry, type MeasureSource, type Statistic } from '../statistics/registry.js';
+import { statisticEntry, type MeasureSource, type Period, type Statistic } from '../statistics/registry.js';
 
 /** A tally kept on a day (results/recorder's Snapshot is one). */
 export interface DaySnapshot extends Counts {
@@ -24,6 +24,25 @@ export function statisticDays(statistics: readonly Statistic[], start: string): 
     for (const d of [s.from, s.baseFrom, s.baseDate]) if (d !== undefined) days.add(daysBetween(start, d));
   }
   return [...days].sort((a, b) => a - b);
+}
+
+/** Where a value can lie: low ≤ value ≤ high (NaN where the place does not exist). */
+export interface Bounds {
+  low: number;
+  high: number;
+}
+
+const UNBOUNDED: Bounds = Object.freeze({ low: -Infinity, high: Infinity });
+
+/** What bounds the statistic before its run is made: 0 from below where it cannot fall (cumulative counts and their rates), else nothing. */
+export function boundsBeforeRun(s: Statistic): Bounds {
+  if (!statisticEntry(s.measure).lowerBound) return UNBOUNDED;
+  return s.above === undefined ? { low: 0, high: Infinity } : { low: 0, high: 1 };
+}
+
+/** The last day (from the start date) whose snapshot the statistic reads. */
+function lastDayOf(s: Statistic, start: string): number {
+  return Math.max(...[s.date, s.from, s.baseFrom, s.baseDate].flatMap((d) => (d === undefined ? [] : [daysBetween(start, d)])));
 }
 
 export class StatisticReader {
@@ -54,15 +73,44 @@ export class StatisticReader {
   valueOn(s: Statistic, day: number): number {
     const place = this.places.find(s.level, s.place);
     if (!place) return NaN;
-    const x = statisticEntry(s.measure).value(this.source, {
+    const x = statisticEntry(s.measure).value(this.source, this.period(s, place, day));
+    return s.above === undefined || Number.isNaN(x) ? x : x > s.above ? 1 : 0;
+  }
+
+  private period(s: Statistic, place: Place, day: number): Period {
+    return {
       day,
       fromDay: s.from === undefined ? undefined : daysBetween(this.start, s.from),
       baseFromDay: s.baseFrom === undefined ? undefined : daysBetween(this.start, s.baseFrom),
       baseDay: s.baseDate === undefined ? undefined : daysBetween(this.start, s.baseDate),
       communities: place.communities,
       named: s.communities ? this.named(place, s.communities) : undefined,
-    });
-    return s.above === undefined || Number.isNaN(x) ? x : x > s.above ? 1 : 0;
+    };
+  }
+
+  /**
+   * What the statistic's value on its date can still be, seen from `today` in a run still
+   * going (only days up to today need snapshots): exactly its value once every day it reads
+   * has passed; from below, for statistics that cannot fall (cumulative counts and their
+   * rates); otherwise anything. An indicator (`above`) is bounded through its statistic.
+   */
+  boundsOn(s: Statistic, today: number): Bounds {
+    if (today >= lastDayOf(s, this.start)) {
+      const v = this.value(s);
+      return { low: v, high: v };
+    }
+    const entry = statisticEntry(s.measure);
+    if (!entry.lowerBound) return UNBOUNDED;
+    const place = this.places.find(s.level, s.place);
+    if (!place) return { low: NaN, high: NaN };
+    const low = entry.lowerBound(this.source, this.period(s, place, daysBetween(this.start, s.date)), today);
+    if (s.above === undefined) return { low, high: Infinity };
+    return { low: low > s.above ? 1 : 0, high: 1 };
+  }
+
+  /** Adds the snapshot of a day a run has just recorded (a reader following a run as it goes). */
+  add(snapshot: DaySnapshot): void {
+    this.byDay.set(snapshot.day, snapshot);
   }
 
   /** The named communities of a share, among the place's own. */

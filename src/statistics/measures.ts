@@ -18,21 +18,26 @@ export interface MeasureRow {
   name: string;
   description: string;
   count: Count;
+  /**
+   * Never falls as the days pass (no agent leaves what it counts): a run's value today is a
+   * lower bound of its value on any later day, which lets a calibration give up on a run early.
+   */
+  cumulative: boolean;
 }
 
 export const MEASURES = [
-  { name: 'travelled', description: 'People who have travelled (abroad, returned or dead), initial stock included; cumulative.', count: { states: [State.Abroad, State.Returned, State.Dead] } },
-  { name: 'abroad', description: 'People in the conflict zone now.', count: { states: [State.Abroad] } },
-  { name: 'returned', description: 'People who have returned home; cumulative.', count: { states: [State.Returned] } },
-  { name: 'dead', description: 'People who died abroad; cumulative.', count: { states: [State.Dead] } },
-  { name: 'intercepted', description: 'Travel attempts stopped before or at the border; cumulative.', count: { states: [State.Intercepted] } },
-  { name: 'mobilized', description: 'People who have decided to travel and are planning the trip now.', count: { states: [State.Mobilized] } },
-  { name: 'sympathizers', description: 'People sympathetic to the group now (exposed through media, not mobilized).', count: { states: [State.Sympathizer] } },
-  { name: 'recruited_media', description: 'People mobilized through media alone since the start date; cumulative.', count: { recruits: Channel.Media } },
-  { name: 'recruited_peer', description: 'People mobilized by an influential tie since the start date; cumulative.', count: { recruits: Channel.Peer } },
-  { name: 'recruited_group', description: 'People who joined a friend\'s party since the start date; cumulative.', count: { recruits: Channel.Group } },
-  { name: 'recruited_after_media', description: 'People mobilized (by any channel) who had first been made sympathizers by media since the start date; cumulative.', count: { preparedByMedia: true } },
-  { name: 'removed', description: 'People removed from their networks by interventions (prosecuted returnees, targeted central agents); cumulative.', count: { removed: true } },
+  { name: 'travelled', description: 'People who have travelled (abroad, returned or dead), initial stock included; cumulative.', count: { states: [State.Abroad, State.Returned, State.Dead] }, cumulative: true },
+  { name: 'abroad', description: 'People in the conflict zone now.', count: { states: [State.Abroad] }, cumulative: false },
+  { name: 'returned', description: 'People who have returned home; cumulative.', count: { states: [State.Returned] }, cumulative: true },
+  { name: 'dead', description: 'People who died abroad; cumulative.', count: { states: [State.Dead] }, cumulative: true },
+  { name: 'intercepted', description: 'Travel attempts stopped before or at the border; cumulative.', count: { states: [State.Intercepted] }, cumulative: true },
+  { name: 'mobilized', description: 'People who have decided to travel and are planning the trip now.', count: { states: [State.Mobilized] }, cumulative: false },
+  { name: 'sympathizers', description: 'People sympathetic to the group now (exposed through media, not mobilized).', count: { states: [State.Sympathizer] }, cumulative: false },
+  { name: 'recruited_media', description: 'People mobilized through media alone since the start date; cumulative.', count: { recruits: Channel.Media }, cumulative: true },
+  { name: 'recruited_peer', description: 'People mobilized by an influential tie since the start date; cumulative.', count: { recruits: Channel.Peer }, cumulative: true },
+  { name: 'recruited_group', description: 'People who joined a friend\'s party since the start date; cumulative.', count: { recruits: Channel.Group }, cumulative: true },
+  { name: 'recruited_after_media', description: 'People mobilized (by any channel) who had first been made sympathizers by media since the start date; cumulative.', count: { preparedByMedia: true }, cumulative: true },
+  { name: 'removed', description: 'People removed from their networks by interventions (prosecuted returnees, targeted central agents); cumulative.', count: { removed: true }, cumulative: true },
 ] as const satisfies readonly MeasureRow[];
 
 export type Measure = typeof MEASURES[number]['name'];

@@ -9,7 +9,7 @@
  * to read it from the measures of a place on the days it needs.
  */
 import type { Level } from '../scenario/schema.js'; // a type only: the registry sits below the file formats
-import { MEASURES, measureIndex, type Measure } from './measures.js';
+import { MEASURES, measureIndex, type Measure, type MeasureRow } from './measures.js';
 
 /** A statistic, as plain data (files, manifests, worker threads carry it). */
 export interface Statistic {
@@ -70,6 +70,12 @@ export interface StatisticEntry {
   /** Needs `communities`. */
   communities?: boolean;
   value(source: MeasureSource, at: Period): number;
+  /**
+   * A lower bound of `value` from the days up to `today` only (a run still going), for
+   * statistics that cannot fall as a run goes on: cumulative counts, and rates of them over
+   * a period. Every entry that has one is never negative, so a run not yet made bounds it at 0.
+   */
+  lowerBound?(source: MeasureSource, at: Period, today: number): number;
 }
 
 /** Days per month in rates per month: the mean Gregorian month. */
@@ -83,9 +89,11 @@ const PEER = measureIndex('recruited_peer');
 const GROUP = measureIndex('recruited_group');
 const PREPARED = measureIndex('recruited_after_media');
 
-const people = (m: Measure, description: string): StatisticEntry => {
-  const k = measureIndex(m);
-  return { description, unit: 'people', value: (s, at) => s.measures(at.day, at.communities)[k]! * s.scale };
+const people = (m: MeasureRow & { name: Measure }, description: string): StatisticEntry => {
+  const k = measureIndex(m.name);
+  const value = (s: MeasureSource, at: Period) => s.measures(at.day, at.communities)[k]! * s.scale;
+  if (!m.cumulative) return { description, unit: 'people', value };
+  return { description, unit: 'people', value, lowerBound: (s, at, today) => s.measures(Math.min(today, at.day), at.communities)[k]! * s.scale };
 };
 
 /**
@@ -109,20 +117,23 @@ const recruitShare = (k: number, description: string): StatisticEntry => ({
 const travelledRate = (s: MeasureSource, communities: readonly number[], fromDay: number, day: number): number =>
   ((s.measures(day, communities)[T]! - s.measures(fromDay, communities)[T]!) * s.scale) / ((day - fromDay) / DAYS_PER_MONTH);
 
-/** A cumulative count's mean rate per month over the period. */
-const perMonth = (count: (m: Float64Array) => number, description: string): StatisticEntry => ({
-  description,
-  unit: 'people per month',
-  period: true,
-  value: (s, at) => {
+/** A cumulative count's mean rate per month over the period; what has come so far bounds it from below. */
+const perMonth = (count: (m: Float64Array) => number, description: string): StatisticEntry => {
+  const rate = (s: MeasureSource, at: Period, end: number) => {
     const fromDay = at.fromDay!;
-    const end = s.measures(at.day, at.communities);
-    const begin = s.measures(fromDay, at.communities);
-    return ((count(end) - count(begin)) * s.scale) / ((at.day - fromDay) / DAYS_PER_MONTH);
-  },
-});
+    if (end <= fromDay) return 0;
+    return ((count(s.measures(end, at.communities)) - count(s.measures(fromDay, at.communities))) * s.scale) / ((at.day - fromDay) / DAYS_PER_MONTH);
+  };
+  return {
+    description,
+    unit: 'people per month',
+    period: true,
+    value: (s, at) => rate(s, at, at.day),
+    lowerBound: (s, at, today) => rate(s, at, Math.min(today, at.day)),
+  };
+};
 
-const measureEntries = Object.fromEntries(MEASURES.map((m) => [m.name, people(m.name, m.description)])) as Record<Measure, StatisticEntry>;
+const measureEntries = Object.fromEntries(MEASURES.map((m) => [m.name, people(m, m.description)])) as Record<Measure, StatisticEntry>;
 
 export const STATISTICS = {
   ...measureEntries,
@@ -131,6 +142,10 @@ export const STATISTICS = {
     unit: 'people',
     value: (s, at) => {
       const m = s.measures(at.day, at.communities);
+      return (m[T]! + m[I]!) * s.scale;
+    },
+    lowerBound: (s, at, today) => {
+      const m = s.measures(Math.min(today, at.day), at.communities);
       return (m[T]! + m[I]!) * s.scale;
     },
   },
