@@ -34,12 +34,19 @@ export const xmlChars = (s: string): string => s.replace(XML_FORBIDDEN, visible)
 /** Text for a chart or a page: the characters a reader should not get raw as visible escapes (see NOT_DISPLAYED). */
 export const displayText = (s: string): string => s.replace(NOT_DISPLAYED, visible);
 
-/** XML element text. */
-export const escapeXmlText = (s: string): string => xmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A character as a numeric reference, which no parser normalizes away. */
+const reference = (c: string) => `&#${c.charCodeAt(0)};`;
 
-/** An XML attribute value in double quotes; tab, newline and carriage return as references, which attribute-value normalization would otherwise turn into spaces. */
-export const escapeXmlAttribute = (s: string): string =>
-  escapeXmlText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+/**
+ * XML element text. A carriage return, NEL and the line separators as references: a
+ * parser's end-of-line handling would read the first as a newline, and some parsers
+ * (XML 1.1's rule) the others too.
+ */
+export const escapeXmlText = (s: string): string =>
+  xmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\r\u0085\u2028\u2029]/g, reference);
+
+/** An XML attribute value in double quotes; tab and newline as references too, which attribute-value normalization would otherwise turn into spaces. */
+export const escapeXmlAttribute = (s: string): string => escapeXmlText(s).replace(/"/g, '&quot;').replace(/[\t\n]/g, reference);
 
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
