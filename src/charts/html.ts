@@ -28,32 +28,41 @@ export function namespaceSvgIds(svg: string, prefix: string): string {
 const ACTIVE_ELEMENT = /^(script|foreignObject|image|feImage|iframe|style|a)$/i;
 /** Attributes that only ever hold text for a reader (Vega writes axis, legend and mark descriptions there): names in them are words, not references. */
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-roledescription', 'aria-description']);
-/** A tag as Vega writes it: a name, then name="value" pairs whose values hold no quote or markup (escaped). */
-const TAG = /^<\/?([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*="[^"<>]*")*)\s*\/?>$/;
-const ATTRIBUTE = /([A-Za-z_:][\w:.-]*)="([^"]*)"/g;
+/** A tag as Vega writes it, read piece by piece: its name, then name="value" pairs whose values hold no quote or markup (escaped), then its end. */
+const TAG_NAME = /<\/?([A-Za-z][\w:.-]*)/y;
+const ATTRIBUTE = /\s+([A-Za-z_:][\w:.-]*)="([^"<>]*)"/y;
+const TAG_END = /\s*\/?>$/y;
 
 /**
  * Refuses an SVG that could run code or load anything when inlined (Vega never makes one):
- * an active element, an event handler, a link out of the document, or a `javascript:` or outside `url(…)` in any
- * attribute but the text-only ones, read with its character references decoded. Names
- * are text: in an element's content and in the text-only attributes they may say
- * anything ("Takedown of url(s) and accounts") without the chart being refused.
+ * an active element, an event handler, a link out of the document, or a `javascript:` or
+ * outside `url(…)` in any attribute but the text-only ones, read with its character
+ * references decoded. Names are text: in an element's content and in the text-only
+ * attributes they may say anything ("Takedown of url(s) and accounts") without the chart
+ * being refused.
  */
 export function assertInertSvg(svg: string, name: string): void {
   if (!/^<svg[\s>]/.test(svg)) throw new Error(`chart "${name}": not an SVG document`);
   const refuse = (what: string) => new Error(`chart "${name}": the SVG contains ${JSON.stringify(what)}`);
   // text is escaped, so every "<" starts a real tag: look at the tags only
   for (const [tag] of svg.matchAll(/<[^>]*>/g)) {
-    const parts = TAG.exec(tag);
-    if (!parts) throw refuse(tag.slice(0, 80));
-    if (ACTIVE_ELEMENT.test(parts[1]!)) throw refuse(`<${parts[1]!}`);
-    for (const [, attribute, value] of parts[2]!.matchAll(ATTRIBUTE)) {
-      if (/^on/i.test(attribute!)) throw refuse(attribute!);
-      if (TEXT_ATTRIBUTES.has(attribute!)) continue;
-      if (/^(xlink:)?href$/i.test(attribute!) && !value!.startsWith('#')) throw refuse(`${attribute!}="${value!}"`);
-      const bad = /javascript:|url\((?!#)/i.exec(decodeReferences(value!).replace(/\s+/g, ''));
+    TAG_NAME.lastIndex = 0;
+    const element = TAG_NAME.exec(tag);
+    if (!element) throw refuse(tag.slice(0, 80));
+    if (ACTIVE_ELEMENT.test(element[1]!)) throw refuse(`<${element[1]!}`);
+    let at = TAG_NAME.lastIndex;
+    for (let m; (ATTRIBUTE.lastIndex = at), (m = ATTRIBUTE.exec(tag)); at = ATTRIBUTE.lastIndex) {
+      const attribute = m[1]!;
+      const value = m[2]!;
+      if (/^on/i.test(attribute)) throw refuse(attribute);
+      if (TEXT_ATTRIBUTES.has(attribute)) continue;
+      if (/^(xlink:)?href$/i.test(attribute) && !value.startsWith('#')) throw refuse(`${attribute}="${value}"`);
+      if (!/[(:&]/.test(value)) continue; // most values (paths, numbers, colours) can hold neither
+      const bad = /javascript:|url\((?!#)/i.exec(decodeReferences(value).replace(/\s+/g, ''));
       if (bad) throw refuse(bad[0]);
     }
+    TAG_END.lastIndex = at;
+    if (!TAG_END.test(tag)) throw refuse(tag.slice(0, 80));
   }
 }
 
