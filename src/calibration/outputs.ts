@@ -5,7 +5,7 @@
  * calibrated parameter file.
  */
 import { stringify } from 'yaml';
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { weightedQuantilesMidpoint } from '../numeric/quantiles.js';
 import type { Generation } from './abc-smc.js';

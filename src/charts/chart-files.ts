@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { reportMessages } from './captions.js';
 import { assertInertSvg } from './html.js';
 import { renderPngAsync, renderSvg } from './render.js';
+import { drawableSpec } from './spec-text.js';
 import { untitled, withSvgTitle } from './titles.js';
 
 export interface NamedChart {
@@ -22,8 +23,9 @@ export async function drawChartFiles(charts: readonly NamedChart[], options: { t
   const drawn: { name: string; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array> }[] = [];
   for (const chart of charts) {
     try {
-      const titled = chart.spec();
-      if (!titled) continue;
+      const made = chart.spec();
+      if (!made) continue;
+      const titled = drawableSpec(made);
       const { spec, title } = options.titles === false ? untitled(titled) : { spec: titled, title: undefined };
       const bare = await renderSvg(spec);
       assertInertSvg(bare, chart.name);

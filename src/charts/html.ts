@@ -3,19 +3,14 @@
  * inline SVG, the style is inline CSS, and there is nothing to fetch (no script, no
  * font, no image; the Content-Security-Policy forbids them anyway). Every string
  * that comes from the user (titles, names, places, labels, the command line) goes
- * through `escapeHtml`; the SVGs come from Vega, which escapes text itself.
+ * through `escapeHtml` (numeric/escape.ts); the SVGs come from Vega, which escapes
+ * markup itself, from specs whose text is display text (spec-text.ts).
  */
+import { escapeHtml } from '../numeric/escape.js';
 import type { ReportInputs } from './inputs.js';
 import { people, scaleText } from './format.js';
 import { reportMessages } from './captions.js';
 import type { Table } from './tables.js';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!); // the pattern matches only ESCAPES' keys
-}
 
 /**
  * Makes the ids of an inline SVG unique in the page (Vega numbers clip paths and
@@ -29,14 +24,57 @@ export function namespaceSvgIds(svg: string, prefix: string): string {
     .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (_, attr: string, id: string) => `${attr}="#${prefix}-${id}"`);
 }
 
-/** Refuses an SVG that could run code or load anything when inlined (Vega never makes one). */
+/** Elements that run code, load something or hold markup of another kind. */
+const ACTIVE_ELEMENT = /^(script|foreignObject|image|feImage|iframe|style|a)$/i;
+/** Attributes that only ever hold text for a reader (Vega writes axis, legend and mark descriptions there): names in them are words, not references. */
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-roledescription', 'aria-description']);
+/** A tag as Vega writes it, read piece by piece: its name, then name="value" pairs whose values hold no quote or markup (escaped), then its end. */
+const TAG_NAME = /<\/?([A-Za-z][\w:.-]*)/y;
+const ATTRIBUTE = /\s+([A-Za-z_:][\w:.-]*)="([^"<>]*)"/y;
+const TAG_END = /\s*\/?>$/y;
+
+/**
+ * Refuses an SVG that could run code or load anything when inlined (Vega never makes one):
+ * an active element, an event handler, a link out of the document, or a `javascript:` or
+ * outside `url(…)` in any attribute but the text-only ones, read with its character
+ * references decoded. Names are text: in an element's content and in the text-only
+ * attributes they may say anything ("Takedown of url(s) and accounts") without the chart
+ * being refused.
+ */
 export function assertInertSvg(svg: string, name: string): void {
   if (!/^<svg[\s>]/.test(svg)) throw new Error(`chart "${name}": not an SVG document`);
+  const refuse = (what: string) => new Error(`chart "${name}": the SVG contains ${JSON.stringify(what)}`);
   // text is escaped, so every "<" starts a real tag: look at the tags only
   for (const [tag] of svg.matchAll(/<[^>]*>/g)) {
-    const bad = /^<\/?(script|foreignObject|image|iframe|style|a)\b|\son[a-z]+\s*=|javascript:|url\((?!#)/i.exec(tag);
-    if (bad) throw new Error(`chart "${name}": the SVG contains ${JSON.stringify(bad[0])}`);
+    TAG_NAME.lastIndex = 0;
+    const element = TAG_NAME.exec(tag);
+    if (!element) throw refuse(tag.slice(0, 80));
+    if (ACTIVE_ELEMENT.test(element[1]!)) throw refuse(`<${element[1]!}`);
+    let at = TAG_NAME.lastIndex;
+    for (let m; (ATTRIBUTE.lastIndex = at), (m = ATTRIBUTE.exec(tag)); at = ATTRIBUTE.lastIndex) {
+      const attribute = m[1]!;
+      const value = m[2]!;
+      if (/^on/i.test(attribute)) throw refuse(attribute);
+      if (TEXT_ATTRIBUTES.has(attribute)) continue;
+      if (/^(xlink:)?href$/i.test(attribute) && !value.startsWith('#')) throw refuse(`${attribute}="${value}"`);
+      if (!/[(:&]/.test(value)) continue; // most values (paths, numbers, colours) can hold neither
+      const bad = /javascript:|url\((?!#)/i.exec(decodeReferences(value).replace(/\s+/g, ''));
+      if (bad) throw refuse(bad[0]);
+    }
+    TAG_END.lastIndex = at;
+    if (!TAG_END.test(tag)) throw refuse(tag.slice(0, 80));
   }
+}
+
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** An attribute value as a parser reads it: numeric and the five named character references decoded (others left as they are). */
+function decodeReferences(value: string): string {
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named !== undefined) return NAMED_REFERENCES[named.toLowerCase()] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 export interface DrawnChart {

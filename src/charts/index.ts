@@ -16,6 +16,6 @@ export type * from './inputs.js';
 export { buildReport, renderChart, type RenderedChart } from './report.js';
 export { charts, chartNames, type Chart } from './catalog.js';
 export { compileSpec, renderSvg, renderPng } from './render.js';
-export { escapeHtml } from './html.js';
+export { escapeHtml } from '../numeric/escape.js';
 export { calibrationCharts, calibrationChartList, type CalibrationChart } from './calibration.js';
 export { sweepCharts, sweepChartsByDesign, type SweepChart } from './sweep.js';

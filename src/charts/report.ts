@@ -10,6 +10,7 @@ import { reportMessages } from './captions.js';
 import { type Chart, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
 import { compileSpec, renderPng, renderPngAsync, renderSvg } from './render.js';
+import { drawableSpec } from './spec-text.js';
 import { titlesInImages, untitled, withSvgTitle } from './titles.js';
 
 export interface RenderedChart {
@@ -70,8 +71,9 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
 /** The chart's spec and SVG; with `chartTitles: false`, without the title, which is returned to head the caption. */
 async function drawSvg(chart: Chart, inputs: ReportInputs): Promise<{ spec: TopLevelSpec; svg: string; imageTitle?: string } | undefined> {
   try {
-    const titled = chart.spec(inputs);
-    if (!titled) return undefined;
+    const made = chart.spec(inputs);
+    if (!made) return undefined;
+    const titled = drawableSpec(made);
     const { spec, title } = titlesInImages(inputs) ? { spec: titled, title: undefined } : untitled(titled);
     const svg = await renderSvg(spec);
     assertInertSvg(svg, chart.name);

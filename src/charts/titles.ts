@@ -6,7 +6,7 @@
  * head of the chart's caption.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../numeric/escape.js';
 
 export interface ChartTitle {
   title: string;

@@ -4,7 +4,7 @@
  * intervals of dates, which Gephi's timeline replays) and text that XML 1.0 cannot
  * hold. Its writer passes control characters (U+0000–U+001F but tab, newline and
  * carriage return) into the file, which a parser then refuses; here they are written
- * as the visible escape `\uXXXX`, as Hotbed's messages write them.
+ * as the visible escape `\uXXXX`, as Hotbed's messages write them (numeric/escape.ts).
  *
  * Attributes: every node and edge attribute of the graph is a static GEXF attribute,
  * typed from its values (integer, double, boolean, else string), none taken for GEXF's
@@ -13,6 +13,7 @@
  * graph, its order of nodes and edges, and the options.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { escapeXmlAttribute as attr, escapeXmlText as text } from '../numeric/escape.js';
 
 export type GexfValue = string | number | boolean;
 
@@ -133,14 +134,3 @@ function wider(a: GexfType | undefined, b: GexfType): GexfType {
   if ((a === 'integer' && b === 'double') || (a === 'double' && b === 'integer')) return 'double';
   return 'string';
 }
-
-/** Characters XML 1.0 cannot hold, even as references: C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF; unpaired surrogates. */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const visible = (s: string) => s.replace(FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/** Element text. */
-export const text = (s: string) => visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** An attribute value in double quotes; tab, newline and carriage return as references, which attribute-value normalization would otherwise turn into spaces. */
-export const attr = (s: string) => text(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');

@@ -16,7 +16,7 @@ import { addDays } from '../model/dates.js';
 import type { Level } from '../scenario/schema.js';
 import { measureNames, type Measure } from '../statistics/measures.js';
 import { monthSegments } from './months.js';
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import { formatNumber } from './tables.js';

@@ -4,7 +4,7 @@
  * unnamed rest is a community with the country's name: its id (`community:Tunisia`)
  * differs from the country's (`country:Tunisia`), and its parent says where it belongs.
  */
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import type { WorldPlan } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 

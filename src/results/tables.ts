@@ -4,7 +4,7 @@
  * the same run gives the same bytes.
  */
 import { addDays } from '../model/dates.js';
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import type { RunResult } from '../experiments/run.js';

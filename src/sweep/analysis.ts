@@ -11,7 +11,7 @@
  * designs; the analysis says so rather than inventing a value. A Latin hypercube's
  * points are exchangeable, so PRCC leaves those points out and says how many.
  */
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { stream } from '../random/streams.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';

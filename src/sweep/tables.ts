@@ -11,7 +11,7 @@
  * of nothing) is an empty cell.
  */
 import type { SweepPointSummary } from '../charts/inputs.js';
-import { csvField } from '../numeric/csv.js';
+import { csvField } from '../numeric/escape.js';
 import { mean, sampleStandardDeviation } from '../numeric/moments.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportMessages, skipReasons } from '../../src/charts/captions.js';
 import { chartNames, charts } from '../../src/charts/catalog.js';
-import { escapeHtml } from '../../src/charts/html.js';
+import { escapeHtml } from '../../src/numeric/escape.js';
 import { buildReport } from '../../src/charts/index.js';
 import { avertedTitle } from '../../src/charts/specs/averted.js';
 import { fixtureInputs, NASTY, nastyInputs, singleScenarioInputs } from './fixture.js';

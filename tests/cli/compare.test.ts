@@ -9,7 +9,7 @@ import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { compareCommand } from '../../src/cli/compare-command.js';
-import { escapeHtml } from '../../src/charts/html.js';
+import { escapeHtml } from '../../src/numeric/escape.js';
 import { hotbed, readResult, snapshot, type Ran } from './cli.js';
 import { runInProcess } from './in-process.js';
 

@@ -11,10 +11,12 @@ import { HOTBED, snapshot, type Ran } from '../cli/cli.js';
 import { expectHostileOutcome, type HostileCase } from './case.js';
 import { readingCases } from './cases/reading.js';
 import { optionCases } from './cases/options.js';
+import { nameCases } from './cases/names.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
   'options': optionCases,
+  'names in the files it writes': nameCases,
 };
 
 afterAll(cleanup);

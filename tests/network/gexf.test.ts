@@ -1,8 +1,11 @@
 /** The GEXF writer: typed static attributes, dynamic ones over date intervals, and text XML 1.0 can hold. */
 import { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeGexf, type GexfTimeline } from '../../src/network/gexf.js';
+import { xmlChars } from '../../src/numeric/escape.js';
+import { hostileName } from '../setup/hostile-names.js';
 
 const BAD = 'Bad\u0001\u001f name <&> "quoted" \'single\'\ttab\nline\uFFFE\uD800';
 
@@ -55,6 +58,21 @@ describe('writeGexf', () => {
     expect(dynamic).toContain('<attributes class="edge" mode="dynamic">\n      <attribute id="recruitment" title="recruitment" type="boolean"/>');
     expect(dynamic).toContain('<attvalue for="mobilized" value="no" start="2014-06-01" end="2014-06-09"/>\n          <attvalue for="mobilized" value="peer" start="2014-06-10" end="2014-12-31"/>');
     expect(dynamic).toContain('<attvalue for="recruitment" value="true" start="2014-06-10" end="2014-12-31"/>');
+  });
+
+  it('reads back, whatever the names, with each as XML can hold it (property)', () => {
+    fc.assert(fc.property(hostileName, hostileName, (community, description) => {
+      const g = new UndirectedGraph();
+      g.addNode('0', { community, tie: description });
+      g.addNode('1');
+      g.addEdgeWithKey('0-1', '0', '1', { tie: community });
+      const written = writeGexf(g, { description });
+      expect(written).not.toMatch(NOT_XML);
+      const back = parse(UndirectedGraph, written);
+      expect(back.getAttribute('description')).toBe(xmlChars(description).trim() ? xmlChars(description) : undefined); // the reader drops a blank description
+      expect(back.getNodeAttributes('0')).toEqual({ community: xmlChars(community), tie: xmlChars(description) });
+      expect(back.getEdgeAttributes('0-1')).toEqual({ tie: xmlChars(community) });
+    }));
   });
 
   it('is the same text for the same graph: no date of writing', () => {

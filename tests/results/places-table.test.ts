@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placesCsv } from '../../src/results/places-table.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 import { planWorld } from '../../src/world/plan.js';
+import { readCsv } from '../setup/csv-reader.js';
+import { hostileName } from '../setup/hostile-names.js';
 
 const plan = planWorld(scenarioSchema.parse({
   scale: 10,
@@ -31,5 +34,24 @@ describe('results/places-table', () => {
     ].join('\n'));
     const ids = placesCsv(plan).trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reads back to the very names of the scenario, however hostile (property)', () => {
+    const name = hostileName.filter((n) => n.length >= 1 && n.length <= 200 && n !== '__proto__');
+    fc.assert(fc.property(fc.uniqueArray(name, { minLength: 3, maxLength: 3 }), ([region, country, community]) => {
+      const hostile = planWorld(scenarioSchema.parse({
+        scale: 10,
+        places: { regions: [{ name: region, countries: [{ name: country, population: 4000, communities: [{ name: community, population: 2000 }] }] }] },
+      }));
+      const rows = readCsv(placesCsv(hostile));
+      expect(rows.map((r) => r.length)).toEqual(Array(rows.length).fill(9));
+      expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5]])).toEqual([
+        ['world', 'World', '', ''],
+        ['region', region, region, ''],
+        ['country', country, region, country],
+        ['community', community, region, country],
+        ['community', country, region, country],
+      ]);
+    }));
   });
 });
