@@ -87,7 +87,13 @@ export function checkPlan(raw: unknown, file: string, path = 'plan'): SweepPlan 
   return plan;
 }
 
-const expectedText = (message: string) => message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false' };
+
+/** zod's wording of what it wanted, in the words of the other file messages. */
+function expectedText(message: string): string {
+  const wanted = message.replace(/^Invalid input: /, '').replace(/^expected /, '').replace(/, received .*$/, '');
+  return TYPE_WORDS[wanted] ?? wanted;
+}
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = raw;

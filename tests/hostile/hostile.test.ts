@@ -11,10 +11,12 @@ import { HOTBED, snapshot, type Ran } from '../cli/cli.js';
 import { expectHostileOutcome, type HostileCase } from './case.js';
 import { readingCases } from './cases/reading.js';
 import { optionCases } from './cases/options.js';
+import { readBackCases } from './cases/read-back.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
   'options': optionCases,
+  'files it wrote and reads back, and work too large': readBackCases,
 };
 
 afterAll(cleanup);
