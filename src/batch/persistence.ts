@@ -13,11 +13,12 @@
  *   each fsync'd; on reading, a last line cut short by a crash is dropped (and
  *   trimmed from the file once the rest is known to be sound).
  */
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { isUnreadableFile, readTextFile } from '../files/read-text.js';
 import type { UserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
 
@@ -118,22 +119,25 @@ function finishFolder(temp: string, dir: string): void {
 /** Why a folder cannot be resumed from: each kind of folder words it its own way. */
 export type Unreadable = (dir: string, reason: string) => UserError;
 
-/** The parsed JSON of `dir/header`, once `dir` is known to be a folder that holds it. */
-export function readResumeHeader(dir: string, header: string, unreadable: Unreadable): unknown {
+/** The parsed JSON of `dir/header` (at most `maxBytes`), once `dir` is known to be a folder that holds it. */
+export function readResumeHeader(dir: string, header: string, unreadable: Unreadable, maxBytes: number): unknown {
   if (!existsSync(dir)) throw unreadable(dir, 'the folder does not exist');
   if (!statSync(dir).isDirectory()) throw unreadable(dir, 'it is not a folder');
   const file = join(dir, header);
   if (!existsSync(file)) throw unreadable(dir, `it holds no ${header}`);
-  return readJsonIn(dir, header, unreadable);
+  return readJsonIn(dir, header, unreadable, maxBytes);
 }
 
-/** The parsed JSON of `dir/name`; a file that cannot be read or parsed is one message naming the folder. */
-export function readJsonIn(dir: string, name: string, unreadable: Unreadable): unknown {
+/**
+ * The parsed JSON of `dir/name`, a regular file of at most `maxBytes` (files/read-text.ts); a
+ * file that cannot be read or parsed is one message naming the folder.
+ */
+export function readJsonIn(dir: string, name: string, unreadable: Unreadable, maxBytes: number): unknown {
   let text: string;
   try {
-    text = readFileSync(join(dir, name), 'utf8');
+    text = readTextFile(join(dir, name), maxBytes);
   } catch (e) {
-    throw unreadable(dir, `cannot read ${basename(name)} (${(e as Error).message})`);
+    throw unreadable(dir, `cannot read ${basename(name)} (${isUnreadableFile(e) ? e.reason : (e as Error).message})`);
   }
   try {
     return JSON.parse(text);
@@ -163,12 +167,19 @@ export function openLineJournal(file: string): LineJournal {
 /**
  * The whole lines of a journal, each given to `read` (which throws for a bad one, with its
  * 1-based line number); a last line cut short by an interruption is then trimmed from the file,
- * so appending resumes on a clean line. A refused journal is left as it was.
+ * so appending resumes on a clean line. A refused journal is left as it was. A journal larger
+ * than `maxBytes`, or not a regular file, throws UnreadableFile (files/read-text.ts) before
+ * anything is read.
  */
-export function readLineJournal(file: string, read: (line: string, number: number) => void): void {
+export function readLineJournal(file: string, read: (line: string, number: number) => void, maxBytes: number): void {
   if (!existsSync(file)) return;
-  const text = readFileSync(file, 'utf8');
+  const text = readTextFile(file, maxBytes);
   const end = text.lastIndexOf('\n') + 1;
-  text.slice(0, end).split('\n').slice(0, -1).forEach((line, i) => read(line, i + 1));
+  let start = 0;
+  for (let number = 1; start < end; number++) {
+    const stop = text.indexOf('\n', start);
+    read(text.slice(start, stop), number);
+    start = stop + 1;
+  }
   if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { readJsonIn, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
 import { messages } from '../messages/scenario.js';
 import type { Generation } from './abc-smc.js';
+import { readBackMessages } from '../messages/read-back.js';
 
 export const STATE_DIR = 'state';
 const HEADER = 'calibration.json';
@@ -44,8 +45,8 @@ export function saveGeneration(out: string, g: Generation): void {
  */
 export function loadState(out: string, expected: Omit<StateHeader, 'format' | 'calibration'>, population: number): Generation[] {
   const dir = join(out, STATE_DIR);
-  const header = readResumeHeader(out, `${STATE_DIR}/${HEADER}`, messages.resumeUnreadable) as Partial<StateHeader>;
-  if (header.format !== FORMAT || typeof header.fingerprint !== 'string') throw messages.resumeUnreadable(out, `${STATE_DIR}/${HEADER} is not a calibration state`);
+  const header = readResumeHeader(out, `${STATE_DIR}/${HEADER}`, messages.resumeUnreadable, MAX_HEADER_BYTES) as Partial<StateHeader> | null;
+  if (header === null || typeof header !== 'object' || header.format !== FORMAT || typeof header.fingerprint !== 'string') throw messages.resumeUnreadable(out, `${STATE_DIR}/${HEADER} is not a calibration state`);
   if (header.fingerprint !== expected.fingerprint) {
     throw messages.resumeMismatch(out, 'the calibration (scenario, parameters, priors, targets, weights, distance, seed or population)');
   }
@@ -56,10 +57,21 @@ export function loadState(out: string, expected: Omit<StateHeader, 'format' | 'c
   const generations: Generation[] = [];
   files.forEach((f, t) => {
     if (generationNumber(f) !== t) throw messages.resumeUnreadable(out, `${STATE_DIR}/${generationFile(t)} is missing`);
-    generations.push(checkGeneration(out, f, readJsonIn(out, `${STATE_DIR}/${f}`, messages.resumeUnreadable), t, expected.parameters.length, expected.statistics.length, population));
+    generations.push(checkGeneration(out, f, readJsonIn(out, `${STATE_DIR}/${f}`, messages.resumeUnreadable, generationCap(population, expected.parameters.length, expected.statistics.length)), t, expected.parameters.length, expected.statistics.length, population));
   });
   return generations;
 }
+
+/** The header holds the names of the parameters and statistics: a few KB for the shipped calibrations. */
+const MAX_HEADER_BYTES = 4 * 2 ** 20;
+
+/**
+ * The most bytes a generation file may hold: per particle its parameters, statistics, weight,
+ * distance and attempt, each at most the longest double JSON writes and a comma, plus room for
+ * the keys and totals. Read with this cap, a file swollen by hand is refused by its size.
+ */
+export const generationCap = (population: number, parameters: number, statistics: number) =>
+  64 * 1024 + population * (parameters + statistics + 3 + 4) * 25;
 
 const generationNumber = (f: string) => Number(f.slice('generation-'.length, -'.json'.length));
 
@@ -75,10 +87,33 @@ function checkGeneration(out: string, f: string, raw: unknown, t: number, dims: 
   if (!Array.isArray(g.stats) || g.stats.length !== population || !g.stats.every((s) => numbers(s, stats, true))) throw bad(`does not hold ${stats} statistics per particle`);
   for (const k of ['simulations', 'acceptanceRate', 'ess', 'evaluated', 'ms'] as const) if (typeof g[k] !== 'number') throw bad(`has no ${k}`);
   if (g.tolerance !== null && typeof g.tolerance !== 'number') throw bad('has no tolerance');
+  checkValues(join(out, STATE_DIR, f), g as unknown as Generation, population);
   return {
     ...(g as unknown as Generation),
     tolerance: g.tolerance === null ? Infinity : (g.tolerance as number),
     distances: (g.distances as (number | null)[]).map((d) => (d === null ? Infinity : d)),
     stats: (g.stats as (number | null)[][]).map((s) => s.map((x) => (x === null ? NaN : x))),
   };
+}
+
+/**
+ * The values of a generation that has the right shape: what the sampler relies on. JSON has no
+ * NaN or Infinity, so every number read is finite; these are the ranges.
+ */
+function checkValues(file: string, g: Generation, population: number): void {
+  const wrong = readBackMessages.generationWrong;
+  const nonNegative = (x: number) => x >= 0;
+  const at = (name: string, i: number) => `${name}[${i}]`;
+  g.weights.forEach((w, i) => {
+    if (!nonNegative(w)) throw wrong(file, at('weights', i), 'a weight of 0 or more', w);
+  });
+  if (!(g.weights.reduce((a, b) => a + b, 0) > 0)) throw wrong(file, 'weights', 'weights that add up to more than 0', 'weights that are all 0');
+  g.distances.forEach((d, i) => {
+    if (d !== null && !nonNegative(d)) throw wrong(file, at('distances', i), 'a distance of 0 or more (or null)', d);
+  });
+  g.attempts.forEach((a, i) => {
+    if (!Number.isInteger(a) || a < 0) throw wrong(file, at('attempts', i), 'a whole number of 0 or more', a);
+  });
+  if (!Number.isInteger(g.simulations) || g.simulations < population) throw wrong(file, 'simulations', `a whole number of at least the population (${population})`, g.simulations);
+  if (g.tolerance !== null && !nonNegative(g.tolerance)) throw wrong(file, 'tolerance', 'a tolerance of 0 or more (or null for the first generation)', g.tolerance);
 }

@@ -15,6 +15,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build.js';
 import { estimateBytes, planWorld, type WorldPlan } from '../world/plan.js';
 import { tieCount } from '../network/csr.js';
+import { estimateRecordingBytes, type RecordingSize } from '../results/size.js';
+import { measureNames } from '../statistics/measures.js';
 
 export interface Progress {
   replicate: number;
@@ -91,6 +93,12 @@ export function checkMemory(plan: WorldPlan, limitBytes: number | undefined, fil
   }
 }
 
+/** Refuses a run whose world and records together would not fit, before either is allocated. */
+export function checkRecordingMemory(plan: WorldPlan, size: RecordingSize, limitBytes: number | undefined, file = 'scenario'): void {
+  const needed = estimateBytes(plan) + estimateRecordingBytes(size);
+  if (limitBytes !== undefined && needed > limitBytes) throw messages.recordsTooLarge({ file }, size, needed, limitBytes);
+}
+
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const replicates = options.replicates ?? 1;
@@ -105,6 +113,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const recorded = extra.length
     ? [...new Set([...wanted, ...extra.filter((d) => d >= 0 && d <= days)])].sort((a, b) => a - b)
     : wanted;
+  checkRecordingMemory(plan, {
+    recordedDays: recorded.length,
+    communities: plan.communities.length,
+    places: plan.places.at(scenario.output.levels).length,
+    measures: measureNames.length + statistics.length,
+    replicates,
+  }, options.memoryLimitBytes, options.scenarioFile);
   const channels = compileChannels(scenario.channels);
   const results: ReplicateResult[] = [];
   let abandoned: RunResult['abandoned'];

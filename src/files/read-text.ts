@@ -31,7 +31,8 @@ function kindOf(st: Stats): string {
   return 'it is not a regular file';
 }
 
-const mib = (bytes: number) => `${+(bytes / 2 ** 20).toFixed(2)} MiB`;
+/** A size in the unit that shows it: caps computed from a plan can be a few hundred bytes. */
+const mib = (bytes: number) => bytes >= 2 ** 20 ? `${+(bytes / 2 ** 20).toFixed(2)} MiB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(2)} KiB` : `${bytes} bytes`;
 
 /**
  * The text of `file` (UTF-8), if it is a regular file of at most `maxBytes` bytes.

@@ -69,6 +69,9 @@ export const messages = {
   endBeforeStart: (where: Where, start: string, end: string) =>
     new UserError({ ...where, path: 'dates.end', problem: 'the end date is not after the start date', expected: `a date after ${start}`, found: end }),
 
+  runTooLong: (where: Where, start: string, end: string, years: number) =>
+    new UserError({ ...where, path: 'dates.end', problem: `the run is longer than ${years} years`, expected: `a date up to ${years} years after ${start}`, found: end }),
+
   dateOutsideRun: (where: Where, path: string, date: string, start: string, end: string) =>
     new UserError({ ...where, path, problem: 'date outside the run', expected: `a date from ${start} to ${end}`, found: date }),
 
@@ -105,6 +108,15 @@ export const messages = {
       path: 'scale',
       problem: `the world would need about ${gib(neededBytes)} of memory for ${agents.toLocaleString('en-US')} agents and about ${ties.toLocaleString('en-US')} ties, more than the ${gib(availableBytes)} available`,
       hint: `raise scale (one agent for more people) to at least ${Math.ceil(neededBytes / availableBytes)}× its value`,
+    }),
+
+  /** A run whose records (a tally per recorded day, place, measure and replicate) would not fit beside its world. */
+  recordsTooLarge: (where: Where, size: { recordedDays: number; places: number; measures: number; replicates: number }, neededBytes: number, availableBytes: number) =>
+    new UserError({
+      ...where,
+      path: 'dates',
+      problem: `the run would need about ${gib(neededBytes)} of memory to record ${size.recordedDays.toLocaleString('en-US')} days × ${size.measures} measures × ${size.places.toLocaleString('en-US')} places × ${size.replicates.toLocaleString('en-US')} replicates, more than the ${gib(availableBytes)} available`,
+      hint: 'shorten the dates, raise output.everyDays, write fewer levels or run fewer replicates',
     }),
 
   outputExists: (dir: string) =>

@@ -66,9 +66,6 @@ export const sweepMessages = {
   resumeMismatch: (dir: string, what: string, was: string, now: string) =>
     new UserError({ file: dir, problem: `cannot resume: this folder was made by another ${what}`, expected: now, found: was, hint: 'resume with the experiment that made it, or start afresh with --out' }),
 
-  journalCorrupt: (file: string, line: number, reason: string) =>
-    new UserError({ file, line, problem: `the journal of finished runs is damaged: ${reason}`, hint: 'only its last line may be cut short by an interruption; start afresh with --out' }),
-
   notAShard: (dir: string, reason: string) =>
     new UserError({ file: dir, problem: `not a finished sweep shard: ${reason}`, hint: 'name the --out folders of "hotbed sweep EXPERIMENT --shard K/N" runs that have finished' }),
 

@@ -4,6 +4,7 @@
  * each field alone; this checks that they agree.
  */
 import { messages } from '../messages/scenario.js';
+import { daysBetween } from '../model/dates.js';
 import { closest } from './suggest.js';
 import type { PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';
@@ -14,11 +15,21 @@ const didYouMean = (name: string, names: Iterable<string>) => {
   return c ? `did you mean "${c}"?` : undefined;
 };
 
+/**
+ * The longest run, in years. The model has no births, deaths from old age or migration of the
+ * at-risk population, so a run of decades is already an extrapolation; a century bounds what
+ * a run records (a row every output.everyDays days) well before memory does, and a date typed
+ * with a wrong millennium is refused here rather than run for thousands of years.
+ */
+export const MAX_RUN_YEARS = 100;
+const MAX_RUN_DAYS = Math.ceil(MAX_RUN_YEARS * 365.25);
+
 export const stockTotal = (s: Stock | undefined) => (s ? s.abroad + s.returned + s.dead : 0);
 
 export function checkScenario(s: Scenario, locate: Locator): void {
   const { start, end, checkpoints } = s.dates;
   if (end <= start) throw messages.endBeforeStart(locate(['dates', 'end']), start, end);
+  if (daysBetween(start, end) > MAX_RUN_DAYS) throw messages.runTooLong(locate(['dates', 'end']), start, end, MAX_RUN_YEARS);
   checkpoints.forEach((c, i) => {
     if (c < start || c > end) throw messages.dateOutsideRun(locate(['dates', 'checkpoints', i]), `dates.checkpoints.${i}`, c, start, end);
   });

@@ -52,7 +52,7 @@ export const designKinds = ['grid', 'latin-hypercube', 'morris', 'sobol'] as con
 export type DesignKind = typeof designKinds[number];
 
 const bootstrap = z.number().int().min(1).max(100000).default(BOOTSTRAP_DEFAULTS.bootstrap).describe('Bootstrap resamples for the intervals of the indices.');
-const designSchema = z.discriminatedUnion('kind', [
+export const designSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('grid') }).describe('Every combination of the factors\' values; the first factor varies slowest.'),
   z.strictObject({ kind: z.literal('latin-hypercube'), samples: z.number().int().min(2).max(10_000_000), bootstrap })
     .describe('samples points, each factor\'s range cut into samples strata, one point in each; analysed by partial rank correlation (PRCC).'),
@@ -188,18 +188,16 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
   const points = designSize(design, factors);
   checkTableSize(at(['design']), points, e.replicates, factors.length, outputs.length);
 
-  const semantic = {
-    format: 1,
+  const { hash, experimentHash } = planHashes({
     scenarioHash: loaded.hash,
     seed: e.seed,
     replicates: e.replicates,
     commonRandomNumbers: e.commonRandomNumbers,
-    factors: factors.map(({ note: _note, ...f }) => f),
+    factors,
     design,
     outputs,
-  };
-  const experimentHash = sha256(canonicalJson({ ...semantic, scenarioHash: undefined }));
-  const hash = sha256(canonicalJson({ ...semantic, toolVersion: options.toolVersion }));
+    toolVersion: options.toolVersion,
+  });
   const plan: SweepPlan = {
     format: 1,
     title: e.title,
@@ -230,6 +228,28 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The plan's hashes, from what fixes its runs (not the file names, title or notes): computed
+ * when the experiment is loaded, and again when a plan is read back from a shard or journal,
+ * so that an edited plan is caught.
+ */
+export function planHashes(p: Pick<SweepPlan, 'scenarioHash' | 'seed' | 'replicates' | 'commonRandomNumbers' | 'factors' | 'design' | 'outputs' | 'toolVersion'>): { hash: string; experimentHash: string } {
+  const semantic = {
+    format: 1,
+    scenarioHash: p.scenarioHash,
+    seed: p.seed,
+    replicates: p.replicates,
+    commonRandomNumbers: p.commonRandomNumbers,
+    factors: p.factors.map(({ note: _note, ...f }) => f),
+    design: p.design,
+    outputs: p.outputs,
+  };
+  return {
+    hash: sha256(canonicalJson({ ...semantic, toolVersion: p.toolVersion })),
+    experimentHash: sha256(canonicalJson({ ...semantic, scenarioHash: undefined })),
+  };
+}
 
 type FactorInput = z.infer<typeof factorSchema>;
 

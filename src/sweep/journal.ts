@@ -11,11 +11,14 @@
  * after the sweep finishes (a record of the runs; the final files never depend on
  * its line order).
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openLineJournal, readLineJournal, readResumeHeader, writeFileAtomic } from '../batch/persistence.js';
 import type { SweepPlan } from './file.js';
 import { sweepMessages } from '../messages/sweep.js';
-import { inShard, shardText, type Shard } from './shard.js';
+import { shardText, type Shard } from './shard.js';
+import { isUnreadableFile } from '../files/read-text.js';
+import { MAX_PLAN_FILE_BYTES } from './plan-check.js';
+import { rowCollector, rowsFileCap, runsInShard } from './rows.js';
 
 export const JOURNAL_DIR = '.journal';
 const HEADER = 'header.json';
@@ -71,7 +74,8 @@ export function openJournal(dir: string, plan: SweepPlan, shard: Shard | undefin
 }
 
 function checkHeader(dir: string, plan: SweepPlan, shard: Shard | undefined): void {
-  const h = readResumeHeader(dir, `${JOURNAL_DIR}/${HEADER}`, sweepMessages.resumeUnreadable) as Partial<JournalHeader>;
+  const h = readResumeHeader(dir, `${JOURNAL_DIR}/${HEADER}`, sweepMessages.resumeUnreadable, MAX_PLAN_FILE_BYTES) as Partial<JournalHeader>;
+  if (h === null || typeof h !== 'object') throw sweepMessages.resumeUnreadable(dir, `${JOURNAL_DIR}/${HEADER} is not a sweep journal`);
   if (h.kind !== KIND || h.format !== 1 || typeof h.hash !== 'string') throw sweepMessages.resumeUnreadable(dir, `${JOURNAL_DIR}/${HEADER} is not a sweep journal`);
   const short = (s: string | undefined) => (s ?? 'none').slice(0, 12);
   if (h.toolVersion !== plan.toolVersion) throw sweepMessages.resumeMismatch(dir, 'version of Hotbed', `version ${h.toolVersion}`, `version ${plan.toolVersion}`);
@@ -87,23 +91,19 @@ function checkHeader(dir: string, plan: SweepPlan, shard: Shard | undefined): vo
   if (was !== now) throw sweepMessages.resumeMismatch(dir, 'shard', was, now);
 }
 
-/** The finished runs in the journal, by run index. */
+/**
+ * The finished runs in the journal, by run index, each checked against the plan (rows.ts):
+ * the plan here is the one just loaded from the experiment (the header only had to match
+ * its hashes), so the journal is read with a cap that plan sets: its runs, and one more
+ * line cut short.
+ */
 function readRuns(file: string, plan: SweepPlan, shard: Shard | undefined): Map<number, number[]> {
-  const done = new Map<number, number[]>();
-  readLineJournal(file, (line, number) => {
-    const bad = (reason: string) => sweepMessages.journalCorrupt(file, number, reason);
-    let entry: { run?: unknown; outputs?: unknown };
-    try {
-      entry = JSON.parse(line) as typeof entry;
-    } catch {
-      throw bad('not a JSON line');
-    }
-    const { run, outputs } = entry;
-    if (typeof run !== 'number' || !Number.isInteger(run) || run < 0 || run >= plan.runs || !inShard(run, shard)) throw bad(`no run ${String(run)} in this ${shard ? 'shard' : 'sweep'}`);
-    if (!Array.isArray(outputs) || outputs.length !== plan.outputs.length || !outputs.every((x) => typeof x === 'number' || x === null)) {
-      throw bad(`run ${run} does not hold ${plan.outputs.length} outputs`);
-    }
-    done.set(run, outputs.map((x) => (x === null ? NaN : (x as number))));
-  });
-  return done;
+  const rows = rowCollector(file, 'journal', { runs: plan.runs, outputs: plan.outputs.map((o) => o.name), shard });
+  try {
+    readLineJournal(file, rows.add, rowsFileCap(runsInShard(plan.runs, shard), plan.outputs.length, 1));
+  } catch (e) {
+    if (isUnreadableFile(e)) throw sweepMessages.resumeUnreadable(dirname(dirname(file)), `cannot read ${JOURNAL_DIR}/${RUNS} (${e.reason})`);
+    throw e;
+  }
+  return rows.rows;
 }

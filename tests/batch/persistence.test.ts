@@ -63,16 +63,16 @@ describe('batch/persistence', () => {
 
   it('reads a resume header only from a folder that holds it, with one message per problem', () => {
     const dir = tempDir();
-    expect(() => readResumeHeader(join(dir, 'none'), 'h.json', unreadable)).toThrow('the folder does not exist');
+    expect(() => readResumeHeader(join(dir, 'none'), 'h.json', unreadable, 1024)).toThrow('the folder does not exist');
     writeFileSync(join(dir, 'file'), '');
-    expect(() => readResumeHeader(join(dir, 'file'), 'h.json', unreadable)).toThrow('it is not a folder');
+    expect(() => readResumeHeader(join(dir, 'file'), 'h.json', unreadable, 1024)).toThrow('it is not a folder');
     mkdirSync(join(dir, 'f'));
-    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toThrow('it holds no h.json');
+    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable, 1024)).toThrow('it holds no h.json');
     writeFileSync(join(dir, 'f', 'h.json'), '{"kind":');
-    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toThrow('h.json is not valid JSON');
+    expect(() => readResumeHeader(join(dir, 'f'), 'h.json', unreadable, 1024)).toThrow('h.json is not valid JSON');
     writeFileSync(join(dir, 'f', 'h.json'), '{"kind":"k"}');
-    expect(readResumeHeader(join(dir, 'f'), 'h.json', unreadable)).toEqual({ kind: 'k' });
-    expect(() => readJsonIn(join(dir, 'f'), 'missing.json', unreadable)).toThrow('cannot read missing.json');
+    expect(readResumeHeader(join(dir, 'f'), 'h.json', unreadable, 1024)).toEqual({ kind: 'k' });
+    expect(() => readJsonIn(join(dir, 'f'), 'missing.json', unreadable, 1024)).toThrow('cannot read missing.json');
   });
 
   it('appends JSON lines and reads them back; a line cut short at the end is dropped and trimmed', () => {
@@ -84,17 +84,17 @@ describe('batch/persistence', () => {
     journal.close();
     appendFileSync(file, '{"run":2,"outp');
     const seen: [string, number][] = [];
-    readLineJournal(file, (line, n) => seen.push([line, n]));
+    readLineJournal(file, (line, n) => seen.push([line, n]), 1024);
     expect(seen).toEqual([['{"run":0}', 1], ['{"run":1}', 2]]);
     expect(readFileSync(file, 'utf8')).toBe('{"run":0}\n{"run":1}\n');
-    readLineJournal(join(dir, 'none.jsonl'), () => expect.unreachable());
+    readLineJournal(join(dir, 'none.jsonl'), () => expect.unreachable(), 1024);
   });
 
   it('leaves a journal it refuses as it was', () => {
     const dir = tempDir();
     const file = join(dir, 'runs.jsonl');
     writeFileSync(file, 'not json\n{"cut');
-    expect(() => readLineJournal(file, (line) => JSON.parse(line))).toThrow();
+    expect(() => readLineJournal(file, (line) => JSON.parse(line), 1024)).toThrow();
     expect(readFileSync(file, 'utf8')).toBe('not json\n{"cut');
   });
 });

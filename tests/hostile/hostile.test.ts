@@ -12,11 +12,13 @@ import { expectHostileOutcome, type HostileCase } from './case.js';
 import { readingCases } from './cases/reading.js';
 import { optionCases } from './cases/options.js';
 import { nameCases } from './cases/names.js';
+import { readBackCases } from './cases/read-back.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
   'options': optionCases,
   'names in the files it writes': nameCases,
+  'files it wrote and reads back, and work too large': readBackCases,
 };
 
 afterAll(cleanup);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/messages/scenario.js';
 import { loadExperiment } from '../../src/sweep/file.js';
 import { sweepMessages } from '../../src/messages/sweep.js';
+import { readBackMessages } from '../../src/messages/read-back.js';
 import { runKey } from '../../src/sweep/points.js';
 import { unstableIndices } from '../../src/sweep/stability.js';
 import { warnings } from '../../src/messages/warnings.js';
@@ -149,7 +150,7 @@ describe('hotbed sweep', () => {
     writeFileSync(join(damaged, '.journal', 'runs.jsonl'), lines.join('\n'));
     const before2 = snapshot(dir);
     const bad = await hotbedHere(['sweep', exp, '--resume', damaged]);
-    expect(bad.stderr).toBe(`hotbed: ${sweepMessages.journalCorrupt(join(damaged, '.journal', 'runs.jsonl'), 3, 'not a JSON line').message}\n`);
+    expect(bad.stderr).toBe(`hotbed: ${readBackMessages.rowNotJson(join(damaged, '.journal', 'runs.jsonl'), 3, 'journal').message}\n`);
     expect(snapshot(dir)).toEqual(before2);
     const nowhere = await hotbedHere(['sweep', exp, '--resume', join(dir, 'nowhere')]);
     expect(nowhere.stderr).toBe(`hotbed: ${sweepMessages.resumeUnreadable(join(dir, 'nowhere'), 'the folder does not exist').message}\n`);
