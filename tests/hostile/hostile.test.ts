@@ -11,10 +11,12 @@ import { HOTBED, snapshot, type Ran } from '../cli/cli.js';
 import { expectHostileOutcome, type HostileCase } from './case.js';
 import { readingCases } from './cases/reading.js';
 import { optionCases } from './cases/options.js';
+import { variantCases } from './cases/variants.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
   'options': optionCases,
+  'compare --variant': variantCases,
 };
 
 afterAll(cleanup);
