@@ -31,7 +31,9 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
           + 'e.g. threshold2:channels.peer.rule=threshold,channels.peer.threshold.ties=2. A comma inside brackets, braces or quotes '
           + '(output.levels=[world,region]) stays in its value, and so does one followed by no "=" (title=Town, threshold rule). '
           + 'Differences are spoken of as travellers averted only where every scenario adds counter-measures to the reference, else as the change versus it',
-      })), {
+      })
+      .example('$0 compare scenarios/baseline.yaml scenarios/media-takedown.yaml', 'a counter-measure: travellers averted')
+      .example('$0 compare scenarios/single-town.yaml --variant threshold2:channels.peer.rule=threshold,channels.peer.threshold.ties=2 --variant alone:channels.group.probability=0', 'two variants of one file: the change versus it')), {
       defaultReplicates: 20,
       replicates: 'Replicates per scenario; replicate r of every scenario shares its networks, initial stock and random streams',
       out: 'Result folder (default: results/compare-<scenarios>-<timestamp>); must not exist',
