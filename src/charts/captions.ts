@@ -35,9 +35,13 @@ export const captions = {
 
   averted: (inputs: ReportInputs): string =>
     [
-      `How many fewer people had travelled by ${monthYear(inputs.endDate)} in each scenario than in the reference, ${inputs.meta.reference}, for the world and for each region.`,
+      inputs.differences === 'change'
+        ? `How many more people (or, below zero, fewer) had travelled by ${monthYear(inputs.endDate)} in each scenario than in the reference, ${inputs.meta.reference}, for the world and for each region: the change versus the reference, as not every scenario adds counter-measures to it.`
+        : `How many fewer people had travelled by ${monthYear(inputs.endDate)} in each scenario than in the reference, ${inputs.meta.reference}, for the world and for each region.`,
       `Differences are taken replicate by replicate (the same seed for both scenarios), then summarized: the point is the median, the thick bar holds the middle 50% of replicates and the thin bar the middle 90%.`,
-      'A negative value means more travellers than in the reference; a bar that crosses zero means the effect there is not distinguishable from chance.',
+      inputs.differences === 'change'
+        ? 'A negative value means fewer travellers than in the reference; a bar that crosses zero means the difference there is not distinguishable from chance.'
+        : 'A negative value means more travellers than in the reference; a bar that crosses zero means the effect there is not distinguishable from chance.',
       'The world and the regions have separate scales.',
     ].join(' '),
 
@@ -121,7 +125,9 @@ export const tableCaptions = {
     return `Cumulative travellers, world, at key dates: median (middle 90%) of ${bandLabel(inputs.meta.replicates)}, in people.${target}`;
   },
   averted: (inputs: ReportInputs): string =>
-    `Travellers averted versus ${inputs.meta.reference} by ${monthYear(inputs.endDate)}: median (middle 90%), in people.`,
+    inputs.differences === 'change'
+      ? `Change in travellers versus ${inputs.meta.reference} by ${monthYear(inputs.endDate)} (scenario minus reference): median (middle 90%), in people.`
+      : `Travellers averted versus ${inputs.meta.reference} by ${monthYear(inputs.endDate)}: median (middle 90%), in people.`,
   byPlace: (inputs: ReportInputs): string =>
     `Travellers by ${monthYear(inputs.endDate)} by place of origin: median (middle 90%), in people, with the target where one is known.`,
 } as const;

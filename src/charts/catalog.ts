@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInputs } from './inputs.js';
 import { captions, skipReasons } from './captions.js';
-import { avertedSpec, avertedTitle } from './specs/averted.js';
+import { avertedSpec, versusReferenceTitle } from './specs/averted.js';
 import { byPlaceSpec, byPlaceTitle } from './specs/by-place.js';
 import { channelsSpec, channelsTitle } from './specs/channels.js';
 import { cumulativeSpec, cumulativeTitle } from './specs/cumulative.js';
@@ -19,7 +19,8 @@ import { type Table, avertedTable, byPlaceTable, cumulativeTable } from './table
 export interface Chart {
   /** File stem: charts/<name>.vl.json, .svg, .png. */
   name: string;
-  title: string;
+  /** A fixed title, or one that follows the inputs (chart 2: travellers averted or the change versus the reference). */
+  title: string | ((inputs: ReportInputs) => string);
   /** The Vega-Lite spec with its data, or undefined when there is nothing to draw. */
   spec: (inputs: ReportInputs) => TopLevelSpec | undefined;
   caption: (inputs: ReportInputs) => string;
@@ -32,7 +33,7 @@ export interface Chart {
 
 export const charts: readonly Chart[] = [
   { name: 'cumulative', title: cumulativeTitle, spec: cumulativeSpec, caption: captions.cumulative, table: cumulativeTable, skipReason: skipReasons.cumulative },
-  { name: 'averted', title: avertedTitle, spec: avertedSpec, caption: captions.averted, table: avertedTable, skipReason: skipReasons.averted },
+  { name: 'averted', title: versusReferenceTitle, spec: avertedSpec, caption: captions.averted, table: avertedTable, skipReason: skipReasons.averted },
   { name: 'by-place', title: byPlaceTitle, spec: byPlaceSpec, caption: captions.byPlace, table: byPlaceTable, skipReason: skipReasons.byPlace },
   { name: 'channels', title: channelsTitle, spec: channelsSpec, caption: captions.channels, skipReason: skipReasons.channels },
   { name: 'preparation', title: preparationTitle, spec: preparationSpec, caption: captions.preparation, skipReason: skipReasons.preparation },
@@ -44,3 +45,5 @@ export const charts: readonly Chart[] = [
 ];
 
 export const chartNames: readonly string[] = charts.map((c) => c.name);
+
+export const chartTitle = (chart: Chart, inputs: ReportInputs): string => (typeof chart.title === 'string' ? chart.title : chart.title(inputs));

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportInputs } from './inputs.js';
 import { reportMessages } from './captions.js';
-import { type Chart, charts } from './catalog.js';
+import { type Chart, chartTitle, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
 import { compileSpec, renderPng, renderPngAsync, renderSvg } from './render.js';
 import { drawableSpec } from './spec-text.js';
@@ -46,7 +46,7 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
   for (const chart of charts) {
     const svg = await drawSvg(chart, inputs);
     if (!svg) {
-      if (!chart.optional) skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
+      if (!chart.optional) skipped.push({ title: chartTitle(chart, inputs), reason: chart.skipReason(inputs) });
       continue;
     }
     // PNGs are drawn on the thread pool while the next chart is laid out; settled here, awaited below
@@ -54,7 +54,7 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
       (bytes) => ({ bytes }),
       (error: unknown) => ({ error }),
     );
-    drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs), ...(svg.imageTitle ? { imageTitle: svg.imageTitle } : {}) });
+    drawn.push({ name: chart.name, title: chartTitle(chart, inputs), caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs), ...(svg.imageTitle ? { imageTitle: svg.imageTitle } : {}) });
   }
   const files: Record<string, string | Uint8Array> = {};
   for (const chart of drawn) {

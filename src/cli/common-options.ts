@@ -6,7 +6,7 @@ import type { Argv } from 'yargs';
 
 export function scenarioOptions<T>(y: Argv<T>) {
   return y
-    .option('set', { type: 'string', array: true, default: [] as string[], description: 'Override a parameter: path.to.param=value (repeatable); lists are addressed by item name, e.g. places.regions.Maghreb.countries.Tunisia.route.success=0.8' })
+    .option('set', { type: 'string', array: true, default: [] as string[], description: 'Override a parameter: path.to.param=value (repeatable); lists are addressed by item name (an intervention by its label), e.g. places.regions.Maghreb.countries.Tunisia.route.success=0.8' })
     .option('seed', { type: 'number', requiresArg: true, description: 'Seed of all random streams (default: the scenario\'s)' })
     .option('scale', { type: 'number', requiresArg: true, description: 'People per agent (default: the scenario\'s)' });
 }

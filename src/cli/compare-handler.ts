@@ -4,8 +4,9 @@ import { printOut } from './output.js';
 import { defaultResultDir } from '../batch/result-folder.js';
 import { checkComparable, type Comparison } from '../experiments/compare.js';
 import { writeCompareFolder } from '../experiments/compare-folder.js';
-import { bandOn, differenceOn, placeRow } from '../results/bands.js';
+import { bandOn, placeRow, versusReference } from '../results/bands.js';
 import { loadScenario } from '../scenario/load.js';
+import { parseVariant } from '../scenario/variants.js';
 import { messages } from '../messages/scenario.js';
 import { cliMessages } from '../messages/cli.js';
 import { chartTitlesFlag, checkReplicates, overridesFrom } from './common-options.js';
@@ -16,14 +17,18 @@ import type { CompareArgs } from './compare-command.js';
 
 /** Returns the exit code. */
 export async function handleCompare(argv: CompareArgs): Promise<number> {
-  if (argv.scenarios.length < 2) throw messages.compareNeedsTwo(argv.scenarios.length);
+  const variants = (argv.variant ?? []).map(parseVariant);
+  if (argv.scenarios.length + variants.length < 2) throw messages.compareNeedsTwo(argv.scenarios.length);
   checkReplicates(argv.replicates);
   const overrides = overridesFrom(argv);
-  const loaded = argv.scenarios.map((file) => loadScenario(file, { set: overrides }));
+  const loaded = [
+    ...argv.scenarios.map((file) => loadScenario(file, { set: overrides })),
+    ...variants.map((variant) => loadScenario(argv.scenarios[0]!, { set: overrides, variant })),
+  ];
   // Refuse what can be refused before the runs: misaligned scenarios, worlds too large, a bad targets file, an existing folder.
   const memoryLimit = memoryLimitBytes();
   const plans = checkComparable(loaded, memoryLimit);
-  const out = argv.out ?? defaultResultDir('results', `compare-${loaded.map((l) => stem(l.files[0]!)).join('-')}`, new Date());
+  const out = argv.out ?? defaultResultDir('results', `compare-${loaded.map((l) => l.variant?.name ?? stem(l.files[0]!)).join('-')}`, new Date());
   const total = loaded.length * argv.replicates;
   const progress = progressReporter(total * 1000, { quiet: argv.quiet });
   let folder;
@@ -66,11 +71,12 @@ function commandLine(argv: CompareArgs, seed: number): string {
   if (argv.scale !== undefined) parts.push(`--scale ${argv.scale}`);
   if (argv.levels !== undefined) parts.push(`--levels ${argv.levels}`);
   for (const s of argv.set ?? []) parts.push(`--set ${s}`);
+  for (const v of argv.variant ?? []) parts.push(`--variant ${v}`);
   parts.push(...chartTitlesFlag(argv.chartTitles));
   return parts.join(' ');
 }
 
-/** World travelled at the end per scenario, and travellers averted against the reference. */
+/** World travelled at the end per scenario, and travellers averted against the reference (or the change versus it: Comparison.differences). */
 export function compareTable(c: Comparison): string {
   const world = placeRow(c, 'world', 'World');
   const ref = c.scenarios[0]!;
@@ -78,8 +84,8 @@ export function compareTable(c: Comparison): string {
   const rows = c.scenarios.map((s, i) => [
     i === 0 ? `${s.name} (reference)` : s.name,
     range(bandOn(c, s, c.days, world, 'travelled')),
-    i === 0 ? '' : range(differenceOn(c, s, c.days, world, 'travelled')),
+    i === 0 ? '' : range(versusReference(c, s, c.days, world, 'travelled')),
   ]);
-  const header = ['scenario', `travelled by ${c.end}`, `averted vs ${ref.name}`];
+  const header = ['scenario', `travelled by ${c.end}`, `${c.differences === 'change' ? 'change' : 'averted'} vs ${ref.name}`];
   return `${renderTable(header, rows)}\n(people, world; median [90% band] over ${c.replicates} replicate${c.replicates === 1 ? '' : 's'}, paired by replicate; ${agentScale(c.scale)}, ${thousands(ref.plan.agentCount)} agents)`;
 }

@@ -22,7 +22,7 @@ export interface CompareFolderOptions {
   loaded: LoadedScenario[];
   /** Their plans, as checkComparable returned them. */
   plans: WorldPlan[];
-  /** The --set overrides applied to every scenario (for the manifest). */
+  /** The --set overrides applied to every scenario (for the manifest; a variant's own changes come after them). */
   overrides: string[];
   seed?: number;
   replicates: number;
@@ -82,7 +82,9 @@ function manifest(out: string, c: Comparison, overrides: string[], version: stri
       file: s.file,
       extends: s.loaded.files.slice(1),
       hash: s.loaded.hash,
-      overrides,
+      // Everything applied to the file, in order: `hotbed run FILE --set …` with these gives the same scenario.
+      overrides: s.loaded.variant ? [...overrides, ...s.loaded.variant.changes] : overrides,
+      ...(s.loaded.variant ? { variant: { name: s.loaded.variant.name, changes: s.loaded.variant.changes } } : {}),
       agents: s.plan.agentCount,
       resolved: s.loaded.scenario,
     })),

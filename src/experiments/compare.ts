@@ -15,6 +15,7 @@
 import { basename } from 'node:path';
 import { daysBetween } from '../model/dates.js';
 import { messages, type ScenarioDifference } from '../messages/scenario.js';
+import { resultMessages } from '../messages/results.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { levels as allLevels, type Level } from '../scenario/schema.js';
 import { planWorld, type WorldPlan } from '../world/plan.js';
@@ -23,6 +24,7 @@ import { monthStartDays } from '../results/months.js';
 import { networkSampleOf, sampleAgents, sampleCommunity, sampleOutcome, type NetworkOutcome, type NetworkSample } from '../results/network-sample.js';
 import { recordDays as scheduledDays } from '../results/recorder.js';
 import { checkMemory, runScenario, type Progress, type RunResult } from './run.js';
+import { addsCounterMeasures } from './counter-measures.js';
 
 export interface CompareOptions {
   /** Seed of every scenario's streams; default: the first scenario's. */
@@ -50,10 +52,12 @@ export interface ReplicateTiming {
 }
 
 export interface ComparedScenario {
-  /** Short name: the file's stem, made unique among the scenarios compared. */
+  /** Short name: the file's stem, made unique among the scenarios compared, or the variant's name. */
   name: string;
-  /** The file as given. */
+  /** The file as given (a variant's: the reference file it changes, `loaded.variant` says how). */
   file: string;
+  /** Whether it adds counter-measures to the reference and changes nothing else that runs (counter-measures.ts); false for the reference. */
+  addsCounterMeasures: boolean;
   loaded: LoadedScenario;
   plan: WorldPlan;
   cube: ReplicateCube;
@@ -86,13 +90,23 @@ export interface Comparison {
   network?: NetworkSample;
   /** Things worth telling the user (e.g. a scenario's own seed was not used). */
   notes: string[];
+  /**
+   * How differences from the reference are spoken of: 'averted' (reference − scenario) when every
+   * other scenario adds counter-measures to the reference, else 'change' (scenario − reference).
+   * The tables (differences.csv.gz, summary.json) are reference − scenario either way.
+   */
+  differences: 'averted' | 'change';
 }
 
 interface Entry {
   loaded: LoadedScenario;
+  /** The file, or a variant's label, for messages. */
   file: string;
   plan: WorldPlan;
 }
+
+/** How a scenario is named in messages: its file, or which variant of which file. */
+const labelOf = (l: LoadedScenario) => (l.variant ? messages.variantLabel(l.variant.name, l.files[0]!) : l.files[0]!);
 
 /** The first difference that stops two scenarios from being paired, or undefined. */
 export function scenarioDifference(a: Entry, b: Entry): ScenarioDifference | undefined {
@@ -144,6 +158,23 @@ export function checkAlignment(entries: readonly Entry[]): void {
   }
 }
 
+/**
+ * The names the scenarios go by: file stems (scenarioNames) and variants' own names. A variant
+ * named as a file or an earlier variant is refused, naming both.
+ */
+export function comparedNames(loaded: readonly LoadedScenario[]): string[] {
+  const fileNames = scenarioNames(loaded.filter((l) => !l.variant).map((l) => l.files[0]!));
+  const taken = new Map<string, string>();
+  let f = 0;
+  return loaded.map((l) => {
+    const name = l.variant ? l.variant.name : fileNames[f++]!;
+    const other = taken.get(name);
+    if (l.variant && other !== undefined) throw messages.variantDuplicateName(name, other);
+    taken.set(name, labelOf(l));
+    return name;
+  });
+}
+
 /** File stems, made unique with " (2)", " (3)" where two files share a stem. */
 export function scenarioNames(files: readonly string[]): string[] {
   const stems = files.map((f) => basename(f).replace(/\.(ya?ml|json)$/i, ''));
@@ -188,7 +219,8 @@ function withHotbeds(places: PlaceKey[], plan: WorldPlan): PlaceKey[] {
  * difference), and worlds too large for memory. Returns the plans.
  */
 export function checkComparable(loaded: readonly LoadedScenario[], memoryLimitBytes?: number): WorldPlan[] {
-  const entries: Entry[] = loaded.map((l) => ({ loaded: l, file: l.files[0]!, plan: planWorld(l.scenario) }));
+  comparedNames(loaded);
+  const entries: Entry[] = loaded.map((l) => ({ loaded: l, file: labelOf(l), plan: planWorld(l.scenario) }));
   checkAlignment(entries);
   for (const e of entries) checkMemory(e.plan, memoryLimitBytes, e.file);
   return entries.map((e) => e.plan);
@@ -198,7 +230,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   if (loaded.length === 0) throw new Error('experiments/compare: no scenarios');
   if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new Error(`experiments/compare: replicates ${options.replicates}`);
   const plans = checkComparable(loaded, options.memoryLimitBytes);
-  const entries: Entry[] = loaded.map((l, i) => ({ loaded: l, file: l.files[0]!, plan: plans[i]! }));
+  const entries: Entry[] = loaded.map((l, i) => ({ loaded: l, file: labelOf(l), plan: plans[i]! }));
 
   const ref = entries[0]!;
   const seed = options.seed ?? ref.loaded.scenario.seed;
@@ -206,7 +238,7 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   const { days, recordDays, tableDays, checkpointDays } = comparisonDays(entries);
   const levels = [...ref.loaded.scenario.output.levels];
   const places = withHotbeds(placeKeys(ref.plan, cubeLevels(levels)), ref.plan);
-  const names = scenarioNames(entries.map((e) => e.file));
+  const names = comparedNames(loaded);
   const notes = entries.filter((e) => e.loaded.scenario.seed !== seed)
     .map((e) => `${e.file} sets seed ${e.loaded.scenario.seed}; every scenario was run with seed ${seed} (common random numbers)`);
 
@@ -240,11 +272,17 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
         : undefined,
       onProgress: options.onProgress ? (p) => options.onProgress!({ ...p, scenario: index, scenarios: entries.length, name: names[index]! }) : undefined,
     });
-    return { name: names[index]!, file: e.file, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
+    const adds = index > 0 && addsCounterMeasures(ref.loaded.scenario, e.loaded.scenario);
+    return { name: names[index]!, file: e.loaded.files[0]!, addsCounterMeasures: adds, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
   });
   const s = ref.loaded.scenario;
   if (network && otherScenarios.length > 0) network = { ...network, otherScenarios };
-  return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, tableDays, checkpointDays, levels, places, network, notes };
+  const differences = scenarios.slice(1).every((x) => x.addsCounterMeasures) ? 'averted' : 'change';
+  if (differences === 'change') {
+    const others = scenarios.slice(1);
+    notes.push(resultMessages.changeVersusReference(names[0]!, others.filter((x) => !x.addsCounterMeasures).map((x) => x.name), others.filter((x) => x.addsCounterMeasures).map((x) => x.name)));
+  }
+  return { scenarios, seed, replicates, start: s.dates.start, end: s.dates.end, days, scale: s.scale, recordDays, tableDays, checkpointDays, levels, places, network, notes, differences };
 }
 
 function timingOf(run: RunResult): ReplicateTiming[] {
@@ -268,7 +306,7 @@ export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?
   run.replicates.forEach((r, i) => cube.add(i, r.snapshots, communities));
   const name = scenarioNames([file])[0]!;
   return {
-    scenarios: [{ name, file, loaded, plan: run.plan, cube, timing: timingOf(run) }],
+    scenarios: [{ name, file, addsCounterMeasures: false, loaded, plan: run.plan, cube, timing: timingOf(run) }],
     seed: run.seed,
     replicates: run.replicates.length,
     start: s.dates.start,
@@ -282,5 +320,6 @@ export function comparisonOfRun(loaded: LoadedScenario, run: RunResult, network?
     places,
     network,
     notes: [],
+    differences: 'averted',
   };
 }

@@ -18,7 +18,17 @@ export function sizeText(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
+const list = (names: readonly string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
 export const resultMessages = {
+  /**
+   * A comparison that speaks of the change versus the reference rather than of travellers averted,
+   * and why: some scenario does not add counter-measures to the reference (`notAdding`).
+   */
+  changeVersusReference: (reference: string, notAdding: readonly string[], adding: readonly string[]) =>
+    `differences are the change versus ${reference} (scenario − reference: above zero, more travellers), as ${list(notAdding)} ${notAdding.length === 1 ? 'is' : 'are'} not ${reference} with counter-measures added`
+    + (adding.length > 0 ? `; ${list(adding)} ${adding.length === 1 ? 'adds' : 'add'} counter-measures: there a change below zero is travellers averted` : ''),
+
   /** `--levels` names a level that does not exist, or none. */
   levels: (found: unknown, known: readonly string[]) =>
     messages.badOption('--levels', `place levels separated by commas, from ${known.join(', ')} (e.g. ${known.slice(0, 2).join(',')})`, found),

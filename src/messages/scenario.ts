@@ -90,17 +90,38 @@ export const messages = {
   unknownNetwork: (where: Where, path: string, name: string, suggestion?: string) =>
     new UserError({ ...where, path, problem: `no network recipe named "${name}" under networks`, hint: suggestion }),
 
-  setSyntax: (argument: string) =>
-    new UserError({ file: '--set', problem: `cannot read "${argument}"`, expected: 'path.to.param=value', found: JSON.stringify(argument) }),
+  // `source` is where the change was given: `--set`, or `--variant NAME` (variantSource).
+  setSyntax: (argument: string, source = '--set') =>
+    new UserError({ file: source, problem: `cannot read "${argument}"`, expected: 'path.to.param=value', found: JSON.stringify(argument) }),
 
-  setUnknownPath: (argument: string, path: string, segment: string, suggestion?: string) =>
-    new UserError({ file: '--set', path, problem: `unknown parameter "${segment}" in "${argument}"`, hint: suggestion }),
+  setUnknownPath: (argument: string, path: string, segment: string, suggestion?: string, source = '--set') =>
+    new UserError({ file: source, path, problem: `unknown parameter "${segment}" in "${argument}"`, hint: suggestion }),
 
-  setUnknownName: (argument: string, path: string, name: string, suggestion?: string) =>
-    new UserError({ file: '--set', path, problem: `nothing named "${name}" in "${argument}"`, hint: suggestion }),
+  setUnknownName: (argument: string, path: string, name: string, suggestion?: string, source = '--set') =>
+    new UserError({ file: source, path, problem: `nothing named "${name}" in "${argument}"`, hint: suggestion }),
 
-  setWrongType: (argument: string, path: string, expected: string, found: string) =>
-    new UserError({ file: '--set', path, problem: 'wrong value', expected, found: JSON.stringify(found) }),
+  setWrongType: (argument: string, path: string, expected: string, found: string, source = '--set') =>
+    new UserError({ file: source, path, problem: 'wrong value', expected, found: JSON.stringify(found) }),
+
+  // ---- `hotbed compare --variant name:path=value,path=value` ----
+
+  /** How a variant's changes are labelled in messages (as `--set` labels a plain override). */
+  variantSource: (name: string) => `--variant ${name}`,
+
+  variantSyntax: (argument: string) =>
+    new UserError({ file: '--variant', problem: `cannot read "${argument}"`, expected: 'name:path=value,path=value', found: JSON.stringify(argument), hint: 'e.g. --variant threshold2:channels.peer.rule=threshold,channels.peer.threshold.ties=2' }),
+
+  variantBadName: (argument: string, name: string) =>
+    new UserError({ file: '--variant', problem: `cannot use "${name}" as the name of a variant in "${argument}"`, expected: 'a name of at most 60 letters, digits, ".", "_", "+" or "-", starting with a letter or digit', found: describe(name) }),
+
+  variantEmptyChange: (name: string, argument: string) =>
+    new UserError({ file: `--variant ${name}`, problem: `an empty change in "${argument}"`, expected: 'path=value between the commas', hint: 'remove the extra comma' }),
+
+  variantDuplicateName: (name: string, other: string) =>
+    new UserError({ file: `--variant ${name}`, problem: `the name "${name}" is taken by ${other}`, expected: 'a name of its own for every variant and scenario file compared' }),
+
+  /** A variant in messages that name the scenarios compared (where a file's path would be). */
+  variantLabel: (name: string, file: string) => `variant "${name}" of ${file}`,
 
   tooLarge: (where: Where, agents: number, ties: number, neededBytes: number, availableBytes: number) =>
     new UserError({
@@ -136,7 +157,7 @@ export const messages = {
     new UserError({ problem: `scenarios differ: ${differenceText(fileA, fileB, d)}`, hint: 'compare needs the same places, dates and scale in every scenario' }),
 
   compareNeedsTwo: (found: number) =>
-    new UserError({ file: 'command line', problem: 'name at least two scenario files to compare', found: `${found}`, hint: 'the first is the reference, e.g. hotbed compare scenarios/baseline.yaml my-measure.yaml' }),
+    new UserError({ file: 'command line', problem: 'name at least two scenarios to compare: files, or one file and a --variant', found: `${found}`, hint: 'the first file is the reference, e.g. hotbed compare scenarios/baseline.yaml my-measure.yaml, or hotbed compare scenarios/single-town.yaml --variant strong:channels.peer.cascade.probability=0.004' }),
 
   // ---- `hotbed calibrate`: calibration files and resume folders ----
 

@@ -93,6 +93,15 @@ export function differenceOn(c: Comparison, s: ComparedScenario, day: number, pl
   return band(pairedDifferences(cellOn(c.scenarios[0]!, day, place, measure), cellOn(s, day, place, measure)), c.scale);
 }
 
+/**
+ * The difference as the comparison speaks of it (`c.differences`): travellers averted,
+ * reference − scenario, or the change versus the reference, scenario − reference.
+ */
+export function versusReference(c: Comparison, s: ComparedScenario, day: number, place: number, measure: Measure): Band {
+  if (c.differences !== 'change') return differenceOn(c, s, day, place, measure);
+  return band(pairedDifferences(cellOn(s, day, place, measure), cellOn(c.scenarios[0]!, day, place, measure)), c.scale);
+}
+
 export interface MonthlyBand extends Band {
   month: string;
 }

@@ -8,7 +8,7 @@ import type { Comparison, ComparedScenario } from '../experiments/compare.js';
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Intervention, PlaceTarget } from '../scenario/schema.js';
 import type { Targets } from '../scenario/targets.js';
-import { bandOn, differenceOn, monthlyBands, placeRow, cellOn } from './bands.js';
+import { bandOn, monthlyBands, placeRow, cellOn, versusReference } from './bands.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
 import { hotbedWindows, recruitPreparation } from './recruit-preparation.js';
 import { worldPathOfFiles } from './path-targets.js';
@@ -43,7 +43,7 @@ export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Tar
   const byMonthThenScenario = <T extends { scenario: string; month: string }>(rows: T[]) =>
     rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : order.get(a.scenario)! - order.get(b.scenario)!));
 
-  const scenarios: ScenarioMeta[] = c.scenarios.map((s) => ({ name: s.name, file: s.file, title: s.loaded.scenario.title, hash: s.loaded.hash }));
+  const scenarios: ScenarioMeta[] = c.scenarios.map((s) => ({ name: s.name, file: s.file, title: titleOf(s), hash: s.loaded.hash }));
 
   const cumulative = byDateThenScenario(c.scenarios.flatMap((s) =>
     c.recordDays.map((day) => ({ scenario: s.name, date: addDays(c.start, day), ...bandOn(c, s, day, world, 'travelled') }))));
@@ -54,8 +54,8 @@ export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Tar
     quantile(Array.from(cellOn(s, end, place, 'travelled')).sort((a, b) => a - b), 0.5);
 
   const averted = c.scenarios.slice(1).flatMap((s) => [
-    { scenario: s.name, level: 'world' as const, place: 'World', ...differenceOn(c, s, end, world, 'travelled') },
-    ...regions.map((r) => ({ scenario: s.name, level: 'region' as const, place: r.name, ...differenceOn(c, s, end, r.index, 'travelled') })),
+    { scenario: s.name, level: 'world' as const, place: 'World', ...versusReference(c, s, end, world, 'travelled') },
+    ...regions.map((r) => ({ scenario: s.name, level: 'region' as const, place: r.name, ...versusReference(c, s, end, r.index, 'travelled') })),
   ]);
 
   // Regions, then the countries with targets and the largest others (by the reference's median at the end), largest first.
@@ -120,6 +120,7 @@ export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Tar
     interventions,
   };
   if (worldTarget) inputs.worldTarget = worldTarget;
+  if (c.differences === 'change') inputs.differences = 'change';
   if (ref.loaded.scenario.output.chartTitles === false) inputs.chartTitles = false;
   const preparation = recruitPreparation(c);
   if (preparation.some((p) => p.recruits > 0)) inputs.preparation = preparation;
@@ -132,6 +133,13 @@ export function reportInputs(c: Comparison, targetFiles?: Targets | readonly Tar
   if (events.length > 0) inputs.events = events;
   if (c.network) inputs.network = c.network;
   return inputs;
+}
+
+/** A variant has its reference's title: the report says what it changes. */
+function titleOf(s: ComparedScenario): string {
+  const title = s.loaded.scenario.title;
+  const v = s.loaded.variant;
+  return v ? `${title ? `${title}, ` : ''}with ${v.changes.join(', ')}` : title;
 }
 
 function defaultTitle(c: Comparison): string {

@@ -18,6 +18,15 @@ import { schemaError, type Locator } from './zod-issues.js';
 export interface LoadOptions {
   /** `path.to.param=value` strings, applied in order. */
   set?: readonly string[];
+  /** A named variant of the file (`hotbed compare --variant`): its changes are applied after `set`, and messages name it. */
+  variant?: Variant;
+}
+
+/** A scenario file with a few `--set`-style changes, under a name of its own (scenario/variants.ts reads them). */
+export interface Variant {
+  name: string;
+  /** `path=value` strings, applied in order. */
+  changes: string[];
 }
 
 export interface LoadedScenario {
@@ -30,6 +39,8 @@ export interface LoadedScenario {
   targetsFile?: string;
   /** Every targets file the scenario names, in its order, each resolved against the file that names it. */
   targetsFiles: string[];
+  /** Set when this is a variant of the file: its name and changes. */
+  variant?: Variant;
 }
 
 const MAX_EXTENDS = 16;
@@ -41,9 +52,13 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const raw = merged as Record<string, unknown>;
   delete raw.extends;
 
-  const overrides = (options.set ?? []).map(parseOverride);
-  const { value, touched } = applyOverrides(raw, overrides);
-  const locator = makeLocator(value, sources, touched);
+  const variant = options.variant;
+  const overrides = [
+    ...(options.set ?? []).map((a) => parseOverride(a)),
+    ...(variant ? variant.changes.map((a) => parseOverride(a, messages.variantSource(variant.name))) : []),
+  ];
+  const { value, touched, sources: touchedBy } = applyOverrides(raw, overrides);
+  const locator = makeLocator(value, sources, touched, touchedBy);
 
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw schemaError(parsed.error.issues, value, locator);
@@ -51,7 +66,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   checkScenario(scenario, locator);
 
   const targetsFiles = resolveTargetsFiles(scenario.targets, sources, touched);
-  return { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile: targetsFiles[0], targetsFiles };
+  const loaded: LoadedScenario = { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile: targetsFiles[0], targetsFiles };
+  if (variant) loaded.variant = { name: variant.name, changes: [...variant.changes] };
+  return loaded;
 }
 
 /**
@@ -110,9 +127,11 @@ const displayPath = (p: string) => {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 };
 
-function makeLocator(merged: unknown, sources: SourceFile[], touched: (string | number)[][]): Locator {
+/** `touchedBy[i]` is where `touched[i]` was changed (`--set` or `--variant NAME`); the last change of a path wins, as it did. */
+function makeLocator(merged: unknown, sources: SourceFile[], touched: (string | number)[][], touchedBy: string[]): Locator {
   return (path, atKey = false) => {
-    if (touched.some((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]))) return { file: '--set' };
+    const by = touched.findLastIndex((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]));
+    if (by >= 0) return { file: touchedBy[by]! };
     for (const source of sources) {
       const p = translatePath(merged, path, source.value);
       if (p && p.length === path.length) return locate(source, p, atKey);

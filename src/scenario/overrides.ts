@@ -1,9 +1,10 @@
 /**
  * `--set path.to.param=value`: command-line overrides, applied to the scenario
  * after `extends` and before validation. The path walks mappings by key and
- * lists by item name (or position); the value is read as the schema says the
- * parameter is typed: strings stay text, anything else is read as YAML
- * (numbers, booleans, flow lists and mappings).
+ * lists by item name, an intervention's label, or position; the value is read as
+ * the schema says the parameter is typed: strings stay text, anything else is
+ * read as YAML (numbers, booleans, flow lists and mappings). `hotbed compare
+ * --variant` changes go through the same parser, labelled with their variant.
  */
 import { parse as parseYaml } from 'yaml';
 import { childSchema, knownKeys, scalarTypes, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
@@ -16,14 +17,16 @@ export interface Override {
   argument: string;
   path: string[];
   raw: string;
+  /** Where it was given, for messages: `--set` (when absent), or `--variant NAME`. */
+  source?: string;
 }
 
-export function parseOverride(argument: string): Override {
+export function parseOverride(argument: string, source = '--set'): Override {
   const eq = argument.indexOf('=');
-  if (eq <= 0) throw messages.setSyntax(argument);
+  if (eq <= 0) throw messages.setSyntax(argument, source);
   const path = argument.slice(0, eq).trim().split('.').map((s) => s.trim());
-  if (path.some((s) => s === '')) throw messages.setSyntax(argument);
-  return { argument, path, raw: argument.slice(eq + 1) };
+  if (path.some((s) => s === '')) throw messages.setSyntax(argument, source);
+  return { argument, path, raw: argument.slice(eq + 1), source };
 }
 
 const suggestion = (word: string, candidates: string[]) => {
@@ -31,13 +34,22 @@ const suggestion = (word: string, candidates: string[]) => {
   return c === undefined ? undefined : `did you mean "${c}"?`;
 };
 
-/** Applies the overrides in order; returns the new value and the list paths they touched. */
-export function applyOverrides(root: Record<string, unknown>, overrides: readonly Override[]): { value: Record<string, unknown>; touched: (string | number)[][] } {
+/** Applies the overrides in order; returns the new value and the paths they touched (with list positions), with each one's source. */
+export function applyOverrides(root: Record<string, unknown>, overrides: readonly Override[]): { value: Record<string, unknown>; touched: (string | number)[][]; sources: string[] } {
   const value = structuredClone(root);
   const touched: (string | number)[][] = [];
   for (const o of overrides) touched.push(applyOne(value, o));
-  return { value, touched };
+  return { value, touched, sources: overrides.map((o) => o.source ?? '--set') };
 }
+
+/** A list item addressed by name: its `name`, else (interventions have no name) its `label`. */
+function itemNamed(list: unknown[], segment: string): number {
+  const byName = list.findIndex((e) => isPlainObject(e) && e.name === segment);
+  return byName >= 0 ? byName : list.findIndex((e) => isPlainObject(e) && e.name === undefined && e.label === segment);
+}
+
+const itemNames = (list: unknown[]) =>
+  list.flatMap((e) => (isPlainObject(e) && typeof e.name === 'string' ? [e.name] : isPlainObject(e) && typeof e.label === 'string' ? [e.label] : []));
 
 function applyOne(root: Record<string, unknown>, o: Override): (string | number)[] {
   let schema: JsonSchema | undefined = scenarioJsonSchema();
@@ -48,11 +60,10 @@ function applyOne(root: Record<string, unknown>, o: Override): (string | number)
     const last = i === o.path.length - 1;
     const shownPath = o.path.slice(0, i + 1).join('.');
     if (Array.isArray(node)) {
-      const byName = node.findIndex((e) => isPlainObject(e) && e.name === segment);
+      const byName = itemNamed(node, segment);
       const index = byName >= 0 ? byName : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (index < 0 || index >= node.length) {
-        const names = node.flatMap((e) => (isPlainObject(e) && typeof e.name === 'string' ? [e.name] : []));
-        throw messages.setUnknownName(o.argument, shownPath, segment, suggestion(segment, names));
+        throw messages.setUnknownName(o.argument, shownPath, segment, suggestion(segment, itemNames(node)), o.source);
       }
       schema = schema && childSchema(schema, index, node[index]);
       resolved.push(index);
@@ -63,9 +74,9 @@ function applyOne(root: Record<string, unknown>, o: Override): (string | number)
       node = node[index];
       continue;
     }
-    if (!isPlainObject(node)) throw messages.setUnknownPath(o.argument, shownPath, segment);
+    if (!isPlainObject(node)) throw messages.setUnknownPath(o.argument, shownPath, segment, undefined, o.source);
     const next: JsonSchema | undefined = segment === '__proto__' ? undefined : schema && childSchema(schema, segment, node);
-    if (!next) throw messages.setUnknownPath(o.argument, shownPath, segment, suggestion(segment, schema ? knownKeys(schema, node) : []));
+    if (!next) throw messages.setUnknownPath(o.argument, shownPath, segment, suggestion(segment, schema ? knownKeys(schema, node) : []), o.source);
     schema = next;
     resolved.push(segment);
     if (last) {
@@ -94,13 +105,13 @@ function readValue(o: Override, path: string, schema: JsonSchema | undefined): u
   try {
     value = readYaml(o.raw);
   } catch {
-    throw messages.setWrongType(o.argument, path, describeTypes(types), o.raw);
+    throw messages.setWrongType(o.argument, path, describeTypes(types), o.raw, o.source);
   }
   if ((types.has('number') || types.has('integer')) && typeof value !== 'number' && !types.has('string') && !types.has('object')) {
-    throw messages.setWrongType(o.argument, path, 'a number', o.raw);
+    throw messages.setWrongType(o.argument, path, 'a number', o.raw, o.source);
   }
   if (types.has('boolean') && types.size === 1 && typeof value !== 'boolean') {
-    throw messages.setWrongType(o.argument, path, 'true or false', o.raw);
+    throw messages.setWrongType(o.argument, path, 'true or false', o.raw, o.source);
   }
   if (value === null && types.has('string')) return o.raw;
   return value;

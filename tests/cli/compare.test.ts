@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { messages } from '../../src/messages/scenario.js';
+import { resultMessages } from '../../src/messages/results.js';
 import { CLOSED, TINY } from '../experiments/tiny.js';
 import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
 import { runCommand } from '../../src/cli/run-command.js';
@@ -43,6 +44,7 @@ let again: Ran;
 let misaligned: Ran;
 let misalignedBefore: Record<string, string>;
 let banded: Ran;
+let variants: Ran;
 
 beforeAll(async () => {
   misalignedBefore = snapshot(cwd);
@@ -53,7 +55,33 @@ beforeAll(async () => {
     hotbed(['compare', 'tiny.yaml', 'closed.yaml', '--replicates', '4', '--out', out('again'), '--quiet', '--no-report'], cwd),
     hotbed(['run', 'tiny.yaml', '--replicates', '3', '--out', out('run-3'), '--quiet'], cwd),
   ]);
+  variants = await hotbed(['compare', 'tiny.yaml', '--variant', 'weak:channels.media.exposure=0.0005', '--variant', 'levels:output.levels=[world,region],channels.group.probability=0',
+    '--replicates', '3', '--out', out('variants'), '--quiet', '--no-report'], cwd);
 }, 120_000);
+
+describe('hotbed compare --variant', () => {
+  it('compares variants of one file, named, and speaks of the change versus the reference', () => {
+    expect(variants.status, variants.stderr).toBe(0);
+    expect(variants.stdout).toMatch(/^scenario +travelled by 2014-10-01 +change vs tiny\n/);
+    expect(variants.stdout).toMatch(/\nweak +[\d,]+ \[[\d,]+ – [\d,]+\] +-[\d,]+ \[/);
+    expect(variants.stdout).toContain(`Note: ${resultMessages.changeVersusReference('tiny', ['weak', 'levels'], [])}.`);
+    const bands = read(out('variants'), 'bands.csv.gz');
+    expect(bands).toMatch(/\nweak,2014-06-01,world,World,travelled,/);
+    expect(bands).toMatch(/\nlevels,2014-06-01,world,World,travelled,/);
+  });
+
+  it('records each variant\'s changes in the manifest, and the command that reproduces the folder', () => {
+    const manifest = JSON.parse(read(out('variants'), 'manifest.json')) as { command: string; scenarios: { name: string; file: string; overrides: string[]; variant?: { name: string; changes: string[] } }[] };
+    expect(manifest.scenarios.map((s) => [s.name, s.file, s.variant])).toEqual([
+      ['tiny', 'tiny.yaml', undefined],
+      ['weak', 'tiny.yaml', { name: 'weak', changes: ['channels.media.exposure=0.0005'] }],
+      ['levels', 'tiny.yaml', { name: 'levels', changes: ['output.levels=[world,region]', 'channels.group.probability=0'] }],
+    ]);
+    expect(manifest.scenarios[1]!.overrides).toEqual(['channels.media.exposure=0.0005']);
+    expect(manifest.command).toContain('--variant weak:channels.media.exposure=0.0005 --variant levels:output.levels=[world,region],channels.group.probability=0');
+    expect(JSON.parse(read(out('variants'), 'summary.json')).title).toBe('tiny vs weak vs levels');
+  });
+});
 
 describe('hotbed compare', { timeout: 60_000 }, () => {
   it('exits 0 and prints the table: travelled per scenario and travellers averted', () => {

@@ -1,6 +1,7 @@
 /** compareScenarios: alignment checks, common random numbers, paired differences. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, scenarioNames } from '../../src/experiments/compare.js';
+import { resultMessages } from '../../src/messages/results.js';
 import { runScenario } from '../../src/experiments/run.js';
 import { bandsCsv, differenceOn, differencesCsv, placeRow } from '../../src/results/bands.js';
 import { addDays } from '../../src/model/dates.js';
@@ -111,7 +112,11 @@ describe('compareScenarios: common random numbers', () => {
     const [a, b] = loadTexts({ 'a.yaml': TINY, 'b.yaml': TINY.replace('seed: 1', 'seed: 9') });
     const c = compareScenarios([a!, b!], { replicates: 2 });
     expect(c.seed).toBe(1);
-    expect(c.notes).toEqual([`${b!.files[0]} sets seed 9; every scenario was run with seed 1 (common random numbers)`]);
+    expect(c.notes).toEqual([
+      `${b!.files[0]} sets seed 9; every scenario was run with seed 1 (common random numbers)`,
+      // the same world with another seed adds no counter-measure
+      resultMessages.changeVersusReference('a', ['b'], []),
+    ]);
     expect(Array.from(c.scenarios[1]!.cube.data)).toEqual(Array.from(c.scenarios[0]!.cube.data));
     expect(compareScenarios([a!, b!], { replicates: 1, seed: 5 }).seed).toBe(5);
   });

@@ -13,12 +13,14 @@ import { readingCases } from './cases/reading.js';
 import { optionCases } from './cases/options.js';
 import { nameCases } from './cases/names.js';
 import { readBackCases } from './cases/read-back.js';
+import { variantCases } from './cases/variants.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
   'options': optionCases,
   'names in the files it writes': nameCases,
   'files it wrote and reads back, and work too large': readBackCases,
+  'compare --variant': variantCases,
 };
 
 afterAll(cleanup);

@@ -91,6 +91,7 @@ function handMade(): Comparison {
     levels: ['world'],
     places,
     notes: [],
+    differences: 'averted',
   };
 }
 

@@ -69,7 +69,21 @@ describe('reportInputs', () => {
       'closed:world:World', 'closed:region:Maghreb', 'closed:region:Western Europe',
       'media:world:World', 'media:region:Maghreb', 'media:region:Western Europe',
     ]);
-    expect(inputs.averted[0]!.median).toBeGreaterThan(0);
+    // media.yaml changes a parameter, so the comparison speaks of the change versus ref (scenario − ref):
+    // closed borders give fewer travellers, below zero
+    expect(inputs.differences).toBe('change');
+    expect(inputs.averted[0]!.median).toBeLessThan(0);
+  });
+
+  it('speaks of travellers averted (reference − scenario, above zero for closed borders) when every scenario adds counter-measures', () => {
+    const [ref, closed] = loaded;
+    const both = reportInputs(compareScenarios([ref!, closed!], { replicates: 5, networkSample: false }));
+    expect(both.differences).toBeUndefined();
+    expect(both.averted[0]!.median).toBeGreaterThan(0);
+    const world = inputs.averted.find((a) => a.scenario === 'closed' && a.place === 'World')!;
+    // the same pairs the other way round: the band mirrored (to the rounding of an interpolated quantile)
+    const b = both.averted[0]!;
+    for (const [x, y] of [[world.median, b.median], [world.p5, b.p95], [world.p95, b.p5]] as const) expect(Math.abs(x + y)).toBeLessThanOrEqual(1);
   });
 
   it('gives travelled by place with targets where known, reference first', () => {

@@ -106,6 +106,12 @@ describe('--set mistakes', () => {
     expect(() => load(arg)).toThrow(messages.setUnknownName(arg, 'places.regions.Magreb', 'Magreb', 'did you mean "Maghreb"?').message);
   });
 
+  it('addresses an intervention by its label, and suggests labels', () => {
+    expect(load('interventions.Tighter border.interception=0.75').interventions[0]).toMatchObject({ label: 'Tighter border', interception: 0.75 });
+    const arg = 'interventions.Tigher border.interception=0.75';
+    expect(() => load(arg)).toThrow(messages.setUnknownName(arg, 'interventions.Tigher border', 'Tigher border', 'did you mean "Tighter border"?').message);
+  });
+
   it('an index past the end of a list', () => {
     expect(() => load('interventions.5.interception=0.1')).toThrow(messages.setUnknownName('interventions.5.interception=0.1', 'interventions.5', '5').message);
   });

@@ -52,8 +52,16 @@ export interface ReportInputs {
   cumulative: ({ scenario: string; date: string } & Band)[];
   /** The calibration target band for the world total, if any (27,000–31,000 in December 2015). */
   worldTarget?: TargetBand;
-  /** 2. Travellers averted versus the reference at the end date (paired over replicates); reference excluded. */
+  /**
+   * 2. Travellers averted versus the reference at the end date (paired over replicates), or the
+   * change versus the reference where `differences` is 'change'; reference excluded.
+   */
   averted: ({ scenario: string; level: 'world' | 'region'; place: string } & Band)[];
+  /**
+   * How chart 2 speaks of differences: 'averted' (reference − scenario; every other scenario adds
+   * counter-measures to the reference) or 'change' (scenario − reference). Absent: 'averted'.
+   */
+  differences?: 'averted' | 'change';
   /** 3. Travelled at the end date by region and for the top countries, per scenario, with targets where known. */
   byPlace: ({ scenario: string; level: 'region' | 'country'; place: string; target?: { low: number; high: number; value: number } } & Band)[];
   /** 4. New recruits per month by channel, per scenario (medians over replicates). */

@@ -1,5 +1,7 @@
 /**
- * Chart 2: travellers averted versus the reference at the end date, per scenario:
+ * Chart 2: travellers averted versus the reference at the end date, per scenario, or,
+ * where the scenarios do not add counter-measures to the reference (inputs.differences),
+ * the change versus the reference (scenario − reference):
  * point = median, thick bar = middle 50 %, thin bar = middle 90 %, and a zero rule.
  * The world comes first on its own axis, then the regions (a smaller scale).
  */
@@ -20,6 +22,10 @@ import {
 } from './common.js';
 
 export const avertedTitle = 'Travellers averted';
+export const changeTitle = 'Change in travellers versus the reference';
+
+const speaksOfChange = (inputs: ReportInputs) => inputs.differences === 'change';
+export const versusReferenceTitle = (inputs: ReportInputs): string => (speaksOfChange(inputs) ? changeTitle : avertedTitle);
 
 type Row = ReportInputs['averted'][number];
 
@@ -33,6 +39,7 @@ export function avertedSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const colour = scenarioScale(inputs, scenarios);
   const dodge = scenarios.length > 1;
   const reference = inputs.meta.reference;
+  const change = speaksOfChange(inputs);
 
   const panel = (level: Row['level'], title: string): View | undefined => {
     const data = rows.filter((r) => r.level === level);
@@ -50,7 +57,7 @@ export function avertedSpec(inputs: ReportInputs): TopLevelSpec | undefined {
         encoding: {
           y,
           ...yOffset,
-          x: { field: 'median', type: 'quantitative', title: `${title}: averted vs ${reference} (people)`, axis: { ...peopleAxis, tickCount: 6 } },
+          x: { field: 'median', type: 'quantitative', title: `${title}: ${change ? 'change' : 'averted'} vs ${reference} (people)`, axis: { ...peopleAxis, tickCount: 6 } },
           color,
         },
       },
@@ -66,10 +73,15 @@ export function avertedSpec(inputs: ReportInputs): TopLevelSpec | undefined {
   const panels = [panel('world', 'World'), panel('region', 'Regions')].filter((p): p is View => p !== undefined);
 
   return {
-    ...frame(avertedTitle, [
-      `Travellers averted versus ${reference} by ${monthYear(inputs.endDate)}, paired over ${bandLabel(inputs.meta.replicates)}.`,
-      'Point: median; thick bar: middle 50%; thin bar: middle 90%. Below zero: more travellers than in the reference.',
-    ]),
+    ...frame(versusReferenceTitle(inputs), change
+      ? [
+        `Travellers by ${monthYear(inputs.endDate)}, scenario minus ${reference}, paired over ${bandLabel(inputs.meta.replicates)}.`,
+        'Point: median; thick bar: middle 50%; thin bar: middle 90%. Above zero: more travellers than in the reference.',
+      ]
+      : [
+        `Travellers averted versus ${reference} by ${monthYear(inputs.endDate)}, paired over ${bandLabel(inputs.meta.replicates)}.`,
+        'Point: median; thick bar: middle 50%; thin bar: middle 90%. Below zero: more travellers than in the reference.',
+      ]),
     vconcat: panels,
     resolve: { scale: { x: 'independent', y: 'independent' } },
     spacing: 28,
