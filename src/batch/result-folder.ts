@@ -8,7 +8,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkOutputParent, checkOutputPath } from './output-path.js';
 import { writeFault } from './persistence.js';
-import { claimFolder } from './temporaries.js';
+import { claimFolder, startTemporary } from './temporaries.js';
 
 /** `<root>/<stem>-<timestamp>`, the name of a command's default folder before any counter. */
 export function defaultResultDir(root: string, file: string, now: Date): string {
@@ -21,9 +21,10 @@ export function defaultResultDir(root: string, file: string, now: Date): string 
  * Claims the default folder `results/<stem>-<timestamp>` (`-2`, `-3`, … after it if taken):
  * made at once by an atomic mkdir, so two commands started in the same second get two folders,
  * and left empty until the command fills it. `root` is made if missing; the output check
- * (output-path.ts) is made on it first.
+ * (output-path.ts) is made on it first. `withTemporary`: the folder's temporary is made at once
+ * beside it (writeFolderStreamed fills it later), so that a killed command's claim is known as such.
  */
-export function claimDefaultResultDir(root: string, file: string, now: Date): string {
+export function claimDefaultResultDir(root: string, file: string, now: Date, options: { withTemporary?: boolean } = {}): string {
   const base = defaultResultDir(root, file, now);
   if (statSync(root, { throwIfNoEntry: false }) === undefined) {
     checkOutputPath(root, 'new folder');
@@ -37,7 +38,12 @@ export function claimDefaultResultDir(root: string, file: string, now: Date): st
   for (let i = 1; ; i++) {
     const dir = i === 1 ? base : `${base}-${i}`;
     try {
-      if (claimFolder(dir)) return dir;
+      if (claimFolder(dir)) {
+        // A folder written whole at the end (run, compare) has its temporary made now: if the
+        // command is killed, the next start finds the pair and removes both.
+        if (options.withTemporary) startTemporary(dir);
+        return dir;
+      }
     } catch (e) {
       throw writeFault(dir, e, 'nothing was written');
     }

@@ -17,8 +17,8 @@ const TEMPORARY = /^\..+\.partial-(\d+)@([A-Za-z0-9._-]+)$/;
 const live = new Set<string>();
 const claimed = new Set<string>();
 
-/** The temporary beside `path` that this process writes before renaming it into place. */
-export const temporaryPath = (path: string): string => join(dirname(path), `.${basename(path)}.partial-${process.pid}@${HOST}`);
+/** The temporary beside `path` that this process (or process `pid` of this host) writes before renaming it into place. */
+export const temporaryPath = (path: string, pid = process.pid): string => join(dirname(path), `.${basename(path)}.partial-${pid}@${HOST}`);
 
 /** Lists a temporary as this process's until `untrack`: an interruption removes it. */
 export const track = (temp: string): void => void live.add(temp);
@@ -38,6 +38,13 @@ export function claimFolder(dir: string): boolean {
   }
   claimed.add(resolve(dir));
   return true;
+}
+
+/** Makes (empty) and lists the temporary folder beside `dir`. */
+export function startTemporary(dir: string): void {
+  const temp = temporaryPath(dir);
+  mkdirSync(temp);
+  track(temp);
 }
 
 /** A claimed folder filled (renamed into place, or written in): no longer removed on an interruption. */
@@ -100,8 +107,12 @@ export function removeStaleTemporaries(dir: string, depth = 0): string[] {
         try {
           rmSync(path, { recursive: true, force: true });
           removed.push(path);
+          // The folder its maker claimed for it (a default result folder), if still empty.
+          const target = join(dir, name.slice(1, name.lastIndexOf('.partial-')));
+          rmdirSync(target);
+          removed.push(target);
         } catch {
-          // Not ours to remove after all (permissions): left for its owner.
+          // Not ours to remove after all (permissions), or the target is not an empty folder: left.
         }
       }
     } else if (depth > 0) {

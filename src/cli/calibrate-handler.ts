@@ -11,7 +11,7 @@ import { loadCalibration } from '../calibration/load.js';
 import { defaultWorkers } from '../batch/cores.js';
 import { checkMemory } from '../experiments/run.js';
 import { checkOutput, outputFolder, resumeFolder } from './outputs.js';
-import { onInterrupt } from './signals.js';
+import { installSignalHandlers, onInterrupt } from './signals.js';
 import { outputMessages, shellCommand } from '../messages/output.js';
 import { join } from 'node:path';
 import { planWorld } from '../world/plan.js';
@@ -29,6 +29,7 @@ export async function handleCalibrate(argv: CalibrateArgs): Promise<number> {
   const c = loadCalibration(argv.calibration, { until: argv.until });
   // Each thread holds one world at a time.
   checkMemory(planWorld(c.loaded.scenario), memoryLimitBytes(workers), c.scenarioFile);
+  installSignalHandlers();
   if (argv.install !== undefined) checkOutput(argv.install, 'file');
   if (argv.resume !== undefined) resumeFolder(argv.resume);
   const out = argv.resume ?? outputFolder(argv.out, argv.calibration);

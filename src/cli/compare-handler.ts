@@ -23,7 +23,7 @@ export async function handleCompare(argv: CompareArgs): Promise<number> {
   // Refuse what can be refused before the runs: misaligned scenarios, worlds too large, a bad targets file, an existing folder.
   const memoryLimit = memoryLimitBytes();
   const plans = checkComparable(loaded, memoryLimit);
-  const out = outputFolder(argv.out, `compare-${loaded.map((l) => stem(l.files[0]!)).join('-')}`);
+  const out = outputFolder(argv.out, `compare-${loaded.map((l) => stem(l.files[0]!)).join('-')}`, { whole: true });
   const total = loaded.length * argv.replicates;
   const progress = progressReporter(total * 1000, { quiet: argv.quiet });
   let folder;

@@ -16,13 +16,16 @@ export function checkOutput(path: string, kind: OutputKind, options?: OutputChec
   noteStale(removeStaleTemporaries(dirname(path)));
 }
 
-/** `--out` when given (checked), else a new default folder under results/ (claimed). */
-export function outputFolder(out: string | undefined, file: string): string {
+/**
+ * `--out` when given (checked), else a new default folder under results/ (claimed); `whole`:
+ * the folder is written whole at the end (run, compare), its temporary made now.
+ */
+export function outputFolder(out: string | undefined, file: string, options: { whole?: boolean } = {}): string {
   if (out !== undefined) {
     checkOutput(out, 'new folder');
     return out;
   }
-  const dir = claimDefaultResultDir('results', file, new Date());
+  const dir = claimDefaultResultDir('results', file, new Date(), { withTemporary: options.whole });
   noteStale(removeStaleTemporaries('results'));
   return dir;
 }

@@ -24,7 +24,7 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const overrides = overridesFrom(argv);
   const loaded = loadScenario(argv.scenario, { set: overrides });
   const { scenario } = loaded;
-  const out = outputFolder(argv.out, argv.scenario);
+  const out = outputFolder(argv.out, argv.scenario, { whole: true });
   const replicates = argv.replicates ?? scenario.replicates ?? 1;
   const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
   if (smallStockWarning !== undefined) printErr(`hotbed: warning: ${smallStockWarning}\n`);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { defaultWorkers } from '../batch/cores.js';
 import { checkMemory } from '../experiments/run.js';
 import { outputFolder, resumeFolder } from './outputs.js';
-import { onInterrupt } from './signals.js';
+import { installSignalHandlers, onInterrupt } from './signals.js';
 import { outputMessages, shellCommand } from '../messages/output.js';
 import { join } from 'node:path';
 import { loadExperiment } from '../sweep/file.js';
@@ -31,6 +31,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
   const plan = e.plan;
   // Each thread holds one world at a time.
   checkMemory(planWorld(e.loaded.scenario), memoryLimitBytes(workers), plan.scenarioFile);
+  installSignalHandlers();
   if (argv.resume !== undefined) resumeFolder(argv.resume);
   const out = argv.resume ?? outputFolder(argv.out, argv.experiment);
   // Every finished run is already in the journal (whole lines, fsync'd): an interruption keeps them, and says how to go on.
