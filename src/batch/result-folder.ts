@@ -26,14 +26,7 @@ export function defaultResultDir(root: string, file: string, now: Date): string 
  */
 export function claimDefaultResultDir(root: string, file: string, now: Date, options: { withTemporary?: boolean } = {}): string {
   const base = defaultResultDir(root, file, now);
-  if (statSync(root, { throwIfNoEntry: false }) === undefined) {
-    checkOutputPath(root, 'new folder');
-    try {
-      mkdirSync(root, { recursive: true });
-    } catch (e) {
-      throw writeFault(root, e, 'nothing was written');
-    }
-  }
+  ensureFolder(root);
   checkOutputParent(base, 'folder');
   for (let i = 1; ; i++) {
     const dir = i === 1 ? base : `${base}-${i}`;
@@ -47,6 +40,17 @@ export function claimDefaultResultDir(root: string, file: string, now: Date, opt
     } catch (e) {
       throw writeFault(dir, e, 'nothing was written');
     }
+  }
+}
+
+/** Makes `root` (results/) if it is missing, after the output check of it. */
+export function ensureFolder(root: string): void {
+  if (statSync(root, { throwIfNoEntry: false }) !== undefined) return;
+  checkOutputPath(root, 'new folder');
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (e) {
+    throw writeFault(root, e, 'nothing was written');
   }
 }
 

@@ -3,9 +3,9 @@
  * before any work (batch/output-path.ts), the claim of a default folder, and the line that says
  * which temporaries of killed commands were removed on the way.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { checkOutputPath, type OutputCheckOptions, type OutputKind } from '../batch/output-path.js';
-import { claimDefaultResultDir } from '../batch/result-folder.js';
+import { claimDefaultResultDir, ensureFolder } from '../batch/result-folder.js';
 import { removeStaleTemporaries } from '../batch/temporaries.js';
 import { outputMessages } from '../messages/output.js';
 import { printErr } from './output.js';
@@ -22,6 +22,8 @@ export function checkOutput(path: string, kind: OutputKind, options?: OutputChec
  */
 export function outputFolder(out: string | undefined, file: string, options: { whole?: boolean } = {}): string {
   if (out !== undefined) {
+    // results/ itself is made when missing, as for a default folder: `--out results/mine` in a fresh folder works.
+    if (resolve(dirname(out)) === resolve('results')) ensureFolder('results');
     checkOutput(out, 'new folder');
     return out;
   }
