@@ -3,7 +3,9 @@
  * before any work (batch/output-path.ts), the claim of a default folder, and the line that says
  * which temporaries of killed commands were removed on the way.
  */
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { writeFault } from '../batch/persistence.js';
 import { checkOutputPath, type OutputCheckOptions, type OutputKind } from '../batch/output-path.js';
 import { claimDefaultResultDir, ensureFolder } from '../batch/result-folder.js';
 import { removeStaleTemporaries } from '../batch/temporaries.js';
@@ -30,6 +32,15 @@ export function outputFolder(out: string | undefined, file: string, options: { w
   const dir = claimDefaultResultDir('results', file, new Date(), { withTemporary: options.whole });
   noteStale(removeStaleTemporaries('results'));
   return dir;
+}
+
+/** Makes the folders `path` goes in (a sweep shard's, as its Slurm recipe names them). */
+export function makeParents(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw writeFault(path, e, 'nothing was written');
+  }
 }
 
 /** A folder to resume: the temporaries a killed run of it left inside (its files, charts, journal or state) are removed. */

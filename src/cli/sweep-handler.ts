@@ -6,7 +6,7 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
 import { defaultWorkers } from '../batch/cores.js';
 import { checkMemory } from '../experiments/run.js';
-import { outputFolder, resumeFolder } from './outputs.js';
+import { makeParents, outputFolder, resumeFolder } from './outputs.js';
 import { installSignalHandlers, onInterrupt } from './signals.js';
 import { outputMessages, shellCommand } from '../messages/output.js';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
   checkMemory(planWorld(e.loaded.scenario), memoryLimitBytes(workers), plan.scenarioFile);
   installSignalHandlers();
   if (argv.resume !== undefined) resumeFolder(argv.resume);
+  // A shard's folder goes where its recipe says (shards/K of the Slurm folder), made with its parents.
+  if (shard !== undefined && argv.out !== undefined) makeParents(argv.out);
   const out = argv.resume ?? outputFolder(argv.out, argv.experiment);
   // Every finished run is already in the journal (whole lines, fsync'd): an interruption keeps them, and says how to go on.
   onInterrupt(() => (existsSync(join(out, '.journal')) ? {
