@@ -7,6 +7,10 @@
  *   target, renamed into place once complete; an existing folder is never overwritten;
  * - `writeFolderStreamed`: the same for a result folder whose large tables are written
  *   chunk by chunk as they are made (never whole in memory), gzipped when named `.gz`;
+ * - a fault of the machine while writing (disk full, quota, read-only, I/O) becomes one
+ *   message naming the target and the cause (exit 74), after the temporary is removed;
+ * - temporaries are named after their maker and listed until renamed (temporaries.ts), so that
+ *   an interruption or a later start can remove them;
  * - `readResumeHeader`: a folder to resume from exists, is a folder and holds its
  *   header file, whose JSON is read (the caller checks its hash and kind);
  * - `openLineJournal`, `readLineJournal`: an append-only journal of JSON lines,
@@ -19,19 +23,37 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { isUnreadableFile, readTextFile } from '../files/read-text.js';
-import type { UserError } from '../messages/errors.js';
+import { isUserError, type UserError } from '../messages/errors.js';
+import { outputMessages } from '../messages/output.js';
 import { messages } from '../messages/scenario.js';
+import { outputTaken, releaseClaim, temporaryPath, track, untrack } from './temporaries.js';
+
+export { outputTaken };
+
+/** Errors of the machine, not of Hotbed or of the user's input: reported with the path and the cause. */
+const WRITE_FAULTS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'ENOTDIR', 'ENOENT', 'EFBIG', 'EMFILE', 'ENFILE', 'ENAMETOOLONG']);
+
+/** `e` as the one-line message a write fault owes the user (naming `target` and what was `left`), or `e` itself. */
+export function writeFault(target: string, e: unknown, left: string): unknown {
+  if (isUserError(e)) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !WRITE_FAULTS.has(code)) return e;
+  return outputMessages.writeFailed(target, code, (e as Error).message, left);
+}
 
 /** Writes a file atomically: a temporary file beside it, renamed into place. */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  const temp = temporaryPath(file);
   try {
+    mkdirSync(dirname(file), { recursive: true });
+    track(temp);
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });
-    throw e;
+    throw writeFault(file, e, existsSync(file) ? 'the file was left as it was' : 'nothing was written to it');
+  } finally {
+    untrack(temp);
   }
 }
 
@@ -45,8 +67,7 @@ export function writeFolderAtomic(dir: string, files: Record<string, string | Ui
     }
     finishFolder(temp, dir);
   } catch (e) {
-    rmSync(temp, { recursive: true, force: true });
-    throw e;
+    throw abandonFolder(temp, dir, e);
   }
 }
 
@@ -88,8 +109,7 @@ export async function writeFolderStreamed(dir: string, files: Record<string, Fol
     finishFolder(temp, dir);
     return bytes;
   } catch (e) {
-    rmSync(temp, { recursive: true, force: true });
-    throw e;
+    throw abandonFolder(temp, dir, e);
   }
 }
 
@@ -101,19 +121,32 @@ async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>):
 
 /** The hidden temporary folder beside `dir`, new and empty; refuses a `dir` that exists. */
 function startFolder(dir: string): string {
-  if (existsSync(dir)) throw messages.outputExists(dir);
-  const parent = dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const temp = join(parent, `.${basename(dir)}.partial-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp);
+  if (outputTaken(dir)) throw messages.outputExists(dir);
+  const temp = temporaryPath(dir);
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+    rmSync(temp, { recursive: true, force: true });
+    track(temp);
+    mkdirSync(temp);
+  } catch (e) {
+    throw abandonFolder(temp, dir, e);
+  }
   return temp;
 }
 
-/** Renames the complete temporary folder into place, unless `dir` appeared meanwhile. */
+/** Renames the complete temporary folder into place (over the empty folder this process claimed), unless `dir` was taken meanwhile. */
 function finishFolder(temp: string, dir: string): void {
-  if (existsSync(dir)) throw messages.outputExists(dir);
+  if (outputTaken(dir)) throw messages.outputExists(dir);
   renameSync(temp, dir);
+  untrack(temp);
+  releaseClaim(dir);
+}
+
+/** Removes an unfinished temporary folder and says why the folder could not be written. */
+function abandonFolder(temp: string, dir: string, e: unknown): unknown {
+  rmSync(temp, { recursive: true, force: true });
+  untrack(temp);
+  return writeFault(dir, e, 'the unfinished folder was removed and nothing was written');
 }
 
 /** Why a folder cannot be resumed from: each kind of folder words it its own way. */
@@ -153,12 +186,21 @@ export interface LineJournal {
 
 /** Opens (or creates) an append-only journal of JSON lines; every line reaches the disk before `append` returns. */
 export function openLineJournal(file: string): LineJournal {
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'a');
+  let fd: number;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'a');
+  } catch (e) {
+    throw writeFault(file, e, 'nothing was written to it');
+  }
   return {
     append(entry) {
-      writeSync(fd, `${JSON.stringify(entry)}\n`);
-      fsyncSync(fd);
+      try {
+        writeSync(fd, `${JSON.stringify(entry)}\n`);
+        fsyncSync(fd);
+      } catch (e) {
+        throw writeFault(file, e, 'the lines written before are kept');
+      }
     },
     close: () => closeSync(fd),
   };

@@ -25,7 +25,6 @@
  * posterior.csv, statistics.csv, fit.csv and calibrated.yaml are byte-identical for the same
  * calibration file and seed, whatever the number of workers and whether it was resumed.
  */
-import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { messages } from '../messages/scenario.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -40,7 +39,7 @@ import { choosePoint, describePointSource, type PointChoice } from './point.js';
 import { refinePoint, type RefineOptions, type RefineResult, type RefineRound } from './refine.js';
 import { createModelPool } from './pool.js';
 import { loadState, saveGeneration, startState } from './state.js';
-import { writeFileAtomic } from '../batch/persistence.js';
+import { outputTaken, writeFileAtomic } from '../batch/persistence.js';
 import { manifestText } from '../batch/result-folder.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 
@@ -187,7 +186,7 @@ interface Search {
 function openState(c: Calibration, options: CalibrateOptions, statistics: string[]): Generation[] {
   const header = { fingerprint: c.fingerprint, parameters: c.parameters.map((p) => p.path), statistics };
   if (options.resume) return loadState(options.out, header, c.budget.population);
-  if (existsSync(options.out)) throw messages.outputExists(options.out);
+  if (outputTaken(options.out)) throw messages.outputExists(options.out);
   startState(options.out, { ...header, calibration: c.file });
   return [];
 }

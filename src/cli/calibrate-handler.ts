@@ -10,8 +10,10 @@ import { calibrate, type CalibrationSummary } from '../calibration/calibrate.js'
 import { loadCalibration } from '../calibration/load.js';
 import { defaultWorkers } from '../batch/cores.js';
 import { checkMemory } from '../experiments/run.js';
-import { messages } from '../messages/scenario.js';
-import { defaultResultDir } from '../batch/result-folder.js';
+import { checkOutput, outputFolder, resumeFolder } from './outputs.js';
+import { installSignalHandlers, onInterrupt } from './signals.js';
+import { outputMessages, shellCommand } from '../messages/output.js';
+import { join } from 'node:path';
 import { planWorld } from '../world/plan.js';
 import { renderTable, thousands } from './format.js';
 import { progressReporter, type ProgressReporter } from './progress.js';
@@ -27,8 +29,16 @@ export async function handleCalibrate(argv: CalibrateArgs): Promise<number> {
   const c = loadCalibration(argv.calibration, { until: argv.until });
   // Each thread holds one world at a time.
   checkMemory(planWorld(c.loaded.scenario), memoryLimitBytes(workers), c.scenarioFile);
-  const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.calibration, new Date());
-  if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
+  installSignalHandlers();
+  if (argv.install !== undefined) checkOutput(argv.install, 'file');
+  if (argv.resume !== undefined) resumeFolder(argv.resume);
+  const out = argv.resume ?? outputFolder(argv.out, argv.calibration);
+  // Each generation is saved in state/ as it completes: an interruption keeps those, and says how to go on.
+  onInterrupt(() => (existsSync(join(out, 'state')) ? {
+    kept: outputMessages.keptGenerations(join(out, 'state')),
+    resume: shellCommand(['hotbed', 'calibrate', argv.calibration, '--resume', out, ...(argv.workers !== undefined ? ['--workers', String(argv.workers)] : []),
+      ...(argv.until !== undefined ? ['--until', argv.until] : []), ...(argv.install !== undefined ? ['--install', argv.install] : [])]),
+  } : {}));
 
   const say = (line: string) => {
     if (!argv.quiet) printErr(`hotbed: ${line}\n`);

@@ -1,7 +1,7 @@
 /** What `hotbed compare` does: runs the scenarios on common random numbers, writes the folder, prints what each averted. */
 import { memoryLimitBytes } from '../batch/memory.js';
 import { printOut } from './output.js';
-import { defaultResultDir } from '../batch/result-folder.js';
+import { outputFolder } from './outputs.js';
 import { checkComparable, type Comparison } from '../experiments/compare.js';
 import { writeCompareFolder } from '../experiments/compare-folder.js';
 import { bandOn, placeRow, versusReference } from '../results/bands.js';
@@ -28,7 +28,7 @@ export async function handleCompare(argv: CompareArgs): Promise<number> {
   // Refuse what can be refused before the runs: misaligned scenarios, worlds too large, a bad targets file, an existing folder.
   const memoryLimit = memoryLimitBytes();
   const plans = checkComparable(loaded, memoryLimit);
-  const out = argv.out ?? defaultResultDir('results', `compare-${loaded.map((l) => l.variant?.name ?? stem(l.files[0]!)).join('-')}`, new Date());
+  const out = outputFolder(argv.out, `compare-${loaded.map((l) => l.variant?.name ?? stem(l.files[0]!)).join('-')}`, { whole: true });
   const total = loaded.length * argv.replicates;
   const progress = progressReporter(total * 1000, { quiet: argv.quiet });
   let folder;

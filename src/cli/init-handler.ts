@@ -1,6 +1,7 @@
 /** What `hotbed init` does: copies the shipped files into a new folder and says what to try. */
 import { existsSync } from 'node:fs';
 import { printOut } from './output.js';
+import { checkOutput } from './outputs.js';
 import { copyShipped } from '../batch/shipped.js';
 import { cliMessages } from '../messages/cli.js';
 import type { InitArgs } from './init-command.js';
@@ -8,6 +9,7 @@ import type { InitArgs } from './init-command.js';
 /** Returns the exit code. */
 export async function handleInit({ dir }: InitArgs): Promise<number> {
   if (existsSync(dir)) throw cliMessages.initFolderExists(dir);
+  checkOutput(dir, 'new folder');
   const files = copyShipped(dir);
   const scenarios = files.filter((f) => !f.includes('/') && f.endsWith('.yaml') && !f.startsWith('calibration'));
   printOut(`Wrote ${dir}/ (${files.length} files: ${scenarios.length} scenarios, experiments/, targets/, calibrations and schemas).\n`

@@ -4,6 +4,7 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { printErr } from './output.js';
+import { removeLiveTemporaries } from '../batch/temporaries.js';
 import { isUserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
 import { cliMessages } from '../messages/cli.js';
@@ -26,9 +27,11 @@ export async function main(args: string[]): Promise<number> {
   try {
     return await parse(args);
   } catch (e) {
+    // A refused or failed command leaves no temporary and no folder it claimed but did not fill.
+    removeLiveTemporaries();
     if (isUserError(e)) {
       printErr(`hotbed: ${e.message}\n`);
-      return 2;
+      return e.exitCode;
     }
     printErr(`hotbed: internal error (a bug in Hotbed, please report it):\n${(e as Error).stack ?? String(e)}\n`);
     return 70;

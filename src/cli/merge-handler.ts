@@ -1,6 +1,7 @@
 /** What `hotbed merge` does: merges the shards and prints the sweep's summary. */
 import { mergeShards } from '../sweep/merge.js';
 import { printErr, printOut } from './output.js';
+import { checkOutput } from './outputs.js';
 import { sweepMessages } from '../messages/sweep.js';
 import { sweepSummaryText } from '../sweep/summary-text.js';
 import type { MergeArgs } from './merge-command.js';
@@ -10,6 +11,7 @@ export async function handleMerge(argv: MergeArgs): Promise<number> {
   const started = performance.now();
   const dirs = (argv.shards ?? []).map(String);
   if (dirs.length === 0) throw sweepMessages.mergeNeedsShards();
+  checkOutput(argv.out, 'new folder');
   const outcome = await mergeShards(dirs, argv.out, { createdWith: ['hotbed merge', ...dirs, '--out', argv.out].join(' ') });
   if (outcome.outputs.chartsError !== undefined) printErr(`hotbed: warning: no charts written (${outcome.outputs.chartsError}); the other outputs are complete\n`);
   const text = argv.quiet ? '' : `${sweepSummaryText(outcome.plan, outcome.outputs)}\n\n`;

@@ -1,9 +1,9 @@
 /** What `hotbed network` does: draws a community's (or the world's) network, prints its statistics, exports it. */
 import { memoryLimitBytes } from '../batch/memory.js';
 import { printOut } from './output.js';
+import { checkOutput } from './outputs.js';
 import { cliMessages } from '../messages/cli.js';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../batch/persistence.js';
 import { toGexf, toGraphologyJson } from '../network/export.js';
 import { networkStats, type NetworkStats } from '../network/stats.js';
@@ -57,16 +57,10 @@ export async function handleNetwork(argv: NetworkArgs): Promise<number> {
   return 0;
 }
 
-/** Refused before any work: an existing file, a folder that is not there, one file for both formats. */
+/** Refused before any work: one file for both formats, and each file as any output (outputs.ts). */
 function checkOutputFiles(gexf: string | undefined, json: string | undefined): void {
   if (gexf !== undefined && json !== undefined && resolve(gexf) === resolve(json)) throw cliMessages.sameExportFile(gexf);
-  for (const f of [gexf, json]) {
-    if (f === undefined) continue;
-    if (existsSync(f)) throw cliMessages.outputFileExists(f);
-    const folder = dirname(resolve(f));
-    if (!existsSync(folder)) throw cliMessages.outputFolderMissing(f, dirname(f), 'missing');
-    if (!statSync(folder).isDirectory()) throw cliMessages.outputFolderMissing(f, dirname(f), 'not a folder');
-  }
+  for (const f of [gexf, json]) if (f !== undefined) checkOutput(f, 'new file');
 }
 
 export function statsText(s: NetworkStats): string {

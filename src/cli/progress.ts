@@ -3,6 +3,7 @@
  * (logs, CI). Writes to stderr so stdout stays for results.
  */
 import cliProgress from 'cli-progress';
+import { onInterruptRestore } from './signals.js';
 
 export interface ProgressReporter {
   update(done: number, label: string): void;
@@ -21,7 +22,9 @@ export function progressReporter(total: number, options: { stream?: NodeJS.Write
       etaBuffer: 200,
     }, cliProgress.Presets.shades_classic);
     bar.start(total, 0, { label: '' });
-    return { update: (done, label) => bar.update(done, { label }), stop: () => bar.stop() };
+    // An interruption stops the bar too: it hides the cursor while it draws.
+    const forget = onInterruptRestore(() => bar.stop());
+    return { update: (done, label) => bar.update(done, { label }), stop: () => (forget(), bar.stop()) };
   }
   // Logs want a line every few seconds at most, and none for work that ends at once.
   const started = Date.now();

@@ -1,7 +1,7 @@
 /** What `hotbed run` does: runs the scenario, writes its folder, prints travellers against the targets. */
 import { memoryLimitBytes } from '../batch/memory.js';
 import { printErr, printOut } from './output.js';
-import { defaultResultDir } from '../batch/result-folder.js';
+import { outputFolder } from './outputs.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
 import { cliMessages } from '../messages/cli.js';
@@ -24,10 +24,10 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const overrides = overridesFrom(argv);
   const loaded = loadScenario(argv.scenario, { set: overrides });
   const { scenario } = loaded;
+  const out = outputFolder(argv.out, argv.scenario, { whole: true });
   const replicates = argv.replicates ?? scenario.replicates ?? 1;
   const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
   if (smallStockWarning !== undefined) printErr(`hotbed: warning: ${smallStockWarning}\n`);
-  const out = argv.out ?? defaultResultDir('results', argv.scenario, new Date());
   const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
   let folder;
   try {

@@ -1,5 +1,7 @@
 /** What `hotbed slurm` does: checks the experiment and the options, writes the scripts, says how to submit them. */
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { writeFault, writeFileAtomic } from '../batch/persistence.js';
+import { checkOutput } from './outputs.js';
 import { printOut } from './output.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +32,16 @@ export async function handleSlurm(argv: SlurmArgs): Promise<number> {
   });
   const { plan } = loadExperiment(argv.experiment, { toolVersion: toolVersion() });
   if (argv.shards > plan.runs) throw slurmMessages.tooManyShards(argv.experiment, argv.shards, plan.runs);
-  checkOutput(argv.out);
+  checkRecipeFolder(argv.out);
+  checkOutput(argv.out, 'new or empty folder');
 
-  mkdirSync(join(out, 'logs'), { recursive: true });
+  try {
+    mkdirSync(join(out, 'logs'), { recursive: true });
+  } catch (e) {
+    throw writeFault(join(argv.out, 'logs'), e, 'nothing was written');
+  }
   for (const name of slurmFiles) {
-    writeFileSync(join(out, name), scripts[name]);
+    writeFileAtomic(join(out, name), scripts[name]);
     chmodSync(join(out, name), 0o755);
   }
   // Relative to here when inside this folder, else absolute: never a path of ../..
@@ -48,7 +55,7 @@ export async function handleSlurm(argv: SlurmArgs): Promise<number> {
 }
 
 /** A new folder, or an empty one: never mix a recipe with another sweep's shards. */
-function checkOutput(dir: string): void {
+function checkRecipeFolder(dir: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw slurmMessages.outputNotAFolder(dir);
   const entries = readdirSync(dir).length;

@@ -6,8 +6,10 @@ import { memoryLimitBytes } from '../batch/memory.js';
 import { existsSync } from 'node:fs';
 import { defaultWorkers } from '../batch/cores.js';
 import { checkMemory } from '../experiments/run.js';
-import { messages } from '../messages/scenario.js';
-import { defaultResultDir } from '../batch/result-folder.js';
+import { makeParents, outputFolder, resumeFolder } from './outputs.js';
+import { installSignalHandlers, onInterrupt } from './signals.js';
+import { outputMessages, shellCommand } from '../messages/output.js';
+import { join } from 'node:path';
 import { loadExperiment } from '../sweep/file.js';
 import { parseShard, shardText } from '../sweep/shard.js';
 import { sweep, type SweepProgress } from '../sweep/sweep.js';
@@ -29,8 +31,16 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
   const plan = e.plan;
   // Each thread holds one world at a time.
   checkMemory(planWorld(e.loaded.scenario), memoryLimitBytes(workers), plan.scenarioFile);
-  const out = argv.resume ?? argv.out ?? defaultResultDir('results', argv.experiment, new Date());
-  if (argv.resume === undefined && existsSync(out)) throw messages.outputExists(out);
+  installSignalHandlers();
+  if (argv.resume !== undefined) resumeFolder(argv.resume);
+  // A shard's folder goes where its recipe says (shards/K of the Slurm folder), made with its parents.
+  if (shard !== undefined && argv.out !== undefined) makeParents(argv.out);
+  const out = argv.resume ?? outputFolder(argv.out, argv.experiment);
+  // Every finished run is already in the journal (whole lines, fsync'd): an interruption keeps them, and says how to go on.
+  onInterrupt(() => (existsSync(join(out, '.journal')) ? {
+    kept: outputMessages.keptRuns(join(out, '.journal')),
+    resume: shellCommand(['hotbed', 'sweep', argv.experiment, ...(shard ? ['--shard', shardText(shard)] : []), ...(argv.workers !== undefined ? ['--workers', String(argv.workers)] : []), '--resume', out]),
+  } : {}));
 
   const mode = argv.quiet ? 'none' : argv.progress;
   const say = (line: string) => {
@@ -48,13 +58,6 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
       bar?.update(p.done, `${thousands(p.done)}/${thousands(p.total)} runs, ${p.rate.toFixed(1)} runs/s${process.stderr.isTTY ? '' : `, ETA ${duration(p.etaSeconds)}`}`);
     }
   };
-  // Ctrl-C: every finished run is already in the journal (whole lines, fsync'd); say how to go on.
-  const interrupted = () => {
-    bar?.stop();
-    printErr(`\nhotbed: interrupted; the finished runs are kept in ${out}/.journal: finish with hotbed sweep ${argv.experiment}${shard ? ` --shard ${shardText(shard)}` : ''} --resume ${out}\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   const outcome = await sweep(e, {
     out,
     resume: argv.resume !== undefined,
@@ -69,10 +72,7 @@ export async function handleSweep(argv: SweepArgs): Promise<number> {
       if (mode === 'json') printErr(`${JSON.stringify({ runs: done, total, rate: 0, eta: null })}\n`);
     },
     onProgress,
-  }).finally(() => {
-    bar?.stop();
-    process.removeListener('SIGINT', interrupted);
-  });
+  }).finally(() => bar?.stop());
   if (outcome.outputs?.chartsError !== undefined) say(`warning: no charts written (${outcome.outputs.chartsError}); the other outputs are complete`);
   const wall = (performance.now() - started) / 1000;
   const ran = outcome.runs - outcome.resumed;

@@ -5,8 +5,7 @@
  * the end: a chart that cannot be rendered leaves no folder.
  */
 import { measureDescriptions } from '../statistics/measures.js';
-import { existsSync } from 'node:fs';
-import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
+import { outputTaken, streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { bandsChunks, comparisonSummary, differencesChunks } from '../results/bands.js';
 import { placesCsv } from '../results/places-table.js';
@@ -50,7 +49,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   // Refused before the runs: a bad targets file, an existing folder.
   const places = placeIndex(o.plans[0]!).names();
   const targets = first.targetsFiles.map((f) => loadTargets(f, places));
-  if (existsSync(out)) throw messages.outputExists(out);
+  if (outputTaken(out)) throw messages.outputExists(out);
 
   const comparison = compareScenarios(o.loaded, { seed: o.seed, replicates: o.replicates, memoryLimitBytes: o.memoryLimitBytes, onProgress: o.onProgress });
   o.onTables?.();

@@ -7,8 +7,7 @@
  */
 import { measureDescriptions } from '../statistics/measures.js';
 import { describedStatistic } from '../statistics/registry.js';
-import { existsSync } from 'node:fs';
-import { streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
+import { outputTaken, streamedText, writeFolderStreamed, type FolderFile } from '../batch/persistence.js';
 import { manifestText, pathFromFolder, toolEntry } from '../batch/result-folder.js';
 import { daysBetween } from '../model/dates.js';
 import { bandsChunks } from '../results/bands.js';
@@ -62,7 +61,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   const targetsList = loaded.targetsFiles.map((f) => loadTargets(f, places));
   const targets = targetsList[0];
   // writeFolderStreamed refuses too; refusing now saves a wasted run.
-  if (existsSync(out)) throw messages.outputExists(out);
+  if (outputTaken(out)) throw messages.outputExists(out);
 
   // The report needs the first of each month (monthly flows) and a network sample from
   // replicate 0. The tables keep the scenario's own days only.

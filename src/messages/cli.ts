@@ -24,9 +24,6 @@ export const cliMessages = {
   /** An output file that exists: nothing is overwritten. */
   outputFileExists: (file: string) =>
     new UserError({ file, problem: 'the file already exists; nothing was written', hint: 'name another file or remove this one' }),
-  /** An output file in a folder that does not exist (or is not a folder). */
-  outputFolderMissing: (file: string, folder: string, found: 'missing' | 'not a folder') =>
-    new UserError({ file, problem: `cannot write the file: its folder ${folder} ${found === 'missing' ? 'does not exist' : 'is not a folder'}; nothing was written`, hint: 'create the folder first or name a file in an existing one' }),
   /** After `hotbed network --run`: what the run did in the exported community. */
   networkRun: (replicate: number, community: string, agents: number, mobilized: Readonly<Record<string, number>>) => {
     const total = Object.values(mobilized).reduce((s, n) => s + n, 0);

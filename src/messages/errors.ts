@@ -21,15 +21,26 @@ export interface UserErrorDetails {
   hint?: string;
 }
 
+/**
+ * Exit codes: 2 for what the user can fix in the command or its files (including an output
+ * path refused before any work), 74 (sysexits' EX_IOERR) for a fault of the machine while
+ * writing (disk full, quota, a file system gone read-only), which the same command may get
+ * past once the machine is fixed.
+ */
+export const EXIT_USAGE = 2;
+export const EXIT_IO = 74;
+
 export class UserError extends Error {
   readonly details: UserErrorDetails;
   /** Further mistakes found in the same file at the same time (a schema check finds them all); `hotbed validate` lists them. */
   others: readonly UserError[] = [];
+  readonly exitCode: number;
 
-  constructor(details: UserErrorDetails) {
+  constructor(details: UserErrorDetails, exitCode = EXIT_USAGE) {
     super(formatUserError(details));
     this.name = 'UserError';
     this.details = details;
+    this.exitCode = exitCode;
   }
 }
 

@@ -10,9 +10,8 @@
  * final files (outputs.ts); a shard writes its rows (rows.jsonl) and shard.json,
  * which `hotbed merge` joins. run-info.json (workers, timing) is beside them.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../batch/persistence.js';
+import { outputTaken, writeFileAtomic } from '../batch/persistence.js';
 import { roundToDecimals } from '../numeric/number-format.js';
 import { isUserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
@@ -68,7 +67,7 @@ export async function sweep(e: Experiment, options: SweepOptions): Promise<Sweep
   const started = performance.now();
   const { plan } = e;
   // Every check before the first write: a refused sweep changes nothing on disk.
-  if (!options.resume && existsSync(options.out)) throw messages.outputExists(options.out);
+  if (!options.resume && outputTaken(options.out)) throw messages.outputExists(options.out);
   const journal = openJournal(options.out, plan, options.shard, options.resume === true);
   const mine = shardRuns(plan.runs, options.shard);
   const todo = mine.filter((r) => !journal.done.has(r));

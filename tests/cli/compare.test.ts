@@ -1,5 +1,5 @@
 /** `hotbed compare` (and `hotbed run --replicates`) through the real command line, on tiny worlds. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -218,6 +218,7 @@ describe('hotbed compare, in process', { timeout: 60_000 }, () => {
     const dir = tempDir('hotbed-compare-fail-');
     writeFixture(dir, 'tiny.yaml', TINY);
     writeFixture(dir, 'closed.yaml', CLOSED);
+    mkdirSync(join(dir, 'results'));
     const before = snapshot(dir);
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const std = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { networkCommand } from '../../src/cli/network-command.js';
 import { cliMessages } from '../../src/messages/cli.js';
+import { outputMessages } from '../../src/messages/output.js';
 import { TOWN } from '../calibration/helpers.js';
 import { snapshot } from './cli.js';
 import { runInProcess } from './in-process.js';
@@ -32,7 +33,7 @@ describe('hotbed network refuses, before drawing anything', () => {
   it('a file in a folder that does not exist, or in a "folder" that is a file: a user error (exit 2), not an internal one', async () => {
     const missing = await network(['--gexf', join(dir, 'nowhere', 'town.gexf')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(refusal(cliMessages.outputFolderMissing(join(dir, 'nowhere', 'town.gexf'), join(dir, 'nowhere'), 'missing')));
+    expect(missing.stderr).toBe(refusal(outputMessages.parentMissing(join(dir, 'nowhere', 'town.gexf'), join(dir, 'nowhere'), 'file', 'missing')));
     expect(missing.stderr).toContain('does not exist');
     writeFileSync(join(dir, 'plain'), '');
     const notFolder = await network(['--json', join(dir, 'plain', 'town.json')]);

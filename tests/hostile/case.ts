@@ -34,6 +34,8 @@ export interface HostileCase {
   check?: (ran: Ran, cwd: string) => void;
   /** Skip where the case cannot be staged (e.g. running as root makes read-only folders writable). */
   skip?: () => string | false;
+  /** Undoes what `setup` did that the working folder's removal cannot (a mount, an immutable folder), whatever the outcome. */
+  teardown?: (cwd: string) => void;
 }
 
 /** Running as root: permission refusals (EACCES) cannot be staged. */

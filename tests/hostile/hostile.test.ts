@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { MINIMAL, cleanup, tempDir } from '../scenario/fixtures.js';
@@ -14,6 +15,8 @@ import { optionCases } from './cases/options.js';
 import { nameCases } from './cases/names.js';
 import { readBackCases } from './cases/read-back.js';
 import { variantCases } from './cases/variants.js';
+import { outputPathCases } from './cases/output-paths.js';
+import { signalCases } from './cases/signals.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
@@ -21,6 +24,8 @@ const TABLE: Record<string, HostileCase[]> = {
   'names in the files it writes': nameCases,
   'files it wrote and reads back, and work too large': readBackCases,
   'compare --variant': variantCases,
+  'output paths': outputPathCases,
+  'signals': signalCases,
 };
 
 afterAll(cleanup);
@@ -54,7 +59,8 @@ function run(c: HostileCase, cwd: string): Promise<Ran> {
     child.on('error', reject);
     child.on('close', (status, signal) => {
       clearTimeout(timer);
-      resolve({ status: status ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 0) : null), stdout, stderr, ms: performance.now() - started });
+      // A process the signal ended: 128 + its number, as a shell reports it.
+      resolve({ status: status ?? (signal ? 128 + constants.signals[signal] : null), stdout, stderr, ms: performance.now() - started });
     });
   });
 }
@@ -65,10 +71,14 @@ for (const [group, cases] of Object.entries(TABLE)) {
       const skip = c.skip?.();
       it.skipIf(Boolean(skip))(c.name, async () => {
         const cwd = workspace();
-        c.setup?.(cwd);
-        const before = snapshot(join(cwd, 'results'));
-        const ran = await run(c, cwd);
-        expectHostileOutcome(c, ran, cwd, before, snapshot(join(cwd, 'results')));
+        try {
+          c.setup?.(cwd);
+          const before = snapshot(join(cwd, 'results'));
+          const ran = await run(c, cwd);
+          expectHostileOutcome(c, ran, cwd, before, snapshot(join(cwd, 'results')));
+        } finally {
+          c.teardown?.(cwd);
+        }
       });
     }
   });
