@@ -3,7 +3,7 @@
  * with the shipped DejaVu fonts). No network, no system fonts, no clock: the same
  * spec gives the same SVG bytes and the same PNG bytes.
  */
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { collectingLogger, compileSpec } from './compile.js';
@@ -67,12 +67,6 @@ export function pngOptions(svg: string): ResvgRenderOptions {
 /** Renders an SVG (from `renderSvg`) to PNG bytes at twice its size, with the shipped fonts only. */
 export function renderPng(svg: string): Uint8Array {
   const png = new Resvg(svg, pngOptions(svg)).render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
-}
-
-/** As `renderPng`, on libuv's thread pool: several charts' PNGs are drawn in parallel, off the main thread. Same bytes. */
-export async function renderPngAsync(svg: string): Promise<Uint8Array> {
-  const png = (await renderAsync(svg, pngOptions(svg))).asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 

@@ -9,7 +9,8 @@ import type { ReportInputs } from './inputs.js';
 import { reportMessages } from './captions.js';
 import { type Chart, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
-import { compileSpec, renderPng, renderPngAsync, renderSvg } from './render.js';
+import { startPngThread } from './png-thread.js';
+import { compileSpec, renderPng, renderSvg } from './render.js';
 import { titlesInImages, untitled, withSvgTitle } from './titles.js';
 
 export interface RenderedChart {
@@ -40,31 +41,36 @@ export async function renderChart(chart: Chart, inputs: ReportInputs): Promise<R
  * that has data, then `report.html`. Same inputs, same bytes.
  */
 export async function buildReport(inputs: ReportInputs): Promise<Record<string, string | Uint8Array>> {
-  const drawn: (DrawnChart & { spec: TopLevelSpec; png: Promise<{ bytes: Uint8Array } | { error: unknown }> })[] = [];
-  const skipped: SkippedChart[] = [];
-  for (const chart of charts) {
-    const svg = await drawSvg(chart, inputs);
-    if (!svg) {
-      if (!chart.optional) skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
-      continue;
+  const pngs = startPngThread();
+  try {
+    const drawn: (DrawnChart & { spec: TopLevelSpec; png: Promise<{ bytes: Uint8Array } | { error: unknown }> })[] = [];
+    const skipped: SkippedChart[] = [];
+    for (const chart of charts) {
+      const svg = await drawSvg(chart, inputs);
+      if (!svg) {
+        if (!chart.optional) skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
+        continue;
+      }
+      // PNGs are drawn on their own thread while the next chart is laid out; settled here, awaited below
+      const png = pngs.render(svg.svg).then(
+        (bytes) => ({ bytes }),
+        (error: unknown) => ({ error }),
+      );
+      drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs), ...(svg.imageTitle ? { imageTitle: svg.imageTitle } : {}) });
     }
-    // PNGs are drawn on the thread pool while the next chart is laid out; settled here, awaited below
-    const png = renderPngAsync(svg.svg).then(
-      (bytes) => ({ bytes }),
-      (error: unknown) => ({ error }),
-    );
-    drawn.push({ name: chart.name, title: chart.title, caption: chart.caption(inputs), svg: svg.svg, spec: svg.spec, png, table: chart.table?.(inputs), ...(svg.imageTitle ? { imageTitle: svg.imageTitle } : {}) });
+    const files: Record<string, string | Uint8Array> = {};
+    for (const chart of drawn) {
+      const png = await chart.png;
+      if ('error' in png) throw failure(chart.name, png.error);
+      files[`charts/${chart.name}.vl.json`] = `${JSON.stringify(chart.spec, null, 2)}\n`;
+      files[`charts/${chart.name}.svg`] = chart.svg;
+      files[`charts/${chart.name}.png`] = png.bytes;
+    }
+    files['report.html'] = reportHtml(inputs, drawn, skipped);
+    return files;
+  } finally {
+    await pngs.close();
   }
-  const files: Record<string, string | Uint8Array> = {};
-  for (const chart of drawn) {
-    const png = await chart.png;
-    if ('error' in png) throw failure(chart.name, png.error);
-    files[`charts/${chart.name}.vl.json`] = `${JSON.stringify(chart.spec, null, 2)}\n`;
-    files[`charts/${chart.name}.svg`] = chart.svg;
-    files[`charts/${chart.name}.png`] = png.bytes;
-  }
-  files['report.html'] = reportHtml(inputs, drawn, skipped);
-  return files;
 }
 
 /** The chart's spec and SVG; with `chartTitles: false`, without the title, which is returned to head the caption. */
