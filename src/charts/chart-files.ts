@@ -1,13 +1,13 @@
 /**
  * A set of named charts drawn to files: charts/<name>.vl.json (the spec with its
  * data), .svg and .png. A chart that fails rejects the whole set, so a result
- * folder never holds half its charts. PNGs are drawn on their own thread while the
- * next SVG is drawn (png-thread.ts). Same specs, same bytes.
+ * folder never holds half its charts. PNGs are drawn on the chart thread while the
+ * next SVG is drawn (chart-thread.ts). Same specs, same bytes.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { reportMessages } from './captions.js';
 import { assertInertSvg } from './html.js';
-import { startPngThread } from './png-thread.js';
+import { startChartThread } from './chart-thread.js';
 import { renderSvg } from './render.js';
 import { untitled, withSvgTitle } from './titles.js';
 
@@ -20,7 +20,7 @@ export interface NamedChart {
 
 /** With `titles: false` every image is drawn without its title, which becomes the spec's description and the SVG's <title> (titles.ts). */
 export async function drawChartFiles(charts: readonly NamedChart[], options: { titles?: boolean } = {}): Promise<Record<string, string | Uint8Array>> {
-  const pngs = startPngThread();
+  const thread = startChartThread();
   try {
     const drawn: { name: string; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array> }[] = [];
     for (const chart of charts) {
@@ -31,7 +31,7 @@ export async function drawChartFiles(charts: readonly NamedChart[], options: { t
         const bare = await renderSvg(spec);
         assertInertSvg(bare, chart.name);
         const svg = title ? withSvgTitle(bare, title) : bare;
-        const png = pngs.render(svg).catch((err: unknown) => Promise.reject(failure(chart.name, err)));
+        const png = thread.png(svg).catch((err: unknown) => Promise.reject(failure(chart.name, err)));
         png.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
         drawn.push({ name: chart.name, spec, svg, png });
       } catch (err) {
@@ -46,7 +46,7 @@ export async function drawChartFiles(charts: readonly NamedChart[], options: { t
     }
     return files;
   } finally {
-    await pngs.close();
+    await thread.close();
   }
 }
 

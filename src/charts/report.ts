@@ -9,7 +9,8 @@ import type { ReportInputs } from './inputs.js';
 import { reportMessages } from './captions.js';
 import { type Chart, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
-import { startPngThread } from './png-thread.js';
+import { startChartThread } from './chart-thread.js';
+import type { Point } from './layout.js';
 import { compileSpec, renderPng, renderSvg } from './render.js';
 import { titlesInImages, untitled, withSvgTitle } from './titles.js';
 
@@ -41,18 +42,23 @@ export async function renderChart(chart: Chart, inputs: ReportInputs): Promise<R
  * that has data, then `report.html`. Same inputs, same bytes.
  */
 export async function buildReport(inputs: ReportInputs): Promise<Record<string, string | Uint8Array>> {
-  const pngs = startPngThread();
+  const thread = startChartThread();
   try {
+    // the network map's layout starts first, on the chart thread, while the charts before the map are drawn
+    const network = inputs.network;
+    const layout = network && network.nodes.length > 0 ? thread.layout(network, inputs.meta.seed) : undefined;
+    layout?.catch(() => undefined); // awaited when the map is drawn; keeps an early rejection from going unhandled
     const drawn: (DrawnChart & { spec: TopLevelSpec; png: Promise<{ bytes: Uint8Array } | { error: unknown }> })[] = [];
     const skipped: SkippedChart[] = [];
     for (const chart of charts) {
-      const svg = await drawSvg(chart, inputs);
+      const positions = chart.laysOutNetwork ? await layout?.catch((err: unknown) => Promise.reject(failure(chart.name, err))) : undefined;
+      const svg = await drawSvg(chart, positions ? placed(inputs, positions) : inputs);
       if (!svg) {
         if (!chart.optional) skipped.push({ title: chart.title, reason: chart.skipReason(inputs) });
         continue;
       }
-      // PNGs are drawn on their own thread while the next chart is laid out; settled here, awaited below
-      const png = pngs.render(svg.svg).then(
+      // PNGs are drawn on the chart thread while the next chart is laid out; settled here, awaited below
+      const png = thread.png(svg.svg).then(
         (bytes) => ({ bytes }),
         (error: unknown) => ({ error }),
       );
@@ -69,8 +75,14 @@ export async function buildReport(inputs: ReportInputs): Promise<Record<string, 
     files['report.html'] = reportHtml(inputs, drawn, skipped);
     return files;
   } finally {
-    await pngs.close();
+    await thread.close();
   }
+}
+
+/** The inputs with every person of the network sample at the given position: the map's spec uses them as they are. */
+function placed(inputs: ReportInputs, positions: ReadonlyMap<number, Point>): ReportInputs {
+  const network = inputs.network!;
+  return { ...inputs, network: { ...network, nodes: network.nodes.map((n) => ({ ...n, ...positions.get(n.id) })) } };
 }
 
 /** The chart's spec and SVG; with `chartTitles: false`, without the title, which is returned to head the caption. */
