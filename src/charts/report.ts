@@ -11,30 +11,8 @@ import { type Chart, charts } from './catalog.js';
 import { type DrawnChart, type SkippedChart, assertInertSvg, reportHtml } from './html.js';
 import { startChartThread } from './chart-thread.js';
 import type { Point } from './layout.js';
-import { compileSpec, renderPng, renderSvg } from './render.js';
+import { renderSvg } from './render.js';
 import { titlesInImages, untitled, withSvgTitle } from './titles.js';
-
-export interface RenderedChart {
-  name: string;
-  spec: TopLevelSpec;
-  svg: string;
-  png: Uint8Array;
-  /** Vega-Lite's compile warnings (none expected). */
-  warnings: string[];
-}
-
-/** Draws one chart, or returns undefined when it has nothing to draw. Rejects with the chart's name on failure. */
-export async function renderChart(chart: Chart, inputs: ReportInputs): Promise<RenderedChart | undefined> {
-  try {
-    const drawn = await drawSvg(chart, inputs);
-    if (!drawn) return undefined;
-    const { warnings } = compileSpec(drawn.spec);
-    const png = renderPng(drawn.svg);
-    return { name: chart.name, spec: drawn.spec, svg: drawn.svg, png, warnings };
-  } catch (err) {
-    throw failure(chart.name, err);
-  }
-}
 
 /**
  * The files of a result folder's report, by path relative to the folder:
