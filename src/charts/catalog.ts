@@ -29,6 +29,8 @@ export interface Chart {
   skipReason: (inputs: ReportInputs) => string;
   /** Drawn only when asked for (the scenario's outputs): left out silently rather than listed as not drawn. */
   optional?: boolean;
+  /** Its spec lays out the network sample (`layoutNetwork`): the report has it laid out on the chart thread beforehand. */
+  laysOutNetwork?: boolean;
 }
 
 export const charts: readonly Chart[] = [
@@ -40,7 +42,7 @@ export const charts: readonly Chart[] = [
   { name: 'hotbed-windows', title: hotbedWindowsTitle, spec: hotbedWindowsSpec, caption: captions.hotbedWindows, skipReason: skipReasons.hotbedWindows },
   { name: 'flow', title: flowTitle, spec: flowSpec, caption: captions.flow, skipReason: skipReasons.flow },
   { name: 'network-degree', title: degreeTitle, spec: degreeSpec, caption: captions.networkDegree, skipReason: skipReasons.networkDegree },
-  { name: 'network-map', title: networkMapTitle, spec: networkMapSpec, caption: captions.networkMap, skipReason: skipReasons.networkMap },
+  { name: 'network-map', title: networkMapTitle, spec: networkMapSpec, caption: captions.networkMap, skipReason: skipReasons.networkMap, laysOutNetwork: true },
   { name: 'statistics', title: statisticsTitle, spec: statisticsSpec, caption: captions.statistics, skipReason: skipReasons.statistics, optional: true },
 ];
 

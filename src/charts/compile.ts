@@ -1,9 +1,10 @@
 /**
  * Vega-Lite → Vega, with Vega-Lite's warnings collected rather than printed. Kept apart
- * from render.ts so that checking a spec does not load Vega itself.
+ * from render.ts, which draws the compiled spec.
  */
 import type * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile } from './vega.js';
 
 type VegaLiteLogger = NonNullable<NonNullable<Parameters<typeof compile>[1]>['logger']>;
 

@@ -13,7 +13,7 @@
  *                     html.ts: one offline page (inline SVG and CSS) ──► report.html
  */
 export type * from './inputs.js';
-export { buildReport, renderChart, type RenderedChart } from './report.js';
+export { buildReport } from './report.js';
 export { charts, chartNames, type Chart } from './catalog.js';
 export { compileSpec, renderSvg, renderPng } from './render.js';
 export { escapeHtml } from '../numeric/escape.js';

@@ -3,12 +3,13 @@
  * with the shipped DejaVu fonts). No network, no system fonts, no clock: the same
  * spec gives the same SVG bytes and the same PNG bytes.
  */
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { collectingLogger, compileSpec } from './compile.js';
 import { FONT_FAMILY } from './specs/common.js';
 import { chartFontFiles, shippedTextWidth } from './text-metrics.js';
+import { View, parse, textMetrics } from './vega.js';
 
 export { compileSpec, type Compiled } from './compile.js';
 export { chartFontFiles } from './text-metrics.js';
@@ -20,7 +21,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { vega: vg } = compileSpec(spec);
   useShippedFontMetrics();
   const { logger, errors } = collectingLogger();
-  const view = new vega.View(vega.parse(vg), { renderer: 'none', logger: logger as unknown as VegaLogger, logLevel: 2 /* vega's Warn */ });
+  const view = new View(parse(vg), { renderer: 'none', logger: logger as unknown as VegaLogger, logLevel: 2 /* vega's Warn */ });
   try {
     const svg = await view.toSVG();
     if (errors.length > 0) throw new Error(`Vega: ${errors.join('; ')}`);
@@ -39,8 +40,6 @@ let metricsInstalled = false;
  */
 export function useShippedFontMetrics(): void {
   if (metricsInstalled) return;
-  // textMetrics is exported by vega (from vega-scenegraph) but missing from its typings
-  const { textMetrics } = vega as unknown as { textMetrics: { width: (item: object, text: unknown) => number } };
   textMetrics.width = shippedTextWidth();
   metricsInstalled = true;
 }
@@ -68,12 +67,6 @@ export function pngOptions(svg: string): ResvgRenderOptions {
 /** Renders an SVG (from `renderSvg`) to PNG bytes at twice its size, with the shipped fonts only. */
 export function renderPng(svg: string): Uint8Array {
   const png = new Resvg(svg, pngOptions(svg)).render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
-}
-
-/** As `renderPng`, on libuv's thread pool: several charts' PNGs are drawn in parallel, off the main thread. Same bytes. */
-export async function renderPngAsync(svg: string): Promise<Uint8Array> {
-  const png = (await renderAsync(svg, pngOptions(svg))).asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 

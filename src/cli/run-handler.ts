@@ -29,6 +29,11 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
   if (smallStockWarning !== undefined) printErr(`hotbed: warning: ${smallStockWarning}\n`);
   const progress = progressReporter(replicates * 1000, { quiet: argv.quiet });
+  let progressShown = true;
+  const stopProgress = () => {
+    if (progressShown) progress.stop();
+    progressShown = false;
+  };
   let folder;
   try {
     folder = await writeRunFolder(out, {
@@ -43,19 +48,24 @@ export async function handleRun(argv: RunArgs): Promise<number> {
       memoryLimitBytes: memoryLimitBytes(),
       onProgress: (p) => progress.update(p.replicate * 1000 + Math.floor((1000 * p.day) / p.days),
         p.phase === 'build' ? `replicate ${p.replicate + 1}/${p.replicates}: building networks` : `replicate ${p.replicate + 1}/${p.replicates}: day ${p.day}/${p.days}`),
+      // the results are printed as soon as they are known: the report and the tables take a while longer to write
+      onResults: (summary, targets) => {
+        stopProgress();
+        printOut(`${travellersTable(summary, targets)}\n`);
+        const world = versusTargets(summary, targets, ['world'])[0];
+        const far = world?.value !== undefined && world.target && targets
+          ? warnings.farFromTargets(world.value, world.target.value, targets.date, targets.title) : undefined;
+        if (far !== undefined) printErr(`hotbed: warning: ${far}\n`);
+      },
     });
   } finally {
-    progress.stop();
+    stopProgress();
   }
   const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
   // performance.now() counts from the process's start: the whole command, start-up and writing included.
   const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,
     { replicates, report: folder.written.includes('report.html'), wallSeconds: folder.wallMs / 1000 });
-  printOut(`${travellersTable(folder.summary, folder.targets)}\n${reportLine}\n${wrote}\n`);
-  const world = versusTargets(folder.summary, folder.targets, ['world'])[0];
-  const far = world?.value !== undefined && world.target && folder.targets
-    ? warnings.farFromTargets(world.value, world.target.value, folder.targets.date, folder.targets.title) : undefined;
-  if (far !== undefined) printErr(`hotbed: warning: ${far}\n`);
+  printOut(`${reportLine}\n${wrote}\n`);
   return 0;
 }
 

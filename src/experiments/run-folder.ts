@@ -38,6 +38,8 @@ export interface RunFolderOptions {
   createdWith: string;
   memoryLimitBytes: number;
   onProgress?: (p: Progress) => void;
+  /** Called with the results once the runs are done, before the report is drawn (which takes longer than a small run). */
+  onResults?: (summary: Summary, targets: Targets | undefined) => void;
 }
 
 export interface RunFolder {
@@ -77,6 +79,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
     onProgress: o.onProgress,
   });
   const summary = summarize(run);
+  o.onResults?.(summary, targets);
   const { statistics } = run;
   const comparison = comparisonOfRun(loaded, run, network);
   let report: Record<string, string | Uint8Array> = {};

@@ -1,6 +1,7 @@
 /**
  * Start-up: the wall time of the installed command (the build, dist/cli/hotbed.js) for
- * `--help`, `--version` and a run of scenarios/single-town.yaml, each in a fresh process,
+ * `--help`, `--version` and a run of scenarios/single-town.yaml (with its report, and without
+ * for reference), each in a fresh process,
  * against `node -e 0` (what any Node.js command costs here). Goals: `--help` at most 3× `node
  * -e 0`; the single-town run at most 1 s in all. `--help` from the sources through tsx (what
  * `npm run hotbed` and the tests run) is shown beside, for reference.
@@ -28,7 +29,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = join(ROOT, 'dist', 'cli', 'hotbed.js');
 const SOURCES = join(ROOT, 'src', 'cli', 'hotbed.js');
 
-export type StartUpCommand = 'node -e 0' | 'hotbed --help' | 'hotbed --version' | 'hotbed run single-town' | 'hotbed --help (sources, tsx)';
+export type StartUpCommand = 'node -e 0' | 'hotbed --help' | 'hotbed --version' | 'hotbed run single-town' | 'hotbed run single-town --no-report' | 'hotbed --help (sources, tsx)';
 
 export interface StartUpTimes {
   command: StartUpCommand;
@@ -79,6 +80,8 @@ export function startUpBench(options: { runs: number; build: boolean }): StartUp
     ['hotbed --help', () => [BUILT, '--help']],
     ['hotbed --version', () => [BUILT, '--version']],
     ['hotbed run single-town', () => [BUILT, 'run', 'scenarios/single-town.yaml', '--quiet', '--out', join(out, `run-${n++}`)]],
+    // the same without the report: about when the run prints its results, and what the report costs
+    ['hotbed run single-town --no-report', () => [BUILT, 'run', 'scenarios/single-town.yaml', '--quiet', '--no-report', '--out', join(out, `run-${n++}`)]],
     ['hotbed --help (sources, tsx)', () => [SOURCES, '--help']],
   ];
   const times: StartUpTimes[] = commands.map(([command]) => ({ command, wallMs: [], cpuMs: [] }));
@@ -109,10 +112,10 @@ async function main(): Promise<void> {
   const r = startUpBench({ runs: Number(values.runs), build: !values['no-build'] });
   const node = median(r.times[0]!.wallMs);
   process.stdout.write(`start-up, ${r.runs} rounds (load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after)\n`);
-  process.stdout.write('command                        wall median  min–max          × node -e 0  CPU median\n');
+  process.stdout.write('command                              wall median  min–max          × node -e 0  CPU median\n');
   for (const t of r.times) {
     const wall = median(t.wallMs);
-    process.stdout.write(`${t.command.padEnd(29)}  ${`${wall.toFixed(0)} ms`.padStart(11)}  ${`${Math.min(...t.wallMs).toFixed(0)}–${Math.max(...t.wallMs).toFixed(0)} ms`.padEnd(15)}  ${`${(wall / node).toFixed(2)}×`.padStart(11)}  ${t.cpuMs.length ? `${median(t.cpuMs).toFixed(0)} ms` : ''}\n`);
+    process.stdout.write(`${t.command.padEnd(35)}  ${`${wall.toFixed(0)} ms`.padStart(11)}  ${`${Math.min(...t.wallMs).toFixed(0)}–${Math.max(...t.wallMs).toFixed(0)} ms`.padEnd(15)}  ${`${(wall / node).toFixed(2)}×`.padStart(11)}  ${t.cpuMs.length ? `${median(t.cpuMs).toFixed(0)} ms` : ''}\n`);
   }
   const help = median(r.times[1]!.wallMs) / node;
   const run = median(r.times[3]!.wallMs);

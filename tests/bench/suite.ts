@@ -271,6 +271,7 @@ async function main(): Promise<void> {
     infoRow('Start-up', 'hotbed --version, wall / node -e 0', overNode('hotbed --version'), times);
     goalRow('Start-up', 'hotbed run single-town.yaml, wall in all', stat(wall('hotbed run single-town').wallMs), GOALS.startUpSingleTownMs, 'max', ms);
     infoRow('Start-up', 'hotbed run single-town.yaml, wall / node -e 0', overNode('hotbed run single-town'), times);
+    infoRow('Start-up', 'hotbed run single-town.yaml --no-report, wall in all', stat(wall('hotbed run single-town --no-report').wallMs), ms);
     infoRow('Start-up', 'hotbed --help from the sources (tsx) / node -e 0', overNode('hotbed --help (sources, tsx)'), times);
     for (const t of startUp.times) if (t.cpuMs.length) infoRow('Start-up', `CPU: ${t.command}`, stat(t.cpuMs), ms);
   }

@@ -2,7 +2,8 @@ import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { charts } from '../../src/charts/catalog.js';
-import { chartFontFiles, compileSpec, pngOptions, renderPng, renderPngAsync, renderSvg } from '../../src/charts/render.js';
+import { startChartThread } from '../../src/charts/chart-thread.js';
+import { chartFontFiles, compileSpec, pngOptions, renderPng, renderSvg } from '../../src/charts/render.js';
 import { fixtureInputs } from './fixture.js';
 import { PNG_SIGNATURE, pngSize, svgSize, titleOf } from './helpers.js';
 
@@ -28,15 +29,20 @@ describe('rendering', () => {
     expect(png.byteLength).toBeLessThan(2_000_000);
   });
 
-  it('is deterministic: same spec, same SVG bytes and PNG bytes (sync or on the thread pool)', async () => {
-    for (const [name, spec] of specs) {
-      const a = await renderSvg(spec);
-      expect(await renderSvg(spec), name).toBe(a);
-      if (name === 'cumulative' || name === 'network-map') {
-        const [p, q] = await Promise.all([renderPngAsync(a), renderPngAsync(a)]);
-        expect(Buffer.from(p).equals(Buffer.from(q))).toBe(true);
-        expect(Buffer.from(renderPng(a)).equals(Buffer.from(p))).toBe(true);
+  it('is deterministic: same spec, same SVG bytes and PNG bytes (on this thread or the chart thread)', async () => {
+    const thread = startChartThread();
+    try {
+      for (const [name, spec] of specs) {
+        const a = await renderSvg(spec);
+        expect(await renderSvg(spec), name).toBe(a);
+        if (name === 'cumulative' || name === 'network-map') {
+          const [p, q] = await Promise.all([thread.png(a), thread.png(a)]);
+          expect(Buffer.from(p).equals(Buffer.from(q))).toBe(true);
+          expect(Buffer.from(renderPng(a)).equals(Buffer.from(p))).toBe(true);
+        }
       }
+    } finally {
+      await thread.close();
     }
   });
 

@@ -46,6 +46,14 @@ describe('experiments/run-folder', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).not.toHaveProperty('statistics');
   });
 
+  it('hands the results over once the runs are done, before the folder is written', async () => {
+    const file = writeFixture(dir, 'early.yaml', MINIMAL);
+    const out = join(dir, 'early');
+    const seen: { folderThere: boolean; summary: unknown }[] = [];
+    const folder = await writeRunFolder(out, { ...options(file), onResults: (summary) => seen.push({ folderThere: existsSync(out), summary }) });
+    expect(seen).toEqual([{ folderThere: false, summary: folder.summary }]);
+  });
+
   it('refuses a folder that exists before running anything', async () => {
     const file = writeFixture(dir, 'again.yaml', MINIMAL);
     await expect(writeRunFolder(join(dir, 'with'), options(file))).rejects.toThrow(/exists/);
