@@ -99,22 +99,27 @@ export function createModel(spec: ModelSpec): Model {
   const worldTravelled = statisticOf('travelled', 'world', WORLD, spec.targetDate);
   const bound = spec.judgedBy && makeDistanceBound(spec.judgedBy.targets, spec.judgedBy.kind);
   const unrun = spec.statistics.map(boundsBeforeRun);
+  const checkDays = new Set(traceDays);
   return (params, key, tolerance = Infinity) => {
     const scenario = scenarioWith(spec, params);
     const runs = spec.runsPerProposal ?? 1;
     const plan = planWorld(scenario);
     const outputs: number[][] = [];
     // The statistics' bounds in each run, from what it has recorded so far (runs not yet made: `unrun`).
+    const low = new Array<number>(spec.statistics.length);
+    const high = new Array<number>(spec.statistics.length);
+    const lows = new Array<number>(runs);
+    const highs = new Array<number>(runs);
     const sure = (replicate: number, read: StatisticReader, today: number): boolean => {
-      const low: number[] = [];
-      const high: number[] = [];
       spec.statistics.forEach((st, k) => {
         const now = read.boundsOn(st, today);
-        const lows = Array.from({ length: runs }, (_, r) => (r < replicate ? outputs[r]![k]! : r === replicate ? now.low : unrun[k]!.low));
-        const highs = Array.from({ length: runs }, (_, r) => (r < replicate ? outputs[r]![k]! : r === replicate ? now.high : unrun[k]!.high));
+        for (let r = 0; r < runs; r++) {
+          lows[r] = r < replicate ? outputs[r]![k]! : r === replicate ? now.low : unrun[k]!.low;
+          highs[r] = r < replicate ? outputs[r]![k]! : r === replicate ? now.high : unrun[k]!.high;
+        }
         // The median grows with each of its values, so the medians of the bounds bound the median.
-        low.push(median(lows));
-        high.push(median(highs));
+        low[k] = runs === 1 ? lows[0]! : median(lows);
+        high[k] = runs === 1 ? highs[0]! : median(highs);
       });
       return bound!(low, high) > tolerance;
     };
@@ -129,12 +134,14 @@ export function createModel(spec: ModelSpec): Model {
           abandonWhen: (replicate: number, snapshot: Snapshot) => {
             if (snapshot.day === 0) reader = new StatisticReader(plan, [], start);
             reader!.add(snapshot);
-            return sure(replicate, reader!, snapshot.day);
+            // On the first of each month only: a weekly look cost more than the sooner stops saved.
+            return checkDays.has(snapshot.day) && sure(replicate, reader!, snapshot.day);
           },
         }
         : {}),
       onReplicate: (r) => {
-        const read = new StatisticReader(plan, r.snapshots, start);
+        // The reader that followed the run has every snapshot already.
+        const read = reader ?? new StatisticReader(plan, r.snapshots, start);
         outputs.push([...spec.statistics.map((st) => read.value(st)), ...traceDays.map((d) => read.valueOn(worldTravelled, d))]);
       },
     });

@@ -40,15 +40,20 @@ export function boundsBeforeRun(s: Statistic): Bounds {
   return s.above === undefined ? { low: 0, high: Infinity } : { low: 0, high: 1 };
 }
 
-/** The last day (from the start date) whose snapshot the statistic reads. */
-function lastDayOf(s: Statistic, start: string): number {
-  return Math.max(...[s.date, s.from, s.baseFrom, s.baseDate].flatMap((d) => (d === undefined ? [] : [daysBetween(start, d)])));
+/** A statistic with its place and days resolved, once per reader: the period on its own date, and the last day it reads. */
+interface Resolved {
+  period: Period;
+  lastDay: number;
 }
 
 export class StatisticReader {
   private readonly byDay: Map<number, DaySnapshot>;
   private readonly places;
   private readonly source: MeasureSource;
+  /** Each statistic read so far, resolved (null: its place is not in this world). */
+  private readonly resolved = new Map<Statistic, Resolved | null>();
+  /** The measures of a set of communities on a day, summed once: several statistics read the same place. */
+  private readonly sums = new Map<number, Map<readonly number[], Float64Array>>();
 
   constructor(private readonly plan: WorldPlan, snapshots: readonly DaySnapshot[], private readonly start: string) {
     this.byDay = new Map(snapshots.map((s) => [s.day, s]));
@@ -56,7 +61,7 @@ export class StatisticReader {
     const countries = this.places.at(['country']);
     this.source = {
       scale: plan.scale,
-      measures: (day, communities) => measureAgents(this.snapshotOn(day), communities),
+      measures: (day, communities) => this.measures(day, communities),
       countriesWithin: (communities) => {
         const inside = new Set(communities);
         return countries.filter((p) => inside.has(p.communities[0]!)).map((p) => p.communities);
@@ -71,21 +76,41 @@ export class StatisticReader {
 
   /** The statistic's value on another day than its own (series over time). */
   valueOn(s: Statistic, day: number): number {
-    const place = this.places.find(s.level, s.place);
-    if (!place) return NaN;
-    const x = statisticEntry(s.measure).value(this.source, this.period(s, place, day));
+    const r = this.resolve(s);
+    if (!r) return NaN;
+    const x = statisticEntry(s.measure).value(this.source, day === r.period.day ? r.period : { ...r.period, day });
     return s.above === undefined || Number.isNaN(x) ? x : x > s.above ? 1 : 0;
   }
 
-  private period(s: Statistic, place: Place, day: number): Period {
-    return {
-      day,
-      fromDay: s.from === undefined ? undefined : daysBetween(this.start, s.from),
-      baseFromDay: s.baseFrom === undefined ? undefined : daysBetween(this.start, s.baseFrom),
-      baseDay: s.baseDate === undefined ? undefined : daysBetween(this.start, s.baseDate),
-      communities: place.communities,
-      named: s.communities ? this.named(place, s.communities) : undefined,
-    };
+  private resolve(s: Statistic): Resolved | null {
+    let r = this.resolved.get(s);
+    if (r === undefined) {
+      const place = this.places.find(s.level, s.place);
+      const day = (d: string | undefined) => (d === undefined ? undefined : daysBetween(this.start, d));
+      r = place
+        ? {
+          period: {
+            day: day(s.date)!,
+            fromDay: day(s.from),
+            baseFromDay: day(s.baseFrom),
+            baseDay: day(s.baseDate),
+            communities: place.communities,
+            named: s.communities ? this.named(place, s.communities) : undefined,
+          },
+          lastDay: Math.max(...[s.date, s.from, s.baseFrom, s.baseDate].flatMap((d) => (d === undefined ? [] : [daysBetween(this.start, d)]))),
+        }
+        : null;
+      this.resolved.set(s, r);
+    }
+    return r;
+  }
+
+  private measures(day: number, communities: readonly number[]): Float64Array {
+    let onDay = this.sums.get(day);
+    if (!onDay) this.sums.set(day, (onDay = new Map()));
+    let m = onDay.get(communities);
+    if (!m) onDay.set(communities, (m = measureAgents(this.snapshotOn(day), communities)));
+    return m;
   }
 
   /**
@@ -95,15 +120,15 @@ export class StatisticReader {
    * rates); otherwise anything. An indicator (`above`) is bounded through its statistic.
    */
   boundsOn(s: Statistic, today: number): Bounds {
-    if (today >= lastDayOf(s, this.start)) {
-      const v = this.value(s);
+    const r = this.resolve(s);
+    if (!r) return { low: NaN, high: NaN };
+    if (today >= r.lastDay) {
+      const v = this.valueOn(s, r.period.day);
       return { low: v, high: v };
     }
     const entry = statisticEntry(s.measure);
     if (!entry.lowerBound) return UNBOUNDED;
-    const place = this.places.find(s.level, s.place);
-    if (!place) return { low: NaN, high: NaN };
-    const low = entry.lowerBound(this.source, this.period(s, place, daysBetween(this.start, s.date)), today);
+    const low = entry.lowerBound(this.source, r.period, today);
     if (s.above === undefined) return { low, high: Infinity };
     return { low: low > s.above ? 1 : 0, high: 1 };
   }
@@ -111,6 +136,7 @@ export class StatisticReader {
   /** Adds the snapshot of a day a run has just recorded (a reader following a run as it goes). */
   add(snapshot: DaySnapshot): void {
     this.byDay.set(snapshot.day, snapshot);
+    this.sums.delete(snapshot.day);
   }
 
   /** The named communities of a share, among the place's own. */
