@@ -2,6 +2,7 @@
 import { memoryLimitBytes } from '../batch/memory.js';
 import { printOut } from './output.js';
 import { outputFolder } from './outputs.js';
+import { installSignalHandlers } from './signals.js';
 import { checkComparable, type Comparison } from '../experiments/compare.js';
 import { writeCompareFolder } from '../experiments/compare-folder.js';
 import { bandOn, placeRow, versusReference } from '../results/bands.js';
@@ -29,6 +30,8 @@ export async function handleCompare(argv: CompareArgs): Promise<number> {
   const memoryLimit = memoryLimitBytes();
   const plans = checkComparable(loaded, memoryLimit);
   const out = outputFolder(argv.out, `compare-${loaded.map((l) => l.variant?.name ?? stem(l.files[0]!)).join('-')}`, { whole: true });
+  // The runs give the event loop a turn between replicates, so Ctrl-C is heard: nothing is kept (the folder appears only when complete).
+  installSignalHandlers();
   const total = loaded.length * argv.replicates;
   const progress = progressReporter(total * 1000, { quiet: argv.quiet });
   let folder;

@@ -2,6 +2,7 @@
 import { memoryLimitBytes } from '../batch/memory.js';
 import { printErr, printOut } from './output.js';
 import { outputFolder } from './outputs.js';
+import { installSignalHandlers } from './signals.js';
 import { writeRunFolder } from '../experiments/run-folder.js';
 import { loadScenario } from '../scenario/load.js';
 import { cliMessages } from '../messages/cli.js';
@@ -25,6 +26,8 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   const loaded = loadScenario(argv.scenario, { set: overrides });
   const { scenario } = loaded;
   const out = outputFolder(argv.out, argv.scenario, { whole: true });
+  // The runs give the event loop a turn between replicates, so Ctrl-C is heard: nothing is kept (the folder appears only when complete).
+  installSignalHandlers();
   const replicates = argv.replicates ?? scenario.replicates ?? 1;
   const smallStockWarning = warnings.smallStocks(smallStocks(planWorld(scenario)), scenario.scale);
   if (smallStockWarning !== undefined) printErr(`hotbed: warning: ${smallStockWarning}\n`);

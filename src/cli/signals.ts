@@ -40,11 +40,12 @@ export function onInterrupt(what: () => Interruption): void {
 let installed = false;
 
 /**
- * Installs the handlers once per process. Only commands whose work runs in worker threads
- * (sweep, calibrate) install them: a handler runs only when the main thread is free, so a
- * command that simulates on the main thread (run, compare, check, network) would not stop on
- * Ctrl-C until its work was done. Those keep the system's default (they end at once, exit 130
- * or 143 in a shell), and the temporaries they leave are removed by the next start.
+ * Installs the handlers once per process. A handler runs only when the main thread is free, so
+ * only commands that leave it free install them: sweep and calibrate (their work runs in worker
+ * threads), run and compare (they give the event loop a turn between replicates, so Ctrl-C
+ * stops them after the replicate in progress). Commands that simulate on the main thread in
+ * one go (check, network) keep the system's default: they end at once, exit 130 or 143 in a
+ * shell, and the temporaries they leave are removed by the next start.
  */
 export function installSignalHandlers(): void {
   if (installed) return;

@@ -51,7 +51,7 @@ export async function writeCompareFolder(out: string, o: CompareFolderOptions): 
   const targets = first.targetsFiles.map((f) => loadTargets(f, places));
   if (outputTaken(out)) throw messages.outputExists(out);
 
-  const comparison = compareScenarios(o.loaded, { seed: o.seed, replicates: o.replicates, memoryLimitBytes: o.memoryLimitBytes, onProgress: o.onProgress });
+  const comparison = await compareScenarios(o.loaded, { seed: o.seed, replicates: o.replicates, memoryLimitBytes: o.memoryLimitBytes, onProgress: o.onProgress });
   o.onTables?.();
   const createdWith = o.createdWith(comparison.seed);
   // Vega, Vega-Lite and resvg load only when charts are drawn: a command that draws none starts faster.

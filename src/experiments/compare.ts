@@ -23,7 +23,7 @@ import { communitiesOfPlaces, placeKeys, ReplicateCube, type PlaceKey } from '..
 import { monthStartDays } from '../results/months.js';
 import { networkSampleOf, sampleAgents, sampleCommunity, sampleOutcome, type NetworkOutcome, type NetworkSample } from '../results/network-sample.js';
 import { recordDays as scheduledDays } from '../results/recorder.js';
-import { checkMemory, runScenario, type Progress, type RunResult } from './run.js';
+import { checkMemory, runScenarioAsync, type Progress, type RunResult } from './run.js';
 import { addsCounterMeasures } from './counter-measures.js';
 
 export interface CompareOptions {
@@ -226,7 +226,7 @@ export function checkComparable(loaded: readonly LoadedScenario[], memoryLimitBy
   return entries.map((e) => e.plan);
 }
 
-export function compareScenarios(loaded: readonly LoadedScenario[], options: CompareOptions): Comparison {
+export async function compareScenarios(loaded: readonly LoadedScenario[], options: CompareOptions): Promise<Comparison> {
   if (loaded.length === 0) throw new Error('experiments/compare: no scenarios');
   if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new Error(`experiments/compare: replicates ${options.replicates}`);
   const plans = checkComparable(loaded, options.memoryLimitBytes);
@@ -246,10 +246,11 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
   let network: NetworkSample | undefined;
   let sampled: number[] = [];
   const otherScenarios: NetworkOutcome[] = [];
-  const scenarios: ComparedScenario[] = entries.map((e, index) => {
+  const scenarios: ComparedScenario[] = [];
+  for (const [index, e] of entries.entries()) {
     const cube = new ReplicateCube(recordDays, places, replicates);
     const communities = communitiesOfPlaces(e.plan, places);
-    const run = runScenario(e.loaded.scenario, {
+    const run = await runScenarioAsync(e.loaded.scenario, {
       seed,
       replicates,
       memoryLimitBytes: options.memoryLimitBytes,
@@ -273,8 +274,8 @@ export function compareScenarios(loaded: readonly LoadedScenario[], options: Com
       onProgress: options.onProgress ? (p) => options.onProgress!({ ...p, scenario: index, scenarios: entries.length, name: names[index]! }) : undefined,
     });
     const adds = index > 0 && addsCounterMeasures(ref.loaded.scenario, e.loaded.scenario);
-    return { name: names[index]!, file: e.loaded.files[0]!, addsCounterMeasures: adds, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) };
-  });
+    scenarios.push({ name: names[index]!, file: e.loaded.files[0]!, addsCounterMeasures: adds, loaded: e.loaded, plan: e.plan, cube, timing: timingOf(run) });
+  }
   const s = ref.loaded.scenario;
   if (network && otherScenarios.length > 0) network = { ...network, otherScenarios };
   const differences = scenarios.slice(1).every((x) => x.addsCounterMeasures) ? 'averted' : 'change';

@@ -22,7 +22,7 @@ import { loadTargets, type Targets } from '../scenario/targets.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
 import { comparisonOfRun, scenarioNames } from './compare.js';
-import { runScenario, type Progress, type RunResult } from './run.js';
+import { runScenarioAsync, type Progress, type RunResult } from './run.js';
 
 export interface RunFolderOptions {
   loaded: LoadedScenario;
@@ -68,7 +68,7 @@ export async function writeRunFolder(out: string, o: RunFolderOptions): Promise<
   // The report needs the first of each month (monthly flows) and a network sample from
   // replicate 0. The tables keep the scenario's own days only.
   let network: NetworkSample | undefined;
-  const run = runScenario(scenario, {
+  const run = await runScenarioAsync(scenario, {
     extraRecordDays: monthStartDays(scenario.dates.start, daysBetween(scenario.dates.start, scenario.dates.end)),
     onOutcome: o.report ? (replicate, world, outcome) => {
       if (replicate === 0) network = networkSample(world, outcome, sampleCommunity(plan), scenarioNames([o.scenarioFile])[0]!);

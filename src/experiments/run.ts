@@ -99,7 +99,45 @@ export function checkRecordingMemory(plan: WorldPlan, size: RecordingSize, limit
   if (limitBytes !== undefined && needed > limitBytes) throw messages.recordsTooLarge({ file }, size, needed, limitBytes);
 }
 
+/**
+ * Runs the scenario's replicates one after another, in this thread. Refuses a world or
+ * records too large for memory before allocating either.
+ */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const run = startRun(scenario, options);
+  for (let replicate = 0; replicate < run.replicates && runReplicate(run, replicate); replicate++);
+  return run.result();
+}
+
+/**
+ * The same run, giving the event loop a turn between replicates: a command that simulates on
+ * its main thread still hears Ctrl-C (a signal handler runs only when the loop is free) and
+ * stops after the replicate in progress. Same results as runScenario, byte for byte.
+ */
+export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  const run = startRun(scenario, options);
+  for (let replicate = 0; replicate < run.replicates && runReplicate(run, replicate); replicate++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return run.result();
+}
+
+/** What every replicate of a run shares, checked and computed once. */
+interface StartedRun {
+  scenario: Scenario;
+  options: RunOptions;
+  seed: number;
+  replicates: number;
+  plan: WorldPlan;
+  days: number;
+  recorded: number[];
+  channels: ReturnType<typeof compileChannels>;
+  results: ReplicateResult[];
+  abandoned?: RunResult['abandoned'];
+  result(): RunResult;
+}
+
+function startRun(scenario: Scenario, options: RunOptions): StartedRun {
   const seed = options.seed ?? scenario.seed;
   const replicates = options.replicates ?? 1;
   const plan = planWorld(scenario);
@@ -120,41 +158,48 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     measures: measureNames.length + statistics.length,
     replicates,
   }, options.memoryLimitBytes, options.scenarioFile);
-  const channels = compileChannels(scenario.channels);
-  const results: ReplicateResult[] = [];
-  let abandoned: RunResult['abandoned'];
-  for (let replicate = 0; replicate < replicates; replicate++) {
-    options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
-    const t0 = performance.now();
-    const world = buildWorld(scenario, { seed, replicate }, plan);
-    // Per replicate: network targeting ranks the agents of this replicate's network.
-    const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
-    const t1 = performance.now();
-    const recorder = new Recorder(recorded);
-    const abandonWhen = options.abandonWhen;
-    const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
-      recordOn: (d) => recorder.recordOn(d),
-      record: (d, t) => recorder.record(d, t),
-      stopAfter: abandonWhen && (() => abandonWhen(replicate, recorder.snapshots.at(-1)!)),
-      progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
-    });
-    const t2 = performance.now();
-    if (outcome.lastDay < days) {
-      abandoned = { replicate, day: outcome.lastDay };
-      break;
-    }
-    options.onOutcome?.(replicate, world, outcome);
-    const result: ReplicateResult = {
-      replicate,
-      snapshots: recorder.snapshots,
-      ties: tieCount(world.ties),
-      events: outcome.events,
-      tieVisits: outcome.tieVisits,
-      buildMs: t1 - t0,
-      runMs: t2 - t1,
-    };
-    options.onReplicate?.(result);
-    results.push(options.keepSnapshots === false ? { ...result, snapshots: [] } : result);
+  const run: StartedRun = {
+    scenario, options, seed, replicates, plan, days, recorded,
+    channels: compileChannels(scenario.channels),
+    results: [],
+    result: () => ({ scenario, plan, seed, days, recordDays: wanted, checkpointDays, statistics, replicates: run.results, ...(run.abandoned ? { abandoned: run.abandoned } : {}) }),
+  };
+  return run;
+}
+
+/** One replicate: its world, its simulation, its result. False when `abandonWhen` stopped it (no further replicate runs). */
+function runReplicate(run: StartedRun, replicate: number): boolean {
+  const { scenario, options, seed, replicates, plan, days, channels } = run;
+  options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
+  const t0 = performance.now();
+  const world = buildWorld(scenario, { seed, replicate }, plan);
+  // Per replicate: network targeting ranks the agents of this replicate's network.
+  const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
+  const t1 = performance.now();
+  const recorder = new Recorder(run.recorded);
+  const abandonWhen = options.abandonWhen;
+  const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
+    recordOn: (d) => recorder.recordOn(d),
+    record: (d, t) => recorder.record(d, t),
+    stopAfter: abandonWhen && (() => abandonWhen(replicate, recorder.snapshots.at(-1)!)),
+    progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
+  });
+  const t2 = performance.now();
+  if (outcome.lastDay < days) {
+    run.abandoned = { replicate, day: outcome.lastDay };
+    return false;
   }
-  return { scenario, plan, seed, days, recordDays: wanted, checkpointDays, statistics, replicates: results, ...(abandoned ? { abandoned } : {}) };
+  options.onOutcome?.(replicate, world, outcome);
+  const result: ReplicateResult = {
+    replicate,
+    snapshots: recorder.snapshots,
+    ties: tieCount(world.ties),
+    events: outcome.events,
+    tieVisits: outcome.tieVisits,
+    buildMs: t1 - t0,
+    runMs: t2 - t1,
+  };
+  options.onReplicate?.(result);
+  run.results.push(options.keepSnapshots === false ? { ...result, snapshots: [] } : result);
+  return true;
 }

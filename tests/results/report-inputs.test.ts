@@ -13,7 +13,7 @@ import { CLOSED, loadTexts, TINY } from '../experiments/tiny.js';
 afterAll(cleanup);
 
 const loaded = loadTexts({ 'ref.yaml': TINY, 'closed.yaml': CLOSED, 'media.yaml': TINY.replace('exposure: 0.002', 'exposure: 0.0005') });
-const comparison = compareScenarios(loaded, { replicates: 5 });
+const comparison = await compareScenarios(loaded, { replicates: 5 });
 const targets: Targets = {
   file: 'targets.yaml',
   title: 'Test targets',
@@ -31,7 +31,7 @@ const isSorted = <T>(xs: T[], key: (x: T) => string) => xs.every((x, i) => i ===
 const rank = (s: string) => names.indexOf(s);
 
 describe('reportInputs', () => {
-  it('says what was run, the reference first', () => {
+  it('says what was run, the reference first', async () => {
     expect(inputs.meta).toMatchObject({ tool: 'hotbed', version: '9.9.9', seed: 1, replicates: 5, scale: 2, agents: comparison.scenarios[0]!.plan.agentCount, reference: 'ref', createdWith: 'hotbed compare ...' });
     expect(inputs.meta.scenarios.map((s) => s.name)).toEqual(names);
     expect(inputs.meta.scenarios[1]).toMatchObject({ title: 'Tiny, borders closed', hash: loaded[1]!.hash, file: loaded[1]!.files[0] });
@@ -39,7 +39,7 @@ describe('reportInputs', () => {
     expect(inputs.endDate).toBe('2014-10-01');
   });
 
-  it('has time series sorted by date (then scenario order), with dates YYYY-MM-DD and months YYYY-MM', () => {
+  it('has time series sorted by date (then scenario order), with dates YYYY-MM-DD and months YYYY-MM', async () => {
     for (const rows of [inputs.cumulative, inputs.interventions] as { scenario: string; date: string }[][]) {
       expect(isSorted(rows, (r) => `${r.date}/${rank(r.scenario)}`)).toBe(true);
       for (const r of rows) expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -52,7 +52,7 @@ describe('reportInputs', () => {
     expect(inputs.cumulative.filter((c) => c.scenario === 'ref').map((c) => c.date)).toContain('2014-07-01');
   });
 
-  it('counts people, not agents (scale 2)', () => {
+  it('counts people, not agents (scale 2)', async () => {
     const world = placeRow(comparison, 'world', 'World');
     const ref = comparison.scenarios[0]!;
     const agentsAtStart = Array.from(ref.cube.cell(0, world, 0)).sort((a, b) => a - b)[2]!;
@@ -64,7 +64,7 @@ describe('reportInputs', () => {
     expect(start.p75).toBeLessThanOrEqual(start.p95);
   });
 
-  it('gives travellers averted against the reference, reference excluded, world and regions', () => {
+  it('gives travellers averted against the reference, reference excluded, world and regions', async () => {
     expect(inputs.averted.map((a) => `${a.scenario}:${a.level}:${a.place}`)).toEqual([
       'closed:world:World', 'closed:region:Maghreb', 'closed:region:Western Europe',
       'media:world:World', 'media:region:Maghreb', 'media:region:Western Europe',
@@ -75,9 +75,9 @@ describe('reportInputs', () => {
     expect(inputs.averted[0]!.median).toBeLessThan(0);
   });
 
-  it('speaks of travellers averted (reference − scenario, above zero for closed borders) when every scenario adds counter-measures', () => {
+  it('speaks of travellers averted (reference − scenario, above zero for closed borders) when every scenario adds counter-measures', async () => {
     const [ref, closed] = loaded;
-    const both = reportInputs(compareScenarios([ref!, closed!], { replicates: 5, networkSample: false }));
+    const both = reportInputs(await compareScenarios([ref!, closed!], { replicates: 5, networkSample: false }));
     expect(both.differences).toBeUndefined();
     expect(both.averted[0]!.median).toBeGreaterThan(0);
     const world = inputs.averted.find((a) => a.scenario === 'closed' && a.place === 'World')!;
@@ -86,7 +86,7 @@ describe('reportInputs', () => {
     for (const [x, y] of [[world.median, b.median], [world.p5, b.p95], [world.p95, b.p5]] as const) expect(Math.abs(x + y)).toBeLessThanOrEqual(1);
   });
 
-  it('gives travelled by place with targets where known, reference first', () => {
+  it('gives travelled by place with targets where known, reference first', async () => {
     expect(inputs.byPlace.map((p) => p.scenario)).toEqual(names.flatMap((n) => Array(5).fill(n)));
     const ref = inputs.byPlace.filter((p) => p.scenario === 'ref');
     expect(ref.filter((p) => p.level === 'region').map((p) => p.place).sort()).toEqual(['Maghreb', 'Western Europe']);
@@ -97,7 +97,7 @@ describe('reportInputs', () => {
     expect(inputs.worldTarget).toEqual({ date: '2014-10-01', low: 150, high: 250, value: 200 });
   });
 
-  it('keeps at most the given number of countries, those with targets first', () => {
+  it('keeps at most the given number of countries, those with targets first', async () => {
     const two = reportInputs(comparison, targets, { topCountries: 2 });
     const countries = two.byPlace.filter((p) => p.scenario === 'ref' && p.level === 'country').map((p) => p.place);
     expect(countries).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('reportInputs', () => {
     expect(none.byPlace.every((p) => p.target === undefined)).toBe(true);
   });
 
-  it('gives monthly recruits by channel and monthly flows', () => {
+  it('gives monthly recruits by channel and monthly flows', async () => {
     const channels = new Set(inputs.byChannel.map((c) => c.channel));
     expect([...channels].sort()).toEqual(['group', 'media', 'peer']);
     expect(inputs.byChannel.filter((c) => c.scenario === 'ref' && c.month === '2014-06')).toHaveLength(3);
@@ -117,28 +117,28 @@ describe('reportInputs', () => {
     expect(inputs.flow.filter((f) => f.scenario === 'ref').some((f) => f.median > 0)).toBe(true);
   });
 
-  it('lists intervention dates', () => {
+  it('lists intervention dates', async () => {
     expect(inputs.interventions).toEqual([{ scenario: 'closed', label: 'Borders closed', date: '2014-06-01' }]);
   });
 
-  it('includes the network sample', () => {
+  it('includes the network sample', async () => {
     expect(inputs.network?.community).toBe('Bizerte');
     expect(inputs.network?.scenario).toBe('ref');
   });
 
-  it('with one replicate, monthly flows add up to the growth over the run', () => {
-    const one = reportInputs(compareScenarios([loaded[0]!], { replicates: 1 }));
+  it('with one replicate, monthly flows add up to the growth over the run', async () => {
+    const one = reportInputs(await compareScenarios([loaded[0]!], { replicates: 1 }));
     const total = one.flow.reduce((s, f) => s + f.median, 0);
     const cum = one.cumulative;
     expect(total).toBe(cum.at(-1)!.median - cum[0]!.median);
     expect(one.averted).toEqual([]);
   });
 
-  it('works from a run that kept its snapshots (hotbed run --replicates)', () => {
+  it('works from a run that kept its snapshots (hotbed run --replicates)', async () => {
     const s = loaded[0]!.scenario;
     const run = runScenario(s, { replicates: 3, extraRecordDays: monthStartDays(s.dates.start, daysBetween(s.dates.start, s.dates.end)) });
     const fromRun = reportInputs(comparisonOfRun(loaded[0]!, run));
-    const fromCompare = reportInputs(compareScenarios([loaded[0]!], { replicates: 3, networkSample: false }));
+    const fromCompare = reportInputs(await compareScenarios([loaded[0]!], { replicates: 3, networkSample: false }));
     expect(fromRun.cumulative).toEqual(fromCompare.cumulative);
     expect(fromRun.flow).toEqual(fromCompare.flow);
     expect(fromRun.byChannel).toEqual(fromCompare.byChannel);
@@ -156,7 +156,7 @@ describe('reportInputs', () => {
     };
     const withPath = reportInputs(comparison, [targets, path]);
 
-    it('holds every world total of every file on its date, with its source, and the world flows over their periods', () => {
+    it('holds every world total of every file on its date, with its source, and the world flows over their periods', async () => {
       expect(withPath.pathTargets).toEqual([
         { date: '2014-07-01', value: 80, low: 60, high: 100, source: 'Early source', label: 'early' },
         { date: '2014-08-01', value: 120, low: 100, high: 140, source: 'Someone, August 2014', label: 'Path' },
@@ -165,17 +165,17 @@ describe('reportInputs', () => {
       expect(withPath.flowTargets).toEqual([{ from: '2014-06-01', date: '2014-09-01', value: 30, low: 20, high: 40, source: 'Flow source', label: 'flow' }]);
     });
 
-    it('takes the end-date targets from the first file, as with one file', () => {
+    it('takes the end-date targets from the first file, as with one file', async () => {
       expect(withPath.worldTarget).toEqual(inputs.worldTarget);
       expect(withPath.byPlace).toEqual(inputs.byPlace);
     });
 
-    it('holds the labelled interventions as events, naming the scenarios of one that not all have', () => {
+    it('holds the labelled interventions as events, naming the scenarios of one that not all have', async () => {
       expect(withPath.events).toEqual([{ label: 'Borders closed', date: '2014-06-01', kind: 'border-control', scenarios: ['closed'] }]);
     });
 
-    it('has no path and no events without dated targets or labelled interventions', () => {
-      const alone = reportInputs(compareScenarios([loaded[0]!], { replicates: 2 }));
+    it('has no path and no events without dated targets or labelled interventions', async () => {
+      const alone = reportInputs(await compareScenarios([loaded[0]!], { replicates: 2 }));
       expect(alone.pathTargets).toBeUndefined();
       expect(alone.flowTargets).toBeUndefined();
       expect(alone.events).toBeUndefined();

@@ -45,20 +45,20 @@ const suggestions = [...scenarioFileSuggestions(REPO), ...readmeSuggestions(REPO
 process.chdir(cwd);
 
 describe('the suggestions are read from the text', () => {
-  it('finds suggestions in the scenario files and the README, variants among them', () => {
+  it('finds suggestions in the scenario files and the README, variants among them', async () => {
     const files = new Set(suggestions.map((s) => s.where.replace(/:\d+$/, '')));
     expect(files).toContain('README.md');
     expect([...files].filter((f) => f.startsWith('scenarios/')).length).toBeGreaterThan(1);
     expect(suggestions.some((s) => s.variants.length > 0)).toBe(true);
   });
 
-  it('reads shell words: quotes group, backticks separate', () => {
+  it('reads shell words: quotes group, backticks separate', async () => {
     expect(shellWords('`--set "a.Returnees deter.b=1"` and --set \'outputs=[{measure: x}]\'')).toEqual(['--set', 'a.Returnees deter.b=1', 'and', '--set', 'outputs=[{measure: x}]']);
   });
 });
 
 describe.each(suggestions.map((s) => [`${s.where}: ${[...s.set.map((x) => `--set ${x}`), ...s.variants.map((x) => `--variant ${x}`)].join(' ')}`, s] as const))('%s', (_, s) => {
-  it('is accepted and gives a run', () => {
+  it('is accepted and gives a run', async () => {
     const cwdBefore = process.cwd();
     process.chdir(REPO);
     try {
@@ -67,7 +67,7 @@ describe.each(suggestions.map((s) => [`${s.where}: ${[...s.set.map((x) => `--set
         const run = runScenario(fast[0]!.scenario, { replicates: 1 });
         expect(run.replicates).toHaveLength(1);
       } else {
-        const c = compareScenarios(fast, { replicates: 1, networkSample: false });
+        const c = await compareScenarios(fast, { replicates: 1, networkSample: false });
         expect(c.scenarios.map((x) => x.name)).toHaveLength(fast.length);
       }
     } finally {
