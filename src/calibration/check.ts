@@ -10,7 +10,7 @@
  * vary by a factor between seeds, and the targets are statements about the expected
  * flow, not about one realization.
  */
-import { runScenario } from '../experiments/run.js';
+import { runScenarioAsync } from '../experiments/run.js';
 import { daysBetween } from '../model/dates.js';
 import type { Scenario } from '../scenario/schema.js';
 import { wholeOrSignificantText } from '../numeric/number-format.js';
@@ -67,12 +67,12 @@ export interface CheckResult {
   failures: string[];
 }
 
-export function checkAgainstTargets(
+export async function checkAgainstTargets(
   scenario: Scenario,
   targets: readonly CalibrationTarget[],
   targetDate: string,
   options: CheckOptions = {},
-): CheckResult {
+): Promise<CheckResult> {
   const replicates = options.replicates ?? 100;
   if (!Number.isInteger(replicates) || replicates < 1) throw new Error(`calibration/check: options.replicates must be a whole number ≥ 1, found ${replicates}`);
   const start = scenario.dates.start;
@@ -83,7 +83,8 @@ export function checkAgainstTargets(
   const places = placeIndex(plan);
   for (const t of targets) checkMeasurable(t, scenario, places, options.scenarioFile ?? 'the scenario');
   const countries = places.names().countries;
-  runScenario(scenario, {
+  // Between seeds the event loop gets a turn, so a long check hears Ctrl-C.
+  await runScenarioAsync(scenario, {
     seed: options.seed,
     replicates,
     keepSnapshots: false,

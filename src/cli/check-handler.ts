@@ -1,6 +1,7 @@
 /** What `hotbed check` does: runs the scenario N times and prints every target against its band. */
 import { dirname, resolve } from 'node:path';
 import { printOut } from './output.js';
+import { installSignalHandlers } from './signals.js';
 import { displayPath } from '../scenario/referenced.js';
 import { cliMessages } from '../messages/cli.js';
 import { targetMessages } from '../messages/targets.js';
@@ -26,7 +27,8 @@ export async function handleCheck(argv: CheckArgs): Promise<number> {
   const { scenario } = loadScenario(scenarioFile, { set: argv.set ?? [] });
   const bar = progressReporter(replicates, { quiet: argv.quiet });
   const started = performance.now();
-  const r = checkAgainstTargets(scenario, c.targets, c.targetDate, {
+  installSignalHandlers();
+  const r = await checkAgainstTargets(scenario, c.targets, c.targetDate, {
     replicates,
     seed: argv.seed,
     scenarioFile,

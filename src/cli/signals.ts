@@ -42,10 +42,10 @@ let installed = false;
 /**
  * Installs the handlers once per process. A handler runs only when the main thread is free, so
  * only commands that leave it free install them: sweep and calibrate (their work runs in worker
- * threads), run and compare (they give the event loop a turn between replicates, so Ctrl-C
- * stops them after the replicate in progress). Commands that simulate on the main thread in
- * one go (check, network) keep the system's default: they end at once, exit 130 or 143 in a
- * shell, and the temporaries they leave are removed by the next start.
+ * threads), run, compare and check (they give the event loop a turn between replicates, so
+ * Ctrl-C stops them after the replicate in progress). network, which simulates on the main
+ * thread in one go, keeps the system's default: it ends at once, exit 130 or 143 in a
+ * shell, and the temporaries it leaves are removed by the next start.
  */
 export function installSignalHandlers(): void {
   if (installed) return;

@@ -39,7 +39,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 
 const SEEDS = 100;
 const calibration = loadCalibration('scenarios/calibration.yaml');
-const check = (set: string[] = [], seeds = SEEDS): CheckResult => {
+const check = (set: string[] = [], seeds = SEEDS): Promise<CheckResult> => {
   const { scenario } = loadScenario('scenarios/baseline.yaml', { set });
   return checkAgainstTargets(scenario, calibration.targets, calibration.targetDate, { replicates: seeds });
 };
@@ -59,8 +59,8 @@ describe('calibration: the shipped baseline against its targets (CI check 1)', (
     expect(names).toEqual(expect.arrayContaining(['world@2015-01-26', 'region:Western Europe@2015-01-26', 'world_2014-10-31', 'flow_2014-07_2015-06', 'slowing_2015-09_2015-11']));
   });
 
-  it('the calibrated baseline meets every dated target and every December 2015 target, in the median over 100 seeds', () => {
-    const r = check();
+  it('the calibrated baseline meets every dated target and every December 2015 target, in the median over 100 seeds', async () => {
+    const r = await check();
     const missed = r.targets.filter((t) => !t.inside);
     if (missed.length > 0) console.error(`baseline check: ${r.failures.length} misses\n${r.failures.join('\n')}\n${report(r)}`);
     expect(missed.map((t) => t.name)).toEqual([]);
@@ -77,11 +77,11 @@ describe('calibration: the shipped baseline against its targets (CI check 1)', (
     expect(r.targets.find((t) => t.name === 'slowing_2015-09_2015-11')!.median).toBeLessThan(1);
   }, 180_000);
 
-  it('a deliberately wrong parameter set (peer influence halved) fails the same check', () => {
+  it('a deliberately wrong parameter set (peer influence halved) fails the same check', async () => {
     const { scenario } = loadScenario('scenarios/baseline.yaml');
     const halved = scenario.channels.peer.cascade.probability / 2;
     // 20 seeds are enough for a miss this large (the world total leaves its band).
-    const r = check([`channels.peer.cascade.probability=${halved}`], 20);
+    const r = await check([`channels.peer.cascade.probability=${halved}`], 20);
     expect(r.passed).toBe(false);
     expect(r.targets.find((t) => t.name === 'world')!.inside).toBe(false);
   }, 180_000);

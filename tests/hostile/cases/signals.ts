@@ -38,6 +38,13 @@ export const signalCases: HostileCase[] = [
     check: lastLine(outputMessages.interrupted('SIGTERM', undefined, undefined)),
   },
   {
+    name: 'Ctrl-C during a check over 100 seeds: exit 130, one line',
+    args: ['check', CALIBRATION.replace('calibration-ci.yaml', 'calibration.yaml')],
+    signal: { name: 'SIGINT', after: progressLine },
+    exit: 130,
+    check: lastLine(outputMessages.interrupted('SIGINT', undefined, undefined)),
+  },
+  {
     name: 'Ctrl-C during a sweep: the journal is kept, with the command that resumes it (exit 130, not 0)',
     setup: experiment,
     args: ['sweep', 'sweep.yaml', '--workers', '1', '--progress', 'json', '--out', 'results/sweep'],
