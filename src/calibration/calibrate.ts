@@ -226,9 +226,10 @@ async function choosePointOf(c: Calibration, options: CalibrateOptions, result: 
     tolerance: last.tolerance,
   });
   const parameters = parameterSummaries(last, c.parameters, adjustment.adjusted ? adjustment.adjustment : undefined);
-  const more = adjustment.adjusted ? [{ source: 'adjusted median', params: parameters.map((p) => p.adjusted!.median) }] : [];
+  // The adjusted medians keep their candidate slot when the adjustment refused itself (point.ts).
+  const more = [{ source: 'adjusted median', params: adjustment.adjusted ? parameters.map((p) => p.adjusted!.median) : undefined }];
   options.onPoint?.({
-    candidates: c.point.candidates + 1 + more.length,
+    candidates: c.point.candidates + 1 + more.filter((m) => m.params).length,
     replicates: c.point.replicates,
     finalists: Math.min(c.point.finalists, c.point.candidates + 1),
     finalReplicates: c.point.finalReplicates ?? c.point.replicates,

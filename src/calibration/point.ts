@@ -11,8 +11,11 @@
  * `replicates` times, and the candidate whose median statistics score best wins: by
  * the calibration's distance, or by the worst miss of any target (then the distance)
  * when every target must be met; remaining ties go to the earlier candidate. Their streams
- * derive from (seed, generation −1, candidate, replicate), so the choice is as
- * deterministic as the posterior.
+ * derive from (seed, generation −1, slot, replicate), so the choice is as deterministic as
+ * the posterior. A candidate's slot follows what it is, not how many came before it: the
+ * medians 0, each further kind of candidate its own slot whether it was made or not, then
+ * the particles by closeness; so a candidate that is not made (a regression adjustment
+ * that refused itself) leaves every other candidate's runs as they were.
  *
  * Choosing the best of many noisy scores favours the candidate whose runs were lucky
  * (the winner's curse): on the baseline, a point chosen from 101 candidates on 5 runs
@@ -81,23 +84,28 @@ export async function choosePoint(
   options: PointOptions,
   evaluate: Evaluate,
   scoring: PointScoring,
-  /** Further candidates after the medians (e.g. the medians of the regression-adjusted posterior). */
-  more: readonly { source: string; params: readonly number[] }[] = [],
+  /**
+   * Further kinds of candidate after the medians (e.g. the medians of the regression-adjusted
+   * posterior), each with its slot; `params` undefined: not made this time (its slot stays taken).
+   */
+  more: readonly { source: string; params?: readonly number[] }[] = [],
 ): Promise<PointChoice> {
   const closest = last.distances.map((_, i) => i).sort((a, b) => last.distances[a]! - last.distances[b]! || a - b);
   const pool = [
-    { source: 'median', params: [...medians] },
-    ...more.map((m) => ({ source: m.source, params: [...m.params] })),
-    ...closest.slice(0, Math.max(0, options.candidates ?? DEFAULTS.candidates)).map((i) => ({ source: `particle ${i}`, params: [...last.particles[i]!] })),
+    { source: 'median', params: [...medians], slot: 0 },
+    ...more.flatMap((m, k) => (m.params ? [{ source: m.source, params: [...m.params], slot: 1 + k }] : [])),
+    ...closest.slice(0, Math.max(0, options.candidates ?? DEFAULTS.candidates))
+      .map((i, rank) => ({ source: `particle ${i}`, params: [...last.particles[i]!], slot: 1 + more.length + rank })),
   ];
   const replicates = Math.max(1, options.replicates ?? DEFAULTS.replicates);
   const keys = (generation: number) => (j: number, r: number) => ({ seed, generation, particle: j, attempt: r });
-  const screened = await scoreCandidates(pool, keys(-1), replicates, evaluate, scoring);
+  const screened = await scoreCandidates(pool, (j, r) => keys(-1)(pool[j]!.slot, r), replicates, evaluate, scoring);
   const candidates = screened.map(({ source, score }) => ({ source, score }));
   const finalists = Math.min(Math.max(0, Math.floor(options.finalists ?? DEFAULTS.finalists)), screened.length);
   if (finalists === 0) return { ...screened[best(screened, scoring)]!, replicates, candidates, finalists: [] };
 
   const ranked = screened.map((_, j) => j).sort((a, b) => compareCandidates(screened[a]!, screened[b]!, scoring) || a - b);
+  // Finalists' fresh streams follow their rank in the screening.
   const finalPool = ranked.slice(0, finalists).map((j) => pool[j]!);
   const finalReplicates = Math.max(1, options.finalReplicates ?? replicates);
   const rescored = await scoreCandidates(finalPool, keys(-2), finalReplicates, evaluate, scoring);

@@ -201,6 +201,22 @@ describe('the calibrated point', () => {
     expect((await choosePoint(last, [2.4], 9, { candidates: 0, replicates: 2 }, localEvaluator(model), toward(3))).candidates).toHaveLength(1);
   });
 
+  it('runs each candidate on the streams of its slot: a further candidate not made leaves the others\' runs as they were', async () => {
+    const last: Generation = {
+      generation: 1, tolerance: 1, particles: [[1], [2], [3]], weights: [1 / 3, 1 / 3, 1 / 3], distances: [0.5, 0.1, 0.3],
+      stats: [[0], [0], [0]], attempts: [0, 0, 0], simulations: 3, acceptanceRate: 1, ess: 3, evaluated: 3, ms: 0,
+    };
+    const model = (p: readonly number[], key: ProposalKey) => [p[0]! + normals(key, 1)[0]!];
+    const score = { score: (s: readonly number[]) => Math.abs(s[0]! - 2) };
+    const made = await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 3 }, localEvaluator(model), score, [{ source: 'adjusted median', params: [2.2] }]);
+    const notMade = await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 3 }, localEvaluator(model), score, [{ source: 'adjusted median' }]);
+    const none = await choosePoint(last, [2.4], 9, { candidates: 3, replicates: 3 }, localEvaluator(model), score);
+    expect(made.candidates.map((c) => c.source)).toEqual(['median', 'adjusted median', 'particle 1', 'particle 2', 'particle 0']);
+    expect(notMade.candidates).toEqual(made.candidates.filter((c) => c.source !== 'adjusted median'));
+    // Without the slot reserved the particles move to other streams: their scores change.
+    expect(none.candidates.slice(1)).not.toEqual(notMade.candidates.slice(1));
+  });
+
   it('ties on the score go to the better tie-break, then to the earlier candidate', async () => {
     const last: Generation = {
       generation: 1, tolerance: 1, particles: [[1], [2], [3]], weights: [1 / 3, 1 / 3, 1 / 3], distances: [0.5, 0.1, 0.3],
