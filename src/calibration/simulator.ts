@@ -150,8 +150,6 @@ export function createModel(spec: ModelSpec): Model {
   };
 }
 
-/** The median (NaN if any value is NaN: a statistic missing from one run is missing). */
-
 /** Simulations per second of the model in this thread, over `runs` runs at the spec's parameters `params` (after one warm-up run). */
 export function measureSpeed(spec: ModelSpec, params: readonly number[], runs: number, seed = 1): { perSecond: number; msPerSimulation: number } {
   const model = createModel(spec);
