@@ -6,8 +6,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-/** The command's entry point, by absolute path, so that tests can run it from any folder. */
-export const HOTBED = fileURLToPath(new URL('../../src/cli/hotbed.js', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../../src', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/cli/hotbed.js', import.meta.url));
+
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * The command's entry point, by absolute path, so that tests can run it from any folder: the
+ * build (what users run; `npm ci` makes it) when it is newer than every source file, else the
+ * sources through tsx (after an edit without `npm run build`). The build starts in a third of
+ * the time, and the test suite starts the command a few hundred times.
+ */
+export const HOTBED = existsSync(BUILT) && statSync(BUILT).mtimeMs >= newest(SOURCES)
+  ? BUILT
+  : fileURLToPath(new URL('../../src/cli/hotbed.js', import.meta.url));
 
 export interface Ran {
   status: number | null;
