@@ -6,19 +6,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { abcSmc, localEvaluator } from '../../src/calibration/abc-smc.js';
-import { loadCalibration } from '../../src/calibration/load.js';
 import { createModel, modelSpecOf } from '../../src/calibration/simulator.js';
 import { makeDistance, makeDistanceBound, type Target } from '../../src/calibration/distance.js';
-import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
-import { townCalibration, townTargets } from './helpers.js';
+import { cleanup, tempDir } from '../scenario/fixtures.js';
+import { loadTownCalibration } from './helpers.js';
 
 afterAll(cleanup);
 
 const dir = tempDir('hotbed-early-stop-');
 // A world target the runs pass early for high peer probabilities (the prior reaches 0.01).
-const targets = townTargets(dir, 'targets.yaml', 150, 0.25);
-const file = writeFixture(dir, 'calibration.yaml', townCalibration({ targets, returnedShare: 0.1, returnedBand: 0.03, population: 24, generations: 4 }));
-const calibration = loadCalibration(file);
+const calibration = loadTownCalibration(dir, 150, { population: 24, generations: 4 });
 const spec = modelSpecOf(calibration);
 const distance = makeDistance(calibration.targets, calibration.distance);
 const key = (particle: number) => ({ seed: 3, generation: 1, particle, attempt: 0 });

@@ -4,6 +4,7 @@ import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureAgents } from '../../src/statistics/measures.js';
 import { placeIndex } from '../../src/world/places.js';
+import { loadCalibration, type Calibration } from '../../src/calibration/load.js';
 import { writeFixture, yaml } from '../scenario/fixtures.js';
 
 /** One town of 3,000 agents, one year: a few milliseconds a run. */
@@ -64,4 +65,13 @@ export function townCalibration(o: TownCalibration): string {
     `budget: { population: ${o.population}, generations: ${o.generations}, minTolerance: ${o.minTolerance ?? 0} }`,
     `point: { candidates: ${o.point?.candidates ?? 4}, replicates: ${o.point?.replicates ?? 3} }`,
   );
+}
+
+/**
+ * The town's calibration, loaded, from files written in `dir`: a world target of `travelled`
+ * (±25 %) and a returned share of 0.1 ± 0.03, with the given budget.
+ */
+export function loadTownCalibration(dir: string, travelled: number, budget: { population: number; generations: number }): Calibration {
+  const targets = townTargets(dir, 'targets.yaml', travelled, 0.25);
+  return loadCalibration(writeFixture(dir, 'calibration.yaml', townCalibration({ targets, returnedShare: 0.1, returnedBand: 0.03, ...budget })));
 }

@@ -8,8 +8,8 @@ import { calibrate } from '../../src/calibration/calibrate.js';
 import { loadCalibration } from '../../src/calibration/load.js';
 import { createModel, measureSpeed, modelSeed, modelSpecOf, monthStarts, outputNames } from '../../src/calibration/simulator.js';
 import { createModelPool } from '../../src/calibration/pool.js';
-import { cleanup, tempDir, writeFixture } from '../scenario/fixtures.js';
-import { BASELINE, PEER, RETURN, TOWN, townCalibration, townData, townTargets } from './helpers.js';
+import { cleanup, tempDir } from '../scenario/fixtures.js';
+import { BASELINE, loadTownCalibration, PEER, RETURN, TOWN, townData } from './helpers.js';
 import { runScenario, type RunResult } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureAgents } from '../../src/statistics/measures.js';
@@ -23,9 +23,7 @@ const travelledFirst = (run: RunResult, communities: number[]) => {
 afterAll(cleanup);
 
 const dir = tempDir('hotbed-calibration-model-');
-const targets = townTargets(dir, 'targets.yaml', 350, 0.25);
-const file = writeFixture(dir, 'calibration.yaml', townCalibration({ targets, returnedShare: 0.1, returnedBand: 0.03, population: 16, generations: 3 }));
-const calibration = loadCalibration(file);
+const calibration = loadTownCalibration(dir, 350, { population: 16, generations: 3 });
 const spec = modelSpecOf(calibration);
 const key = (particle: number, attempt = 0) => ({ seed: 1, generation: 0, particle, attempt });
 
