@@ -17,7 +17,8 @@ import { checkFreeParameter, type FreeParameterMessages } from '../batch/paramet
 import { isUserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
 import type { JsonSchema } from '../scenario/json-schema.js';
-import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
+import { canonicalJson } from '../scenario/canonical-json.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import { formatPath, namedPath } from '../scenario/merge.js';
 import { displayPath, loadReferencedScenario } from '../scenario/referenced.js';
 import type { Scenario } from '../scenario/schema.js';

@@ -85,6 +85,12 @@ export interface Observer {
   stopAfter?(day: number): boolean;
   /** Called after each simulated day. */
   progress?(day: number, days: number): void;
+  /**
+   * Called on every change of an agent's state after day 0 (the initial states are the
+   * world's): what a day-by-day picture of the network needs. Draws nothing, so the run's
+   * numbers are the same with it or without it.
+   */
+  stateChanged?(agent: number, to: number, day: number): void;
 }
 
 export interface SimulationOutcome {
@@ -156,6 +162,9 @@ class Simulation {
   private readonly mobilizedOn: Int32Array;
   /** Removed from the network: no influence given or taken (state unchanged, so counts stay true). */
   private readonly removed: Uint8Array;
+  /** The day being simulated, for `Observer.stateChanged`. */
+  private today = 0;
+  private stateChanged: Observer['stateChanged'];
 
   // The tables, as arrays indexed by state or channel.
   private readonly stateCount: number;
@@ -275,6 +284,7 @@ class Simulation {
 
   run(observer: Observer): SimulationOutcome {
     const { days, schedule } = this.options;
+    this.stateChanged = observer.stateChanged;
     this.start();
     for (const action of schedule.actionsOn(0)) this.act(action, 0);
     this.flushPeer(0);
@@ -287,6 +297,7 @@ class Simulation {
     let nextChange = 1;
     const changeDays = schedule.changeDays;
     for (let day = 1; day <= days && !stop; day++) {
+      this.today = day;
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
         if (changeDays[nextChange] === day) {
           // Changes at the start of a day act on that day's draws: redraws count from yesterday.
@@ -851,6 +862,7 @@ class Simulation {
     states[c * stride + to]!++;
     this.state[a] = to;
     this.events++;
+    this.stateChanged?.(a, to, this.today);
   }
 }
 

@@ -12,7 +12,6 @@
  * reference and the same people's end states in every other scenario's
  * replicate 0; per-agent arrays are dropped as soon as a replicate is done.
  */
-import { basename } from 'node:path';
 import { daysBetween } from '../model/dates.js';
 import { messages, type ScenarioDifference } from '../messages/scenario.js';
 import { resultMessages } from '../messages/results.js';
@@ -177,7 +176,7 @@ export function comparedNames(loaded: readonly LoadedScenario[]): string[] {
 
 /** File stems, made unique with " (2)", " (3)" where two files share a stem. */
 export function scenarioNames(files: readonly string[]): string[] {
-  const stems = files.map((f) => basename(f).replace(/\.(ya?ml|json)$/i, ''));
+  const stems = files.map((f) => f.slice(f.lastIndexOf('/') + 1).replace(/\.(ya?ml|json)$/i, ''));
   const seen = new Map<string, number>();
   return stems.map((s) => {
     const n = (seen.get(s) ?? 0) + 1;

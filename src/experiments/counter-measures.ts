@@ -12,7 +12,7 @@
  * aside: compare runs every scenario with one seed and replicate count).
  */
 import type { Intervention, Scenario } from '../scenario/schema.js';
-import { canonicalJson } from '../scenario/load.js';
+import { canonicalJson } from '../scenario/canonical-json.js';
 
 /** Intervention kinds that act against travel or recruitment; `pull` and `hazard-multipliers` can go either way. */
 const COUNTER_MEASURE_KINDS: ReadonlySet<Intervention['kind']> = new Set([

@@ -47,6 +47,11 @@ export interface RunOptions {
    * take what you need here.
    */
   onOutcome?: (replicate: number, world: World, outcome: SimulationOutcome) => void;
+  /**
+   * Called on every change of an agent's state after day 0 (a day-by-day picture of the
+   * network: the browser explorer's). The numbers are the same with it or without it.
+   */
+  onStateChange?: (replicate: number, agent: number, to: number, day: number) => void;
   /** Called once per replicate with its result (snapshots included). */
   onReplicate?: (result: ReplicateResult) => void;
   /**
@@ -117,10 +122,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
   const run = startRun(scenario, options);
   for (let replicate = 0; replicate < run.replicates && runReplicate(run, replicate); replicate++) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   return run.result();
 }
+
+/** One turn of the event loop: setImmediate in Node.js; a zero timeout where there is none (the browser explorer's worker). */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** What every replicate of a run shares, checked and computed once. */
 interface StartedRun {
@@ -178,11 +187,13 @@ function runReplicate(run: StartedRun, replicate: number): boolean {
   const t1 = performance.now();
   const recorder = new Recorder(run.recorded);
   const abandonWhen = options.abandonWhen;
+  const onStateChange = options.onStateChange;
   const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
     recordOn: (d) => recorder.recordOn(d),
     record: (d, t) => recorder.record(d, t),
     stopAfter: abandonWhen && (() => abandonWhen(replicate, recorder.snapshots.at(-1)!)),
     progress: options.onProgress ? (day) => options.onProgress!({ replicate, replicates, phase: 'run', day, days }) : undefined,
+    stateChanged: onStateChange && ((agent, to, day) => onStateChange(replicate, agent, to, day)),
   });
   const t2 = performance.now();
   if (outcome.lastDay < days) {

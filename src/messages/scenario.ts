@@ -2,7 +2,6 @@
  * Every message a user can get about a scenario or a command line, as a named
  * builder. Code throws these; tests compare against them, so wording lives here once.
  */
-import { extname } from 'node:path';
 import { UserError } from './errors.js';
 
 export interface Where {
@@ -31,7 +30,7 @@ export const messages = {
     new UserError({ file, problem: `cannot read the file (${reason})` }),
 
   notAScenarioFile: (file: string) =>
-    new UserError({ file, problem: 'not a scenario file', expected: 'a .yaml, .yml or .json file', found: extname(file) || 'no extension' }),
+    new UserError({ file, problem: 'not a scenario file', expected: 'a .yaml, .yml or .json file', found: extensionOf(file) || 'no extension' }),
 
   syntax: (where: Where, reason: string) =>
     new UserError({ ...where, problem: `syntax error: ${reason}` }),
@@ -224,4 +223,11 @@ const plural = (level: string) => (level.endsWith('y') ? `${level.slice(0, -1)}i
 
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
+}
+
+/** The file name's extension with its dot, as node:path's extname gives it (this module also runs in the browser explorer). */
+function extensionOf(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
 }

@@ -6,14 +6,15 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { isPlainObject, mergeScenario, translatePath } from './merge.js';
+import { canonicalJson } from './canonical-json.js';
+import { mergeScenario, translatePath } from './merge.js';
 import { UserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
 import { applyOverrides, parseOverride } from './overrides.js';
-import { scenarioSchema, type Scenario } from './schema.js';
-import { checkScenario } from './semantics.js';
+import type { Scenario } from './schema.js';
 import { locate, readSource, type SourceFile } from './source.js';
-import { schemaError, type Locator } from './zod-issues.js';
+import { validateScenario } from './validate.js';
+import type { Locator } from './zod-issues.js';
 
 export interface LoadOptions {
   /** `path.to.param=value` strings, applied in order. */
@@ -47,10 +48,7 @@ const MAX_EXTENDS = 16;
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const sources = readChain(file);
-  let merged: unknown = {};
-  for (const s of [...sources].reverse()) merged = mergeScenario(merged, s.value);
-  const raw = merged as Record<string, unknown>;
-  delete raw.extends;
+  const raw = mergeChain(sources);
 
   const variant = options.variant;
   const overrides = [
@@ -60,15 +58,25 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const { value, touched, sources: touchedBy } = applyOverrides(raw, overrides);
   const locator = makeLocator(value, sources, touched, touchedBy);
 
-  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw schemaError(parsed.error.issues, value, locator);
-  const scenario = parsed.data;
-  checkScenario(scenario, locator);
+  const scenario = validateScenario(value, locator);
 
   const targetsFiles = resolveTargetsFiles(scenario.targets, sources, touched);
   const loaded: LoadedScenario = { scenario, files: sources.map((s) => s.file), hash: hashScenario(scenario), targetsFile: targetsFiles[0], targetsFiles };
   if (variant) loaded.variant = { name: variant.name, changes: [...variant.changes] };
   return loaded;
+}
+
+/** The file merged with the files it extends, before any change and before validation: what the browser explorer starts from. */
+export function readMergedScenario(file: string): Record<string, unknown> {
+  return mergeChain(readChain(file));
+}
+
+function mergeChain(sources: readonly SourceFile[]): Record<string, unknown> {
+  let merged: unknown = {};
+  for (const s of [...sources].reverse()) merged = mergeScenario(merged, s.value);
+  const raw = merged as Record<string, unknown>;
+  delete raw.extends;
+  return raw;
 }
 
 /**
@@ -87,10 +95,6 @@ export function hashScenario(scenario: Scenario): string {
   return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
 }
 
-/** JSON with keys sorted, so that the hash does not depend on key order in the file. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
-}
 
 function readChain(file: string): SourceFile[] {
   const chain: SourceFile[] = [];
