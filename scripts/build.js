@@ -15,7 +15,7 @@
 // 4. esbuild rewrites dist/charts/vega.js, the charts' one door to Vega and Vega-Lite, as
 //    one file with both libraries (about 270 module files, loaded by every report).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,22 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+
+// 5. The browser explorer (`hotbed explore`): the engine for a Web Worker and the page, each
+//    one classic script (a page opened from file:// may load scripts, not modules), from the
+//    same src/. In the page, chart text is measured by the browser's canvas, not from font
+//    files (charts/text-metrics.ts reads them with node:fs).
+const explorerAssets = join(dist, 'explorer', 'assets');
+const pageTextWidth = {
+  name: 'page-text-width',
+  setup(b) {
+    b.onResolve({ filter: /\/text-metrics\.js$/ }, () => ({ path: join(root, 'src', 'explorer', 'page', 'text-width.ts') }));
+  },
+};
+const browser = { bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, legalComments: 'none', logLevel: 'warning' };
+await build({ ...browser, entryPoints: [join(root, 'src', 'explorer', 'worker.ts')], outfile: join(explorerAssets, 'worker.js') });
+await build({ ...browser, entryPoints: [join(root, 'src', 'explorer', 'page', 'main.ts')], outfile: join(explorerAssets, 'explorer.js'), plugins: [pageTextWidth] });
+for (const file of ['index.html', 'explorer.css']) copyFileSync(join(root, 'src', 'explorer', 'page', file), join(explorerAssets, file));
 
 // Executable, as bin: `npx hotbed` in this folder runs the file itself (an installed package gets the mode from npm).
 chmodSync(entry, 0o755);

@@ -19,9 +19,10 @@ import { runCommand } from './run-command.js';
 import { slurmCommand } from './slurm-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { validateCommand } from './validate-command.js';
+import { exploreCommand } from './explore-command.js';
 import { toolVersion } from './version.js';
 
-const commands = ['init', 'validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
+const commands = ['init', 'validate', 'run', 'compare', 'network', 'explore', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
 
 export async function main(args: string[]): Promise<number> {
   try {
@@ -53,6 +54,7 @@ async function parse(args: string[]): Promise<number> {
     .command(runCommand((code) => (exitCode = code)))
     .command(compareCommand((code) => (exitCode = code)))
     .command(networkCommand((code) => (exitCode = code)))
+    .command(exploreCommand((code) => (exitCode = code)))
     .command(calibrateCommand((code) => (exitCode = code)))
     .command(checkCommand((code) => (exitCode = code)))
     .command(sweepCommand((code) => (exitCode = code)))
@@ -83,7 +85,7 @@ async function parse(args: string[]): Promise<number> {
  * Options that take a value, given an empty one: yargs reads `--seed ''` as seed 0 and
  * `--out ''` as no folder at all, silently. `--name=` is refused for any option.
  */
-const VALUE_OPTIONS = new Set(['seed', 'scale', 'replicates', 'replicate', 'workers', 'shards', 'cpus-per-task', 'out', 'levels', 'set', 'scenario', 'community', 'gexf', 'json', 'until', 'install', 'resume']);
+const VALUE_OPTIONS = new Set(['seed', 'scale', 'replicates', 'replicate', 'workers', 'shards', 'cpus-per-task', 'out', 'levels', 'set', 'scenario', 'community', 'gexf', 'json', 'until', 'install', 'resume', 'port', 'build']);
 
 function refuseEmptyValues(args: readonly string[]): void {
   for (let i = 0; i < args.length; i++) {

@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['engine'],
   ['results', 'batch', 'charts'],
   ['experiments'],
-  ['calibration', 'sweep'],
+  ['calibration', 'sweep', 'explorer'],
   ['cli'],
   ['index'],
 ];

@@ -1,0 +1,43 @@
+/** What `hotbed explore` does: serves the explorer on 127.0.0.1 until stopped, or writes it as a folder. */
+import { join } from 'node:path';
+import { writeFolderAtomic } from '../batch/persistence.js';
+import { SHIPPED } from '../batch/shipped.js';
+import { explorerSite } from '../explorer/site.js';
+import { serveSite } from '../explorer/serve.js';
+import { explorerMessages } from '../messages/explorer.js';
+import { sizeText } from '../messages/results.js';
+import { DEFAULT_EXPLORER_SCENARIO, type ExploreArgs } from './explore-command.js';
+import { printErr, printOut } from './output.js';
+import { checkOutput } from './outputs.js';
+import { toolVersion } from './version.js';
+
+/** Returns the exit code (serving: when stopped). */
+export async function handleExplore(args: ExploreArgs): Promise<number> {
+  const port = args.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw explorerMessages.port(args.port);
+  if (args.build !== undefined) checkOutput(args.build, 'new folder');
+  const scenario = args.scenario ?? join(SHIPPED, DEFAULT_EXPLORER_SCENARIO);
+  const site = explorerSite(scenario, toolVersion());
+  if (args.build !== undefined) {
+    writeFolderAtomic(args.build, site.files);
+    const bytes = Object.values(site.files).reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.byteLength), 0);
+    printOut(`${explorerMessages.built(args.build, Object.keys(site.files).length, sizeText(bytes), site.scenarios.length)}\n`);
+    return 0;
+  }
+  let served;
+  try {
+    served = await serveSite(site.files, port);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw explorerMessages.portTaken(port);
+    throw e;
+  }
+  printOut(`${explorerMessages.serving(served.url, site.scenarios[0]!.file)}\n`);
+  // Stopping the server is how it ends: Ctrl-C is its normal end, not an interruption of work.
+  const signal = await new Promise<string>((resolve) => {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => resolve(s));
+  });
+  served.server.closeAllConnections();
+  served.server.close();
+  printErr(`hotbed: ${explorerMessages.stopped(signal)}\n`);
+  return 0;
+}

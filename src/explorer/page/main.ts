@@ -1,0 +1,465 @@
+/**
+ * The explorer page: settings on the left, generated from the scenario's schema; the
+ * town's network and the report's charts on the right, replayed day by day from a run the
+ * worker made with Hotbed's own engine; exports of the settings (a scenario file) and of
+ * the results (the command's summary.json and series.csv).
+ *
+ *   settings ─► worker (describe: controls, file) ─► Setup ─► worker (run) ─► timeline
+ *                                                                    │
+ *                                   Go / Step / Reset ─► network view, charts, figures
+ */
+import type { ReportInputs } from '../../charts/inputs.js';
+import { addDays } from '../../model/dates.js';
+import { channelNames, stateNames } from '../../model/states.js';
+import type { Control } from '../controls.js';
+import type { ExplorerRun, ExplorerScenario, SettingsDescription } from '../session.js';
+import { DEFAULTS } from '../session.js';
+import { Timeline } from '../timeline.js';
+import { ChartsView } from './charts-view.js';
+import { NetworkView, stateColour } from './network-view.js';
+import { WorkerClient } from './worker-client.js';
+
+declare global {
+  // Set by data.js, which the command writes with the scenarios it offers.
+  var HOTBED_EXPLORER: { version: string; scenarios: ExplorerScenario[]; chosen: number } | undefined;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`explorer: the page has no #${id}`);
+  return element as T;
+};
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+interface Page {
+  scenario: ExplorerScenario;
+  /** `path=value` by path, in the order first changed. */
+  changes: Map<string, string>;
+  description?: SettingsDescription;
+  run?: ExplorerRun;
+  compared?: ReportInputs;
+  timeline?: Timeline;
+  network?: NetworkView;
+  playing: boolean;
+  /** The person whose details are shown. */
+  inspected?: number;
+  /** Days per second while playing. */
+  speed: number;
+  frames: number;
+}
+
+const data = globalThis.HOTBED_EXPLORER;
+if (!data || data.scenarios.length === 0) throw new Error('explorer: data.js did not load');
+const worker = new WorkerClient();
+const charts = new ChartsView($('charts'));
+const page: Page = { scenario: data.scenarios[data.chosen]!, changes: new Map(), playing: false, speed: 30, frames: 0 };
+
+const status = (text: string) => {
+  $('status').textContent = text;
+};
+
+const request = () => ({ scenario: page.scenario, changes: [...page.changes.values()], drawn: Number(($('drawn') as HTMLInputElement).value) || DEFAULTS.drawn });
+
+// ── Scenario choice ────────────────────────────────────────────────────────────
+const scenarioSelect = $<HTMLSelectElement>('scenario');
+for (const [i, s] of data.scenarios.entries()) scenarioSelect.add(new Option(`${s.title} (${s.file})`, String(i), i === data.chosen, i === data.chosen));
+scenarioSelect.addEventListener('change', () => {
+  page.scenario = data.scenarios[Number(scenarioSelect.value)]!;
+  page.changes.clear();
+  void describe().then(setup);
+});
+
+// ── Settings ──────────────────────────────────────────────────────────────────
+async function describe(): Promise<boolean> {
+  const reply = await worker.ask('describe', request());
+  if (reply.kind === 'error') {
+    showError(reply.message);
+    return false;
+  }
+  if (reply.kind !== 'described') return false;
+  showError(undefined);
+  page.description = reply.description;
+  renderControls(reply.description.controls);
+  $('settings-yaml').textContent = reply.description.settingsYaml;
+  $('title').textContent = reply.description.title;
+  return true;
+}
+
+function showError(message: string | undefined): void {
+  const box = $('error');
+  box.hidden = message === undefined;
+  box.textContent = message ?? '';
+}
+
+function setChange(path: string, value: string, shipped: string): void {
+  if (value === shipped) page.changes.delete(path);
+  else page.changes.set(path, `${path}=${value}`);
+}
+
+function renderControls(controls: readonly Control[]): void {
+  const form = $('controls');
+  form.replaceChildren();
+  const groups = new Map<string, HTMLFieldSetElement>();
+  const ruleOf = new Map(controls.filter((c) => c.kind === 'choice').map((c) => [c.path, String(c.value)]));
+  const shippedValues = shippedControlValues();
+  for (const control of controls) {
+    if (control.when && ruleOf.get(control.when.path) !== control.when.equals) continue;
+    let fieldset = groups.get(control.group);
+    if (!fieldset) {
+      fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = control.group;
+      fieldset.append(legend);
+      groups.set(control.group, fieldset);
+      form.append(fieldset);
+    }
+    fieldset.append(controlElement(control, shippedValues.get(control.path)));
+  }
+}
+
+/** Each control's value in the scenario as shipped (a change back to it is no change). */
+function shippedControlValues(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of page.description?.controls ?? []) {
+    const changed = page.changes.get(c.path);
+    out.set(c.path, changed === undefined ? String(c.value) : (shippedCache.get(`${page.scenario.file}|${c.path}`) ?? String(c.value)));
+  }
+  return out;
+}
+/** Values seen before any change, by scenario and path. */
+const shippedCache = new Map<string, string>();
+/** The drawn community's network kind as shipped, by scenario. */
+const shippedKinds = new Map<string, string>();
+
+function controlElement(control: Control, shipped: string | undefined): HTMLElement {
+  const key = `${page.scenario.file}|${control.path}`;
+  if (!shippedCache.has(key) && !page.changes.has(control.path)) shippedCache.set(key, String(control.value));
+  if (control.group === 'Network' && control.path.endsWith('.kind') && !shippedKinds.has(page.scenario.file) && page.changes.size === 0) shippedKinds.set(page.scenario.file, String(control.value));
+  const original = shipped ?? shippedCache.get(key) ?? String(control.value);
+  const row = document.createElement('div');
+  row.className = 'control';
+  const id = `control-${control.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = control.label;
+  label.title = control.description;
+  row.title = `${control.path}: ${control.description}`;
+  row.append(label);
+  const changed = () => void describe().then((ok) => (ok ? setup() : undefined));
+  if (control.kind === 'choice') {
+    const select = document.createElement('select');
+    select.id = id;
+    for (const choice of control.choices ?? []) select.add(new Option(choice, choice, false, choice === control.value));
+    select.addEventListener('change', () => {
+      if (control.path.endsWith('.kind') && control.path.includes('network')) changeRecipe(control, select.value, shippedKinds.get(page.scenario.file) ?? '');
+      else setChange(control.path, select.value, original);
+      changed();
+    });
+    row.append(select);
+    return row;
+  }
+  if (control.kind === 'boolean') {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = id;
+    box.checked = control.value === true;
+    box.addEventListener('change', () => {
+      setChange(control.path, String(box.checked), original);
+      changed();
+    });
+    row.append(box);
+    return row;
+  }
+  const slider = document.createElement('input');
+  slider.type = 'range';
+  slider.setAttribute('aria-label', `${control.label} (slider)`);
+  const exact = document.createElement('input');
+  exact.type = 'number';
+  exact.id = id;
+  exact.step = 'any';
+  exact.value = String(control.value);
+  const log = control.scale === 'log';
+  const min = control.min ?? 0;
+  const max = control.max ?? 1;
+  const steps = 200;
+  const toSlider = (v: number) => (log ? (Math.log(v / min) / Math.log(max / min)) * steps : ((v - min) / (max - min || 1)) * steps);
+  const fromSlider = (s: number) => {
+    const v = log ? min * (max / min) ** (s / steps) : min + ((max - min) * s) / steps;
+    return control.kind === 'integer' ? Math.round(v) : Number(v.toPrecision(3));
+  };
+  slider.min = '0';
+  slider.max = String(steps);
+  slider.value = String(Math.round(toSlider(Number(control.value))));
+  slider.addEventListener('input', () => {
+    exact.value = String(fromSlider(Number(slider.value)));
+  });
+  slider.addEventListener('change', () => {
+    setChange(control.path, exact.value, original);
+    changed();
+  });
+  exact.addEventListener('change', () => {
+    setChange(control.path, exact.value.trim(), original);
+    changed();
+  });
+  row.append(slider, exact);
+  return row;
+}
+
+/**
+ * A new kind of network: a recipe of its own under a new name (`networks.explorer`, the
+ * schema's defaults filled in on loading), so that a file's merge keeps no parameter of
+ * the old kind; back to the shipped kind, the shipped recipe.
+ */
+function changeRecipe(control: Control, kind: string, shippedKind: string): void {
+  const recipePath = control.path.slice(0, -'.kind'.length);
+  for (const path of [...page.changes.keys()]) {
+    if (path === recipePath || path.startsWith(`${recipePath}.`) || path === 'networks.explorer' || path.startsWith('networks.explorer.')) page.changes.delete(path);
+  }
+  const community = communityNetworkPath();
+  if (community) page.changes.delete(community);
+  if (kind === shippedKind || !community) return;
+  page.changes.set('networks.explorer', `networks.explorer={kind: ${kind}}`);
+  page.changes.set(community, `${community}=explorer`);
+}
+
+function communityNetworkPath(): string | undefined {
+  const population = page.description?.controls.find((c) => c.group === 'Town')?.path;
+  return population ? `${population.slice(0, -'.population'.length)}.network` : undefined;
+}
+
+// ── Runs and replay ──────────────────────────────────────────────────────────
+async function setup(): Promise<void> {
+  pause();
+  status('Running…');
+  const started = performance.now();
+  const reply = await worker.ask('run', request());
+  if (reply.kind === 'error') {
+    showError(reply.message);
+    status('');
+    return;
+  }
+  if (reply.kind !== 'ran') return;
+  const run = reply.run;
+  page.run = run;
+  page.compared = undefined;
+  page.network?.kill();
+  page.timeline = new Timeline(run.network, run.days);
+  page.network = new NetworkView($('network'), run.network, inspect);
+  page.network.onRender(() => page.frames++);
+  page.network.showAll(page.timeline);
+  $('travelled').textContent = numberFormat.format(run.travelled);
+  $('travelled-date').textContent = run.end;
+  $('drawn-note').textContent = `${numberFormat.format(run.network.agents.length)} of the ${numberFormat.format(run.network.communityAgents)} agents of ${run.network.community}: the recruitment chains and their neighbours.`;
+  $('command').textContent = commandLine();
+  $('run-time').textContent = `Run in ${(performance.now() - started).toFixed(0)} ms (simulation ${run.simulateMs.toFixed(0)} ms).`;
+  $('run-time').dataset.simulateMs = run.simulateMs.toFixed(1);
+  populatePeople(run);
+  inspect(undefined);
+  status('Ready: press Go, or Step one day.');
+  if (($('compare') as HTMLInputElement).checked) await compare();
+  showDay();
+}
+
+async function compare(): Promise<void> {
+  status('Running the scenario as shipped, with the same random numbers…');
+  const reply = await worker.ask('compare', request());
+  if (reply.kind === 'error') showError(reply.message);
+  else if (reply.kind === 'compared') page.compared = reply.inputs;
+  status('Ready.');
+  showDay(true);
+}
+
+function showDay(now = false): void {
+  const { run, timeline } = page;
+  if (!run || !timeline) return;
+  const date = addDays(run.start, timeline.day);
+  $('day').textContent = `Day ${timeline.day} of ${run.days}: ${date}`;
+  charts.draw(page.compared ?? run.inputs, date, now || !page.playing);
+  const counts = new Map<number, number>();
+  for (const s of timeline.state) counts.set(s, (counts.get(s) ?? 0) + 1);
+  $('legend').replaceChildren(...stateNames.map((name, s) => {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = stateColour(s);
+    item.append(swatch, `${name} ${counts.get(s) ?? 0}`);
+    return item;
+  }));
+  if (page.inspected !== undefined) inspect(page.inspected);
+}
+
+let lastFrame = 0;
+let dayFraction = 0;
+function frame(now: number): void {
+  if (!page.playing || !page.timeline || !page.network) return;
+  const elapsed = lastFrame ? (now - lastFrame) / 1000 : 0;
+  lastFrame = now;
+  dayFraction += elapsed * page.speed;
+  const days = Math.floor(dayFraction);
+  if (days > 0) {
+    dayFraction -= days;
+    page.network.show(page.timeline, page.timeline.advanceTo(page.timeline.day + days));
+    showDay();
+  }
+  if (page.timeline.finished) {
+    pause();
+    showDay(true);
+    return;
+  }
+  requestAnimationFrame(frame);
+}
+
+function play(): void {
+  if (!page.timeline || page.timeline.finished) return;
+  page.playing = true;
+  lastFrame = 0;
+  $('go').textContent = 'Pause';
+  $('go').setAttribute('aria-pressed', 'true');
+  requestAnimationFrame(frame);
+}
+
+function pause(): void {
+  page.playing = false;
+  $('go').textContent = 'Go';
+  $('go').setAttribute('aria-pressed', 'false');
+}
+
+$('setup').addEventListener('click', () => void setup());
+$('go').addEventListener('click', () => (page.playing ? pause() : play()));
+$('step').addEventListener('click', () => {
+  if (!page.timeline || !page.network) return;
+  pause();
+  page.network.show(page.timeline, page.timeline.advanceTo(page.timeline.day + 1));
+  showDay(true);
+});
+$('reset').addEventListener('click', () => {
+  if (!page.timeline || !page.network) return;
+  pause();
+  page.timeline.reset();
+  page.network.showAll(page.timeline);
+  showDay(true);
+});
+$('to-end').addEventListener('click', () => {
+  if (!page.timeline || !page.network) return;
+  pause();
+  page.network.show(page.timeline, page.timeline.advanceTo(page.timeline.lastDay));
+  showDay(true);
+});
+const speed = $<HTMLInputElement>('speed');
+speed.addEventListener('input', () => {
+  page.speed = Number(speed.value);
+});
+$('compare').addEventListener('change', () => {
+  if (($('compare') as HTMLInputElement).checked) void compare();
+  else {
+    page.compared = undefined;
+    showDay(true);
+  }
+});
+$('drawn').addEventListener('change', () => void setup());
+
+// ── Inspecting a person ───────────────────────────────────────────────────────
+function populatePeople(run: ExplorerRun): void {
+  const select = $<HTMLSelectElement>('person');
+  select.replaceChildren(new Option('Choose a person…', ''));
+  const order = run.network.agents.map((_, i) => i).filter((i) => run.network.mobilizedOn[i]! >= 0)
+    .sort((a, b) => run.network.mobilizedOn[a]! - run.network.mobilizedOn[b]! || a - b);
+  for (const i of order) {
+    select.add(new Option(`Person ${run.network.agents[i]}: mobilized on ${addDays(run.start, run.network.mobilizedOn[i]!)} (${channelNames[run.network.channel[i]!]})`, String(i)));
+  }
+}
+
+$<HTMLSelectElement>('person').addEventListener('change', (event) => {
+  const value = (event.target as HTMLSelectElement).value;
+  inspect(value === '' ? undefined : Number(value));
+});
+
+function inspect(person: number | undefined): void {
+  page.inspected = person;
+  page.network?.select(person);
+  const box = $('inspector');
+  const { run, timeline } = page;
+  if (person === undefined || !run || !timeline) {
+    box.replaceChildren(paragraph('Click a person in the network, or choose one above, to see who brought them in.'));
+    return;
+  }
+  const n = run.network;
+  const mobilized = n.mobilizedOn[person]!;
+  const recruiterAgent = n.recruiterAgent[person]!;
+  const recruiter = n.recruiter[person]!;
+  const rows: [string, string][] = [
+    ['Person', String(n.agents[person])],
+    ['State on this day', stateNames[timeline.state[person]!] ?? '?'],
+    ['State at the end', stateNames[endState(run, person)] ?? '?'],
+    ['Mobilized', mobilized >= 0 ? `${addDays(run.start, mobilized)} (day ${mobilized})` : 'never'],
+    ['Channel', mobilized >= 0 ? channelNames[n.channel[person]!] ?? '?' : '–'],
+    ['Recruited by', recruiterAgent >= 0 ? `Person ${recruiterAgent}${recruiter < 0 ? ' (not drawn)' : ''}` : '–'],
+    ['Ties', `${n.degree[person]} (${n.ties.filter(([a, b]) => a === person || b === person).length} drawn)`],
+  ];
+  const list = document.createElement('dl');
+  list.id = 'inspected';
+  for (const [term, detail] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = detail;
+    if (term === 'Recruited by') dd.id = 'inspected-recruiter';
+    list.append(dt, dd);
+  }
+  const actions: HTMLElement[] = [];
+  if (recruiter >= 0) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Show the recruiter';
+    button.addEventListener('click', () => inspect(recruiter));
+    actions.push(button);
+  }
+  box.replaceChildren(list, ...actions);
+}
+
+function endState(run: ExplorerRun, person: number): number {
+  let state = run.network.initialState[person]!;
+  for (const [a, to] of run.network.changes) if (a === person) state = to;
+  return state;
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+// ── Exports ───────────────────────────────────────────────────────────────────
+function commandLine(): string {
+  return 'hotbed run explorer-settings.yaml';
+}
+
+function download(name: string, text: string, type: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+$('export-settings').addEventListener('click', () => {
+  if (page.description) download('explorer-settings.yaml', page.description.settingsYaml, 'text/yaml');
+});
+$('export-summary').addEventListener('click', () => {
+  if (page.run) download('summary.json', page.run.summaryJson, 'application/json');
+});
+$('export-series').addEventListener('click', () => {
+  if (page.run) download('series.csv', page.run.seriesCsv, 'text/csv');
+});
+
+// Frames drawn per second while playing, for the curious and for the page's tests.
+setInterval(() => {
+  $('fps').textContent = page.playing ? `${page.frames} frames/s` : '';
+  $('fps').dataset.fps = String(page.frames);
+  page.frames = 0;
+}, 1000);
+
+void describe().then((ok) => (ok ? setup() : undefined));

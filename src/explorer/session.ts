@@ -1,0 +1,212 @@
+/**
+ * One run of the browser explorer, start to end, with no file and no terminal: the
+ * scenario's merged value plus the student's changes (`path=value`, read exactly as
+ * `hotbed run --set` reads them), checked as a scenario file is checked, then run by the
+ * same `runScenario` as the command, with the month starts `hotbed run` records for its
+ * report. It returns the command's own `summary.json` and `series.csv` text, the report's
+ * chart inputs, and a picture of the town's network with every state change of its
+ * people day by day. It runs in a Web Worker in the page and in Node.js alike.
+ */
+import { compareScenarios, comparisonOfRun, type Comparison } from '../experiments/compare.js';
+import { runScenario } from '../experiments/run.js';
+import { daysBetween } from '../model/dates.js';
+import { layoutNetwork } from '../charts/layout.js';
+import { reportInputs } from '../results/report-inputs.js';
+import { networkSampleOf, sampleAgents, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
+import { monthStartDays } from '../results/months.js';
+import { seriesCsv, summarize, type Summary } from '../results/tables.js';
+import type { ReportInputs } from '../charts/inputs.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { applyOverrides, parseOverride } from '../scenario/overrides.js';
+import type { Scenario } from '../scenario/schema.js';
+import { validateScenario } from '../scenario/validate.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { controlsFor, type Control } from './controls.js';
+import { settingsYaml } from './settings-yaml.js';
+import type { World } from '../world/build.js';
+
+/** A scenario the explorer offers: its file (as `extends:` names it) and its value merged with what it extends. */
+export interface ExplorerScenario {
+  file: string;
+  title: string;
+  value: Record<string, unknown>;
+}
+
+export interface ExplorerRequest {
+  scenario: ExplorerScenario;
+  /** `path=value`, as `--set` takes them, applied in order (the seed and the replicates included: a file says both). */
+  changes: readonly string[];
+  /** People drawn in the network picture, at most. */
+  drawn: number;
+}
+
+export const DEFAULTS = { drawn: 600 } as const;
+
+/** What the page shows of the settings before any run: the controls at their values, and the settings as a file. */
+export interface SettingsDescription {
+  title: string;
+  controls: Control[];
+  settingsYaml: string;
+}
+
+/** Where the explorer's own changes come from, in messages (a `--set` names itself `--set`). */
+export const SETTINGS_SOURCE = 'explorer settings';
+
+/** The town's network as drawn: the sampled people (local ids 0..n−1) and every change of their state. */
+export interface NetworkPicture {
+  community: string;
+  /** People in the community, of whom `agents.length` are drawn. */
+  communityAgents: number;
+  /** World ids of the drawn people. */
+  agents: number[];
+  x: number[];
+  y: number[];
+  /** State at the start (day 0), by local id. */
+  initialState: number[];
+  /** [local id, new state, day], in the order they happened. */
+  changes: [number, number, number][];
+  /** Mobilization channel (model/states channel index), by local id. */
+  channel: number[];
+  /** Local id of the recruiter, −1 if none or not drawn; `recruiterAgent` keeps the world id. */
+  recruiter: number[];
+  recruiterAgent: number[];
+  mobilizedOn: number[];
+  ties: [number, number][];
+  /** Ties in the whole world of each drawn person. */
+  degree: number[];
+}
+
+export interface ExplorerRun {
+  scenario: Scenario;
+  start: string;
+  days: number;
+  /** People who had travelled by the end, world median over replicates: the figure `hotbed run` prints last. */
+  travelled: number;
+  end: string;
+  summary: Summary;
+  /** Byte for byte what `hotbed run` writes as summary.json, and series.csv.gz decompressed. */
+  summaryJson: string;
+  seriesCsv: string;
+  inputs: ReportInputs;
+  network: NetworkPicture;
+  simulateMs: number;
+}
+
+/** The scenario with the changes applied, checked as a file is; a UserError names the change at fault. */
+export function explorerScenario(scenario: ExplorerScenario, changes: readonly string[]): Scenario {
+  const overrides = changes.map((c) => parseOverride(c, SETTINGS_SOURCE));
+  const { value, touched, sources } = applyOverrides(scenario.value, overrides);
+  return validateScenario(value, (path) => {
+    const by = touched.findLastIndex((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]));
+    return { file: by >= 0 ? sources[by]! : scenario.file };
+  });
+}
+
+export function describeSettings(request: Pick<ExplorerRequest, 'scenario' | 'changes'>): SettingsDescription {
+  const scenario = explorerScenario(request.scenario, request.changes);
+  // Sliders span a range around the scenario's own values, so that they stay put as they move.
+  const shipped = new Map(controlsFor(explorerScenario(request.scenario, []) as unknown as Record<string, unknown>, scenarioJsonSchema()).map((c) => [c.path, c]));
+  const controls = controlsFor(scenario as unknown as Record<string, unknown>, scenarioJsonSchema()).map((c) => {
+    const s = shipped.get(c.path);
+    return s && s.kind === c.kind ? { ...c, min: s.min, max: s.max, scale: s.scale } : c;
+  });
+  return {
+    title: scenario.title ?? request.scenario.title,
+    controls,
+    settingsYaml: settingsYaml(request.scenario, request.changes),
+  };
+}
+
+export function exploreRun(request: ExplorerRequest): ExplorerRun {
+  const scenario = explorerScenario(request.scenario, request.changes);
+  const t0 = performance.now();
+  const days = daysBetween(scenario.dates.start, scenario.dates.end);
+  let picture: NetworkPicture | undefined;
+  const changes: [number, number, number][] = [];
+  const run = runScenario(scenario, {
+    replicates: scenario.replicates ?? 1,
+    extraRecordDays: monthStartDays(scenario.dates.start, days),
+    onStateChange: (replicate, agent, to, day) => {
+      if (replicate === 0) changes.push([agent, to, day]);
+    },
+    onOutcome: (replicate, world, outcome) => {
+      if (replicate !== 0) return;
+      const community = sampleCommunity(world);
+      const agents = sampleAgents(world, outcome, community, { size: request.drawn, chains: Math.round(request.drawn * 0.65) });
+      const sample = networkSampleOf(world, outcome, community, agents, request.scenario.file);
+      picture = pictureOf(world, outcome, community, agents, sample, changes, scenario.seed);
+    },
+  });
+  const simulateMs = performance.now() - t0;
+  const summary = summarize(run);
+  return {
+    scenario,
+    start: scenario.dates.start,
+    days,
+    travelled: travelledAtEnd(summary),
+    end: scenario.dates.end,
+    summary,
+    summaryJson: `${JSON.stringify(summary, null, 2)}\n`,
+    seriesCsv: seriesCsv(run),
+    inputs: reportInputs(comparisonOfRun(loadedOf(request.scenario.file, scenario), run)),
+    network: picture!,
+    simulateMs,
+  };
+}
+
+/**
+ * The scenario as shipped and the changed one, run with the same seed and streams
+ * (`hotbed compare`'s common random numbers), for charts of both; the shipped one is
+ * the reference.
+ */
+export async function compareWithDefaults(request: ExplorerRequest): Promise<ReportInputs> {
+  const shipped = explorerScenario(request.scenario, []);
+  const changed = explorerScenario(request.scenario, request.changes);
+  const comparison: Comparison = await compareScenarios(
+    [loadedOf(request.scenario.file, shipped), loadedOf('your settings', changed)],
+    { replicates: changed.replicates ?? 1, seed: changed.seed, networkSample: false },
+  );
+  return reportInputs(comparison);
+}
+
+export function travelledAtEnd(summary: Summary): number {
+  const last = summary.checkpoints.at(-1);
+  const world = last ? Object.values(last.places.world)[0] : undefined;
+  return world?.travelled.median ?? 0;
+}
+
+/** A scenario as the comparison and report modules take it, for a value that comes from no file on disk. */
+function loadedOf(file: string, scenario: Scenario): LoadedScenario {
+  return { scenario, files: [file], hash: '', targetsFiles: [] };
+}
+
+function pictureOf(
+  world: World,
+  outcome: { state: Uint8Array; channel: Uint8Array; recruitedBy: Int32Array; mobilizedOn: Int32Array },
+  community: number,
+  agents: readonly number[],
+  sample: NetworkSample,
+  changes: readonly [number, number, number][],
+  seed: number,
+): NetworkPicture {
+  const c = world.communities[community]!;
+  // The sample's local ids are positions in `agents`.
+  const local = new Map(agents.map((a, i) => [a, i]));
+  const positions = layoutNetwork(sample, seed);
+  const { offsets } = world.ties;
+  return {
+    community: c.name,
+    communityAgents: c.agents,
+    agents: [...agents],
+    x: sample.nodes.map((n) => positions.get(n.id)!.x),
+    y: sample.nodes.map((n) => positions.get(n.id)!.y),
+    initialState: agents.map((a) => world.initialState[a]!),
+    changes: changes.filter(([a]) => local.has(a)).map(([a, to, day]) => [local.get(a)!, to, day]),
+    channel: agents.map((a) => outcome.channel[a]!),
+    recruiter: agents.map((a) => local.get(outcome.recruitedBy[a]!) ?? -1),
+    recruiterAgent: agents.map((a) => outcome.recruitedBy[a]!),
+    mobilizedOn: agents.map((a) => outcome.mobilizedOn[a]!),
+    ties: sample.ties.map((t) => [t.a, t.b]),
+    degree: agents.map((a) => offsets[a + 1]! - offsets[a]!),
+  };
+}
