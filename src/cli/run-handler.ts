@@ -64,6 +64,9 @@ export async function handleRun(argv: RunArgs): Promise<number> {
   } finally {
     stopProgress();
   }
+  const reps = folder.run.replicates;
+  const active = warnings.stillActiveAtEnd(reps.filter((r) => r.activeAtEnd).length, reps.length, scenario.dates.end, reps.map((r) => r.lastChangeDay));
+  if (active !== undefined) printErr(`hotbed: warning: ${active}\n`);
   const reportLine = folder.written.includes('report.html') ? `\nReport: ${out}/report.html` : '';
   // performance.now() counts from the process's start: the whole command, start-up and writing included.
   const wrote = cliMessages.wroteRunFolder(out, folder.bytes, folder.written, performance.now() / 1000,

@@ -34,4 +34,12 @@ export class Calendar {
     this.buckets[day] = [];
     return bucket;
   }
+
+  /** Whether any agent has a live entry after `day`. */
+  pendingAfter(day: number): boolean {
+    for (let d = day + 1; d <= this.lastDay; d++) {
+      for (const a of this.buckets[d]!) if (this.due[a] === d) return true;
+    }
+    return false;
+  }
 }

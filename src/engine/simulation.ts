@@ -54,6 +54,12 @@ export interface SimulationOptions {
   seed: number;
   replicate: number;
   tables?: EngineTables;
+  /**
+   * End the run once nothing can change any more before its last day (no pending event, no
+   * media, no intervention still to start or end): the later days would only repeat the
+   * state, so their records are made from it without simulating them.
+   */
+  stopAtQuiescence?: boolean;
 }
 
 /** Counts per community, updated as agents change: read them in `Observer.record`. */
@@ -106,8 +112,17 @@ export interface SimulationOutcome {
   removed: Uint8Array;
   /** Agents whose state changed on some day: a measure of the run's work. */
   events: number;
-  /** The last day simulated: the scenario's last, unless the observer stopped the run. */
+  /** The last day simulated: the scenario's last, unless the observer stopped the run (a run stopped at quiescence counts as run to its last day). */
   lastDay: number;
+  /** The last day on which some agent changed state (0: none after the start). */
+  lastChangeDay: number;
+  /** With stopAtQuiescence: the day from which nothing could change any more, if it came before the last day. */
+  quiescentFrom?: number;
+  /**
+   * With stopAtQuiescence: whether something could still change after the last day (an agent
+   * with a positive hazard, media): the end date cut the run short of its quiescence.
+   */
+  activeAtEnd?: boolean;
   /** Ties looked at during the run. */
   tieVisits: number;
 }
@@ -296,8 +311,12 @@ class Simulation {
     }
     let nextChange = 1;
     const changeDays = schedule.changeDays;
+    const quiet = this.options.stopAtQuiescence === true;
+    let lastChangeDay = 0;
+    let quiescentFrom: number | undefined;
     for (let day = 1; day <= days && !stop; day++) {
       this.today = day;
+      const eventsBefore = this.events;
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
         if (changeDays[nextChange] === day) {
           // Changes at the start of a day act on that day's draws: redraws count from yesterday.
@@ -315,6 +334,12 @@ class Simulation {
       if (recorded) observer.record?.(day, this.tally);
       observer.progress?.(day, days);
       if (recorded) stop = observer.stopAfter?.(day) ?? false;
+      if (this.events !== eventsBefore) lastChangeDay = day;
+      else if (quiet && !stop && day < days && this.quiescent(day, changeDays)) {
+        quiescentFrom = day;
+        lastDay = this.repeatRecords(day, observer);
+        break;
+      }
     }
     return {
       tally: this.tally,
@@ -326,7 +351,55 @@ class Simulation {
       events: this.events,
       tieVisits: this.tieVisits,
       lastDay,
+      lastChangeDay,
+      ...(quiet ? { activeAtEnd: quiescentFrom === undefined && this.active(), ...(quiescentFrom !== undefined ? { quiescentFrom } : {}) } : {}),
     };
+  }
+
+  /**
+   * Nothing can change after `day`, ever: no intervention still to start or end (a dated change
+   * could raise a hazard), no live entry in the calendar, and no hazard left positive (media, or
+   * an agent's whose event was drawn past the end). Called only on days without a change, so a
+   * busy run pays nothing for it.
+   */
+  private quiescent(day: number, changeDays: readonly number[]): boolean {
+    if (changeDays.length > 0 && changeDays[changeDays.length - 1]! > day) return false;
+    return !this.calendar.pendingAfter(day) && !this.active();
+  }
+
+  /**
+   * The frozen state recorded on the days left, as if they had been simulated (series stay
+   * complete); the last day reached: the run's last, or where the observer stopped it.
+   */
+  private repeatRecords(day: number, observer: Observer): number {
+    const days = this.options.days;
+    for (let d = day + 1; d <= days; d++) {
+      const recorded = observer.recordOn?.(d) ?? false;
+      if (recorded) observer.record?.(d, this.tally);
+      if (recorded && (observer.stopAfter?.(d) ?? false)) return d;
+    }
+    observer.progress?.(days, days);
+    return days;
+  }
+
+  /**
+   * Whether something could still change after the last day: media drawing converts, or an agent
+   * with a positive hazard whose event fell past the end (a peer success, a departure, an exit).
+   */
+  private active(): boolean {
+    const { exposure, mobilization } = this.options.channels.media;
+    if (exposure > 0 || mobilization > 0) return true;
+    const { state, dueOf, removed, receptivity, communityOf } = this;
+    for (let a = 0; a < this.n; a++) {
+      if (removed[a]) continue;
+      const s = state[a]!;
+      const due = dueOf[s]! as Due;
+      const c = communityOf[a]!;
+      if (due === Due.Peer && receptivity[s]! > 0 && this.peerLogSurvival[a]! < 0) return true;
+      if (due === Due.Departure && this.planningLogSurvival[c]! < 0) return true;
+      if (due === Due.Exit && this.exitLogSurvival[c]! < 0) return true;
+    }
+    return false;
   }
 
   /** Day 0: the initial stock, its influence on neighbours, and the events it implies. */

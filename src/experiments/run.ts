@@ -75,6 +75,12 @@ export interface ReplicateResult {
   tieVisits: number;
   buildMs: number;
   runMs: number;
+  /** The last day on which some agent changed state. */
+  lastChangeDay: number;
+  /** With dates.stopAtQuiescence: the day from which nothing could change, if before the end date. */
+  quiescentFrom?: number;
+  /** With dates.stopAtQuiescence: whether something could still change at the end date. */
+  activeAtEnd?: boolean;
 }
 
 export interface RunResult {
@@ -188,7 +194,7 @@ function runReplicate(run: StartedRun, replicate: number): boolean {
   const recorder = new Recorder(run.recorded);
   const abandonWhen = options.abandonWhen;
   const onStateChange = options.onStateChange;
-  const outcome = simulate(world, { channels, days, schedule, seed, replicate }, {
+  const outcome = simulate(world, { channels, days, schedule, seed, replicate, stopAtQuiescence: scenario.dates.stopAtQuiescence === true }, {
     recordOn: (d) => recorder.recordOn(d),
     record: (d, t) => recorder.record(d, t),
     stopAfter: abandonWhen && (() => abandonWhen(replicate, recorder.snapshots.at(-1)!)),
@@ -207,6 +213,9 @@ function runReplicate(run: StartedRun, replicate: number): boolean {
     ties: tieCount(world.ties),
     events: outcome.events,
     tieVisits: outcome.tieVisits,
+    lastChangeDay: outcome.lastChangeDay,
+    ...(outcome.quiescentFrom !== undefined ? { quiescentFrom: outcome.quiescentFrom } : {}),
+    ...(outcome.activeAtEnd !== undefined ? { activeAtEnd: outcome.activeAtEnd } : {}),
     buildMs: t1 - t0,
     runMs: t2 - t1,
   };

@@ -41,4 +41,28 @@ export const statisticMessages = {
 
   communityOutsidePlace: (where: Where, path: string, community: string, place: string, hint?: string) =>
     new UserError({ ...where, path, problem: `"${community}" is not a community of ${place}`, hint }),
+
+  twoLevels: (where: Where, path: string) =>
+    new UserError({ ...where, path, problem: 'an indicator takes one level', expected: 'either `above` (strictly above) or `atLeast` (at or above)', found: 'both' }),
+
+  levelOutsideShare: (where: Where, path: string, measure: string, level: number) =>
+    new UserError({ ...where, path, problem: `${measure} is a share, so a level for it lies in 0..1`, expected: 'a number from 0 to 1', found: String(level) }),
+
+  needsShare: (where: Where, path: string, measure: string) =>
+    new UserError({ ...where, path, problem: `${measure} counts the days to reach a share of the place's agents`, expected: 'share: a number from 0 to 1', found: 'nothing' }),
+
+  takesNoShare: (where: Where, path: string, measure: string) =>
+    new UserError({ ...where, path, problem: `${measure} takes no share to reach (only days_to_share does)`, expected: 'no `share`', found: 'share' }),
+
+  unknownCondition: (where: Where, path: string, name: string, hint?: string) =>
+    new UserError({ ...where, path, problem: `no other output of this list is named "${name}"`, expected: 'the name of another output, an indicator (with `above` or `atLeast`)', found: name, hint }),
+
+  conditionNotIndicator: (where: Where, path: string, name: string) =>
+    new UserError({ ...where, path, problem: `the output "${name}" is not an indicator, so it cannot be a condition`, expected: 'an output with `above` or `atLeast`', found: `${name} without a level` }),
+
+  conditionConditional: (where: Where, path: string, name: string, its: string) =>
+    new UserError({ ...where, path, problem: `the output "${name}" is itself conditional (given: ${its}); a condition has no condition of its own`, expected: 'an indicator without `given`', found: `${name} (given: ${its})` }),
+
+  conditionOutsideList: (where: Where, path: string) =>
+    new UserError({ ...where, path, problem: 'a condition names another output of a list of outputs, and there is none here', expected: 'no `given`', found: 'given' }),
 };

@@ -51,6 +51,16 @@ export const warnings = {
     const how = ratio > 1 ? `${sig(ratio)} times its target` : `under half its target (${sig(ratio)} times)`;
     return `the world total on ${date}, ${count(world)}, is ${how} of ${count(target)} (${title}): the settings are far from the calibrated ones, so read the results as an experiment, not as the record`;
   },
+  /**
+   * Runs asked to stop at quiescence that were still active at their end date (an agent with a
+   * positive hazard, media): their counts are not final. Undefined when every run went quiet.
+   */
+  stillActiveAtEnd: (active: number, replicates: number, endDate: string, lastChangeDays: readonly number[]): string | undefined => {
+    if (active === 0) return undefined;
+    const which = replicates === 1 ? 'the run was' : `${active} of ${replicates} replicates were`;
+    const last = Math.max(...lastChangeDays);
+    return `${which} still active at the end date, ${endDate} (last change on day ${last}): the cascade had not stopped, so its counts are not final; move dates.end later to see where it ends`;
+  },
   /** Undefined when there is nothing to warn about. */
   smallStocks: (small: readonly SmallStockLine[], scale: number): string | undefined => {
     if (small.length === 0) return undefined;

@@ -5,11 +5,11 @@
  */
 import { daysBetween } from '../model/dates.js';
 import type { Scenario } from '../scenario/schema.js';
-import { resolveStatistic } from '../scenario/statistic-schema.js';
+import { resolveStatistics } from '../scenario/statistic-schema.js';
 import type { WorldPlan } from '../world/plan.js';
 import { placeIndex, type Place } from '../world/places.js';
 import { measureAgents, type Counts } from '../statistics/measures.js';
-import { statisticEntry, type MeasureSource, type Period, type Statistic } from '../statistics/registry.js';
+import { indicatorOf, isIndicator, statisticEntry, type MeasureSource, type Period, type Statistic } from '../statistics/registry.js';
 
 /** A tally kept on a day (results/recorder's Snapshot is one). */
 export interface DaySnapshot extends Counts {
@@ -19,10 +19,15 @@ export interface DaySnapshot extends Counts {
 /** The days (from the start date) a run must record to read these statistics. */
 export function statisticDays(statistics: readonly Statistic[], start: string): number[] {
   const days = new Set<number>();
-  for (const s of statistics) {
-    days.add(daysBetween(start, s.date));
+  const add = (s: Statistic) => {
+    const day = daysBetween(start, s.date);
+    days.add(day);
+    // A path (the day of the last adoption, days to reach a share) reads every day up to its date.
+    if (statisticEntry(s.measure).daily) for (let d = 0; d < day; d++) days.add(d);
     for (const d of [s.from, s.baseFrom, s.baseDate]) if (d !== undefined) days.add(daysBetween(start, d));
-  }
+    if (s.given) add(s.given);
+  };
+  statistics.forEach(add);
   return [...days].sort((a, b) => a - b);
 }
 
@@ -36,8 +41,8 @@ const UNBOUNDED: Bounds = Object.freeze({ low: -Infinity, high: Infinity });
 
 /** What bounds the statistic before its run is made: 0 from below where it cannot fall (cumulative counts and their rates), else nothing. */
 export function boundsBeforeRun(s: Statistic): Bounds {
-  if (!statisticEntry(s.measure).lowerBound) return UNBOUNDED;
-  return s.above === undefined ? { low: 0, high: Infinity } : { low: 0, high: 1 };
+  if (!statisticEntry(s.measure).lowerBound || s.given) return UNBOUNDED;
+  return isIndicator(s) ? { low: 0, high: 1 } : { low: 0, high: Infinity };
 }
 
 /** A statistic with its place and days resolved, once per reader: the period on its own date, and the last day it reads. */
@@ -66,6 +71,7 @@ export class StatisticReader {
         const inside = new Set(communities);
         return countries.filter((p) => inside.has(p.communities[0]!)).map((p) => p.communities);
       },
+      agents: (communities) => communities.reduce((n, c) => n + plan.communities[c]!.agents, 0),
     };
   }
 
@@ -78,8 +84,9 @@ export class StatisticReader {
   valueOn(s: Statistic, day: number): number {
     const r = this.resolve(s);
     if (!r) return NaN;
-    const x = statisticEntry(s.measure).value(this.source, day === r.period.day ? r.period : { ...r.period, day });
-    return s.above === undefined || Number.isNaN(x) ? x : x > s.above ? 1 : 0;
+    // A condition read on another day than its own follows the statistic to that day (series over time).
+    if (s.given && this.valueOn(s.given, day === r.period.day ? this.resolve(s.given)?.period.day ?? day : day) !== 1) return NaN;
+    return indicatorOf(s, statisticEntry(s.measure).value(this.source, day === r.period.day ? r.period : { ...r.period, day }));
   }
 
   private resolve(s: Statistic): Resolved | null {
@@ -96,8 +103,9 @@ export class StatisticReader {
             baseDay: day(s.baseDate),
             communities: place.communities,
             named: s.communities ? this.named(place, s.communities) : undefined,
+            share: s.share,
           },
-          lastDay: Math.max(...[s.date, s.from, s.baseFrom, s.baseDate].flatMap((d) => (d === undefined ? [] : [daysBetween(this.start, d)]))),
+          lastDay: Math.max(...[s.date, s.from, s.baseFrom, s.baseDate, s.given?.date].flatMap((d) => (d === undefined ? [] : [daysBetween(this.start, d)]))),
         }
         : null;
       this.resolved.set(s, r);
@@ -117,7 +125,8 @@ export class StatisticReader {
    * What the statistic's value on its date can still be, seen from `today` in a run still
    * going (only days up to today need snapshots): exactly its value once every day it reads
    * has passed; from below, for statistics that cannot fall (cumulative counts and their
-   * rates); otherwise anything. An indicator (`above`) is bounded through its statistic.
+   * rates); otherwise anything. An indicator (`above`, `atLeast`) is bounded through its
+   * statistic; a conditional one (`given`) is not bounded before every day it reads has passed.
    */
   boundsOn(s: Statistic, today: number): Bounds {
     const r = this.resolve(s);
@@ -127,10 +136,10 @@ export class StatisticReader {
       return { low: v, high: v };
     }
     const entry = statisticEntry(s.measure);
-    if (!entry.lowerBound) return UNBOUNDED;
+    if (!entry.lowerBound || s.given) return UNBOUNDED;
     const low = entry.lowerBound(this.source, r.period, today);
-    if (s.above === undefined) return { low, high: Infinity };
-    return { low: low > s.above ? 1 : 0, high: 1 };
+    if (!isIndicator(s)) return { low, high: Infinity };
+    return { low: indicatorOf(s, low), high: 1 };
   }
 
   /** Adds the snapshot of a day a run has just recorded (a reader following a run as it goes). */
@@ -161,7 +170,7 @@ export function scenarioStatistics(scenario: Scenario, plan: WorldPlan): Statist
   if (!scenario.outputs) return [];
   const index = placeIndex(plan);
   const nowhere = () => ({ file: 'scenario' });
-  return scenario.outputs.map((o) => resolveStatistic(o, { places: index, start: scenario.dates.start, end: scenario.dates.end, at: nowhere, shown: () => 'outputs' }));
+  return resolveStatistics(scenario.outputs, () => ({ places: index, start: scenario.dates.start, end: scenario.dates.end, at: nowhere, shown: () => 'outputs' }));
 }
 
 /** Whether a statistic has a value on `day`: a rate only after its period starts. */

@@ -214,6 +214,9 @@ export const scenarioSchema = z.strictObject({
     start: isoDate.default('2014-06-01'),
     end: isoDate.default('2015-12-01'),
     checkpoints: z.array(isoDate).default([]).describe('Dates reported in summary.json and the run table; the end date is always one.'),
+    // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+    stopAtQuiescence: z.boolean().optional()
+      .describe('true: a run ends at the end date or, sooner, once nothing can change any more (no pending event, no media, no intervention still to come, no agent with a positive hazard), whichever is first; later dates repeat the last state, so the tables stay complete. The run then warns if activity was still going on at the end date. Absent or false: every run goes to the end date.'),
   }).default({ start: '2014-06-01', end: '2015-12-01', checkpoints: [] }),
   output: z.strictObject({
     everyDays: z.number().int().min(1).max(366).default(7).describe('Days between the dates of the tables (series.csv.gz, bands.csv.gz, differences.csv.gz): the start, then every everyDays days; the checkpoints and the end date are written besides.'),

@@ -8,7 +8,7 @@ import { daysBetween } from '../model/dates.js';
 import { closest } from './suggest.js';
 import type { PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';
-import { resolveStatistic } from './statistic-schema.js';
+import { resolveStatistics } from './statistic-schema.js';
 
 const didYouMean = (name: string, names: Iterable<string>) => {
   const c = closest(name, names);
@@ -108,7 +108,7 @@ export function checkScenario(s: Scenario, locate: Locator): void {
       names: () => ({ regions: [...regions], countries: [...countries], communities: [...communities] }),
       communitiesIn: (level: string, name: string) => (level === 'world' ? [...communities] : level === 'community' ? [name] : inPlace.get(`${level}\u0000${name}`) ?? []),
     };
-    s.outputs.forEach((o, i) => resolveStatistic(o, {
+    resolveStatistics(s.outputs, (i) => ({
       places,
       start,
       end,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { statisticMessages } from '../messages/statistics.js';
-import { STATISTICS, statisticEntry, statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
+import { isIndicator, STATISTICS, statisticEntry, statisticNames, type Statistic, type StatisticName } from '../statistics/registry.js';
 import { columnName, finite, isoDate, placeName } from './fields.js';
 import { messages, type Where } from '../messages/scenario.js';
 import type { Level } from './schema.js';
@@ -32,6 +32,9 @@ export const statisticInputSchema = z.strictObject({
   baseDate: isoDate.optional().describe('Last day of the base period, for flow_ratio.'),
   communities: z.array(placeName).min(1).max(1000).optional().describe('Communities counted, for share_from.'),
   above: finite.optional().describe('Makes the statistic an indicator: 1 where its value is above this level, 0 where not.'),
+  atLeast: finite.optional().describe('Makes the statistic an indicator: 1 where its value is at or above this level, 0 where not (e.g. a global cascade: measure adopted_share, atLeast 0.5). A share\'s level lies in 0..1. Over a sweep\'s runs its mean is a probability, with its Wilson 95 % interval in points.csv.'),
+  share: finite.optional().describe('The share of the place\'s agents to reach, for days_to_share (0..1).'),
+  given: columnName.optional().describe('The name of another output of the same list, an indicator: this output has a value only in runs where that one is 1 (a conditional mean over a sweep\'s runs; points.csv\'s n says how many runs it rests on).'),
 });
 
 export type StatisticInput = z.infer<typeof statisticInputSchema>;
@@ -53,8 +56,31 @@ export interface StatisticContext {
   shown(...path: (string | number)[]): string;
 }
 
-export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Statistic {
+/**
+ * A list of statistics (a scenario's or experiment's `outputs`): each resolved alone, then each
+ * `given` linked to the indicator of the list it names (one level: a condition has no condition).
+ */
+export function resolveStatistics(list: readonly StatisticInput[], ctx: (i: number) => StatisticContext): Statistic[] {
+  const resolved = list.map((o, i) => resolveStatistic(o, ctx(i), true));
+  return resolved.map((s, i) => {
+    const name = list[i]!.given;
+    if (name === undefined) return s;
+    const { at, shown } = ctx(i);
+    const k = resolved.findIndex((r) => r.name === name);
+    if (k < 0 || k === i) {
+      const hint = closest(name, resolved.filter((_r, j) => j !== i).map((r) => r.name));
+      throw statisticMessages.unknownCondition(at(['given']), shown('given'), name, hint ? `did you mean "${hint}"?` : undefined);
+    }
+    const condition = resolved[k]!;
+    if (!isIndicator(condition)) throw statisticMessages.conditionNotIndicator(at(['given']), shown('given'), name);
+    if (list[k]!.given !== undefined) throw statisticMessages.conditionConditional(at(['given']), shown('given'), name, list[k]!.given!);
+    return { ...s, given: condition };
+  });
+}
+
+export function resolveStatistic(o: StatisticInput, ctx: StatisticContext, inList = false): Statistic {
   const { at, shown } = ctx;
+  if (o.given !== undefined && !inList) throw statisticMessages.conditionOutsideList(at(['given']), shown('given'));
   let level: Level = 'world';
   let place = 'World';
   if (o.place !== 'world') {
@@ -96,6 +122,15 @@ export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Stat
     });
   }
 
+  if (o.above !== undefined && o.atLeast !== undefined) throw statisticMessages.twoLevels(at(['atLeast']), shown('atLeast'));
+  for (const key of ['above', 'atLeast', 'share'] as const) {
+    const level = o[key];
+    const ofShare = key === 'share' || entry.unit === 'share';
+    if (level !== undefined && ofShare && !(level >= 0 && level <= 1)) throw statisticMessages.levelOutsideShare(at([key]), shown(key), o.measure, level);
+  }
+  if (entry.share && o.share === undefined) throw statisticMessages.needsShare(at([]), shown('share'), o.measure);
+  if (!entry.share && o.share !== undefined) throw statisticMessages.takesNoShare(at(['share']), shown('share'), o.measure);
+
   const name = o.name ?? [o.measure, ...(level === 'world' ? [] : [slug(place)]), ...(date === end ? [] : [date])].join('_');
   return {
     name,
@@ -107,6 +142,8 @@ export function resolveStatistic(o: StatisticInput, ctx: StatisticContext): Stat
     ...(entry.base ? { baseFrom: o.baseFrom!, baseDate: o.baseDate! } : {}),
     ...(o.communities !== undefined ? { communities: o.communities } : {}),
     ...(o.above !== undefined ? { above: o.above } : {}),
+    ...(o.atLeast !== undefined ? { atLeast: o.atLeast } : {}),
+    ...(o.share !== undefined ? { share: o.share } : {}),
   };
 }
 

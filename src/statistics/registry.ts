@@ -31,6 +31,12 @@ export interface Statistic {
   communities?: string[];
   /** Indicator: 1 where the value is above this level, 0 where not (NaN stays NaN). */
   above?: number;
+  /** Indicator: 1 where the value is at or above this level, 0 where not (NaN stays NaN). */
+  atLeast?: number;
+  /** The share of the place's agents to reach, for days_to_share. */
+  share?: number;
+  /** A condition: the value where this indicator is 1, no value (NaN) where it is not. */
+  given?: Statistic;
 }
 
 /** What a derived statistic reads: the agent counts of every measure, by day, for a set of communities. */
@@ -41,6 +47,8 @@ export interface MeasureSource {
   scale: number;
   /** Community indices of each country inside the place (for countries represented). */
   countriesWithin(communities: readonly number[]): readonly (readonly number[])[];
+  /** Agents of these communities (the denominator of shares of a population). */
+  agents(communities: readonly number[]): number;
 }
 
 export interface Period {
@@ -54,9 +62,11 @@ export interface Period {
   communities: readonly number[];
   /** The named communities of a share, resolved. */
   named?: readonly number[];
+  /** The share to reach (days_to_share). */
+  share?: number;
 }
 
-export type Unit = 'people' | 'share' | 'countries' | 'people per month';
+export type Unit = 'people' | 'share' | 'countries' | 'people per month' | 'days';
 
 export interface StatisticEntry {
   description: string;
@@ -69,6 +79,10 @@ export interface StatisticEntry {
   base?: boolean;
   /** Needs `communities`. */
   communities?: boolean;
+  /** Needs `share` (a share of the place's agents to reach). */
+  share?: boolean;
+  /** Reads every day from the start to its date (a path, not a value on one day): each must be recorded. */
+  daily?: boolean;
   value(source: MeasureSource, at: Period): number;
   /**
    * A lower bound of `value` from the days up to `today` only (a run still going), for
@@ -88,6 +102,19 @@ const MEDIA = measureIndex('recruited_media');
 const PEER = measureIndex('recruited_peer');
 const GROUP = measureIndex('recruited_group');
 const PREPARED = measureIndex('recruited_after_media');
+const M = measureIndex('mobilized');
+
+/**
+ * Agents who have adopted: decided to travel, whatever became of them since (mobilized, travelled,
+ * intercepted), the initial stock included. No one goes back, so it never falls.
+ */
+const adoptedAgents = (m: Float64Array) => m[M]! + m[T]! + m[I]!;
+
+/** The share of the place's agents who have adopted on `day`; NaN for a place without agents. */
+const adoptedShare = (s: MeasureSource, day: number, communities: readonly number[]): number => {
+  const n = s.agents(communities);
+  return n > 0 ? adoptedAgents(s.measures(day, communities)) / n : NaN;
+};
 
 const people = (m: MeasureRow & { name: Measure }, description: string): StatisticEntry => {
   const k = measureIndex(m.name);
@@ -161,6 +188,39 @@ export const STATISTICS = {
       return base > 0 ? travelledRate(s, at.communities, at.fromDay!, at.day) / base : NaN;
     },
   },
+  adopted: {
+    description: 'People who have adopted: decided to travel, whatever became of them since (mobilized, travelled, intercepted), the initial stock included; cumulative.',
+    unit: 'people',
+    value: (s, at) => adoptedAgents(s.measures(at.day, at.communities)) * s.scale,
+    lowerBound: (s, at, today) => adoptedAgents(s.measures(Math.min(today, at.day), at.communities)) * s.scale,
+  },
+  adopted_share: {
+    description: 'Share of the place\'s agents who have adopted (adopted / agents) on the date: at the end date, the final size of the cascade.',
+    unit: 'share',
+    value: (s, at) => adoptedShare(s, at.day, at.communities),
+    lowerBound: (s, at, today) => adoptedShare(s, Math.min(today, at.day), at.communities),
+  },
+  last_adoption_day: {
+    description: 'Day (counted from the start date, which is day 0) of the last adoption up to the date: the last day on which adopted rose; 0 if it never did.',
+    unit: 'days',
+    daily: true,
+    value: (s, at) => {
+      for (let d = at.day; d > 0; d--) {
+        if (adoptedAgents(s.measures(d, at.communities)) > adoptedAgents(s.measures(d - 1, at.communities))) return d;
+      }
+      return 0;
+    },
+  },
+  days_to_share: {
+    description: 'Days from the start date to the first day on which adopted_share reached `share` (0 if the initial stock does); no value if it had not by the date.',
+    unit: 'days',
+    share: true,
+    daily: true,
+    value: (s, at) => {
+      for (let d = 0; d <= at.day; d++) if (adoptedShare(s, d, at.communities) >= at.share!) return d;
+      return NaN;
+    },
+  },
   returned_share: {
     description: 'Share of those who travelled who have returned (returned / travelled).',
     unit: 'share',
@@ -198,9 +258,24 @@ export function statisticEntry(name: StatisticName): StatisticEntry {
   return STATISTICS[name];
 }
 
+/** Whether the statistic is an indicator (1 or 0 in each run): its mean over runs is a probability. */
+export const isIndicator = (s: Pick<Statistic, 'above' | 'atLeast'>): boolean => s.above !== undefined || s.atLeast !== undefined;
+
+/** An indicator's value from its statistic's (NaN stays NaN); the value itself otherwise. */
+export function indicatorOf(s: Pick<Statistic, 'above' | 'atLeast'>, x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (s.above !== undefined) return x > s.above ? 1 : 0;
+  if (s.atLeast !== undefined) return x >= s.atLeast ? 1 : 0;
+  return x;
+}
+
+/** Words for an indicator's level: "above 0.5", "at least 0.5". */
+export const indicatorWords = (s: Pick<Statistic, 'above' | 'atLeast'>): string =>
+  (s.above !== undefined ? `above ${s.above}` : `at least ${s.atLeast}`);
+
 /** Whether the statistic's value is a share (0..1), for formats and charts. */
-export const isShareStatistic = (s: Pick<Statistic, 'measure' | 'above'>): boolean =>
-  s.above !== undefined || statisticEntry(s.measure).unit === 'share';
+export const isShareStatistic = (s: Pick<Statistic, 'measure' | 'above' | 'atLeast'>): boolean =>
+  isIndicator(s) || statisticEntry(s.measure).unit === 'share';
 
 /** A statistic of one measure or derived quantity at a place and date, named `measure` unless named otherwise. */
 export function statisticOf(measure: StatisticName, level: Level, place: string, date: string, extra: Partial<Statistic> = {}): Statistic {
@@ -210,5 +285,7 @@ export function statisticOf(measure: StatisticName, level: Level, place: string,
 /** A statistic with what it means, as manifests list it. */
 export function describedStatistic(s: Statistic): Statistic & { description: string; unit: Unit } {
   const entry = statisticEntry(s.measure);
-  return { ...s, description: s.above === undefined ? entry.description : `1 where this is above ${s.above}, 0 where not: ${entry.description}`, unit: s.above === undefined ? entry.unit : 'share' };
+  const own = isIndicator(s) ? `1 where this is ${indicatorWords(s)}, 0 where not: ${entry.description}` : entry.description;
+  const description = s.given ? `${own} Only in runs where ${s.given.name} is 1 (no value in the others).` : own;
+  return { ...s, description, unit: isIndicator(s) ? 'share' : entry.unit };
 }

@@ -28,7 +28,7 @@ import { loadReferencedScenario } from '../scenario/referenced.js';
 import { schemaError } from '../scenario/zod-issues.js';
 import { planWorld } from '../world/plan.js';
 import { placeIndex } from '../world/places.js';
-import { resolveStatistic, statisticInputSchema } from '../scenario/statistic-schema.js';
+import { resolveStatistics, statisticInputSchema } from '../scenario/statistic-schema.js';
 import { columnName, finite } from '../scenario/fields.js';
 import { headerShape } from '../batch/header.js';
 import { DEFAULTS as BOOTSTRAP_DEFAULTS } from './design/bootstrap.js';
@@ -148,7 +148,7 @@ export interface Experiment {
 }
 
 /** Names a result table uses itself: a factor or output cannot take them. */
-export const reservedColumns = ['run', 'point', 'replicate', 'seed', 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95'];
+export const reservedColumns = ['run', 'point', 'replicate', 'seed', 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95', 'low95', 'high95'];
 
 export const experimentJsonSchema = (): JsonSchema => z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
@@ -169,7 +169,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
   });
 
   const places = placeIndex(planWorld(scenario));
-  const outputs = e.outputs.map((o, i) => resolveStatistic(o, {
+  const outputs = resolveStatistics(e.outputs, (i) => ({
     places,
     start: scenario.dates.start,
     end: scenario.dates.end,

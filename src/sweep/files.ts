@@ -66,7 +66,7 @@ export async function sweepFiles(plan: SweepPlan, results: readonly (readonly nu
 function manifest(plan: SweepPlan, names: string[], charts: string[], chartsError: string | undefined, warnings: string[]): string {
   const describe: Record<string, string> = {
     'runs.csv': 'one row per run: run, point, replicate, seed, the factor values, then the outputs (empty: no value, e.g. a share of nothing)',
-    'points.csv': 'one row per point and output: the factor values, output, n (replicates with a value), mean, sd, p5, p50, p95 over the point\'s replicates',
+    'points.csv': 'one row per point and output: the factor values, output, n (replicates with a value: for an output `given` an indicator, the runs where it held), mean, sd, p5, p50, p95 over the point\'s replicates, and for an indicator (0 or 1 a run) low95 and high95, the Wilson 95 % interval of its mean, a probability (empty for other outputs)',
     'analysis.json': analysisKinds[plan.design.kind],
     'analysis.csv': 'the indices of analysis.json as a table: one row per output and factor',
     'run-info.json': 'how this folder was made (command, workers, shards, wall time, Node version): not part of the identical outputs',

@@ -5,7 +5,11 @@
  *
  * runs.csv   one row per run: run, point, replicate, seed, the factor values, the outputs
  * points.csv one row per point and output: the factor values, then n, mean, sd, p5, p50,
- *            p95 of the output over the point's replicates
+ *            p95 of the output over the point's replicates, and for an indicator (0 or 1 in
+ *            each run, so that its mean is a probability) the Wilson 95 % interval of that
+ *            probability, low95 and high95 (empty for other outputs). A conditional output
+ *            (`given`) has values only in the runs where its condition held: n counts them,
+ *            and its mean is the mean conditional on the indicator.
  * Numbers are written in full (the shortest text that reads back as the same double),
  * so a row's factor values and seed rerun it exactly; an output without a value (a share
  * of nothing) is an empty cell.
@@ -15,6 +19,8 @@ import { csvField } from '../numeric/escape.js';
 import { mean, sampleStandardDeviation } from '../numeric/moments.js';
 import { roundToSignificant } from '../numeric/number-format.js';
 import { quantileType7Sorted as quantile } from '../numeric/quantiles.js';
+import { wilsonInterval } from '../numeric/wilson.js';
+import { isIndicator } from '../statistics/registry.js';
 import type { SweepPlan } from './file.js';
 import { runKey } from './points.js';
 
@@ -36,7 +42,7 @@ export function runsCsv(plan: SweepPlan, points: readonly (readonly number[])[],
 
 /** Summaries by output, then point, over the point's replicates (values without a number left out). */
 export function pointSummaries(plan: SweepPlan, results: readonly (readonly number[])[]): PointSummary[][] {
-  return plan.outputs.map((_o, k) => {
+  return plan.outputs.map((o, k) => {
     const out: PointSummary[] = [];
     for (let p = 0; p < plan.points; p++) {
       const values: number[] = [];
@@ -44,28 +50,30 @@ export function pointSummaries(plan: SweepPlan, results: readonly (readonly numb
         const x = results[p * plan.replicates + r]![k]!;
         if (Number.isFinite(x)) values.push(x);
       }
-      out.push(summarize(values));
+      out.push(summarize(values, isIndicator(o)));
     }
     return out;
   });
 }
 
-export function summarize(values: readonly number[]): PointSummary {
+/** Moments and quantiles of the values; for an indicator (values 0 or 1), the Wilson 95 % interval of its mean. */
+export function summarize(values: readonly number[], indicator = false): PointSummary {
   const n = values.length;
-  if (n === 0) return { n, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
+  if (n === 0) return { n, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN, low95: NaN, high95: NaN };
   const centre = mean(values);
   const sd = n > 1 ? sampleStandardDeviation(values, centre) : NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return { n, mean: centre, sd, p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+  const ci = indicator ? wilsonInterval(values.reduce((k, x) => k + x, 0), n) : { low: NaN, high: NaN };
+  return { n, mean: centre, sd, p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), low95: ci.low, high95: ci.high };
 }
 
 export function pointsCsv(plan: SweepPlan, points: readonly (readonly number[])[], summaries: readonly PointSummary[][]): string {
-  const header = ['point', ...plan.factors.map((f) => f.name), 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95'];
+  const header = ['point', ...plan.factors.map((f) => f.name), 'output', 'n', 'mean', 'sd', 'p5', 'p50', 'p95', 'low95', 'high95'];
   const lines = [header.map(csvField).join(',')];
   for (let p = 0; p < plan.points; p++) {
     plan.outputs.forEach((o, k) => {
       const s = summaries[k]![p]!;
-      lines.push([p, ...points[p]!.map(exact), csvField(o.name), s.n, rounded(s.mean), rounded(s.sd), rounded(s.p5), rounded(s.p50), rounded(s.p95)].join(','));
+      lines.push([p, ...points[p]!.map(exact), csvField(o.name), s.n, rounded(s.mean), rounded(s.sd), rounded(s.p5), rounded(s.p50), rounded(s.p95), rounded(s.low95 ?? NaN), rounded(s.high95 ?? NaN)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;

@@ -76,6 +76,12 @@ describe('results/statistics', () => {
       ['  - { measure: flow_ratio, from: "2014-08-01" }', 'base', (f, t) => statisticMessages.needsBase(at(f, t, '{ measure'), 'outputs.0.baseFrom', 'flow_ratio')],
       ['  - { measure: travelled, baseDate: "2014-08-01" }', 'nobase', (f, t) => statisticMessages.takesNoBase(at(f, t, '"2014-08'), 'outputs.0.baseDate', 'travelled')],
       ['  - { measure: flow_ratio, from: "2014-08-01", baseFrom: "2014-07-01", baseDate: "2014-06-15" }', 'basereversed', (f, t) => statisticMessages.periodReversed(at(f, t, '"2014-07'), 'outputs.0.baseFrom', '2014-07-01', '2014-06-15', '2014-06-01')],
+      ['  - { measure: adopted_share, atLeast: 1.5 }', 'sharelevel', (f, t) => statisticMessages.levelOutsideShare(at(f, t, '1.5'), 'outputs.0.atLeast', 'adopted_share', 1.5)],
+      ['  - { measure: adopted_share, above: 0.1, atLeast: 0.5 }', 'twolevels', (f, t) => statisticMessages.twoLevels(at(f, t, '0.5'), 'outputs.0.atLeast')],
+      ['  - { measure: days_to_share }', 'noshare', (f, t) => statisticMessages.needsShare(at(f, t, '{ measure'), 'outputs.0.share', 'days_to_share')],
+      ['  - { measure: adopted, share: 0.5 }', 'takesnoshare', (f, t) => statisticMessages.takesNoShare(at(f, t, '0.5'), 'outputs.0.share', 'adopted')],
+      ['  - { measure: adopted, given: global }', 'nocondition', (f, t) => statisticMessages.unknownCondition(at(f, t, 'global'), 'outputs.0.given', 'global', undefined)],
+      ['  - { measure: adopted, name: big }\n  - { measure: adopted, given:  big }', 'notindicator', (f, t) => statisticMessages.conditionNotIndicator(at(f, t, ':  big }', 3), 'outputs.1.given', 'big')],
       ['  - { measure: countries_represented, place: { country: Tunisia } }', 'level', (f, t) => statisticMessages.wrongLevel(at(f, t, '{ country'), 'outputs.0.place', 'countries_represented', 'country', ['world', 'region'])],
     ];
     for (const [line, name, expected] of cases) {
@@ -83,6 +89,39 @@ describe('results/statistics', () => {
       const f = writeFixture(dir, `${name}.yaml`, text);
       expect(userError(() => loadScenario(f)).message, name).toBe((expected(f, text) as Error).message);
     }
+  });
+
+  it('reads an indicator at or above a level, and a statistic only where its condition holds', () => {
+    const text = MINIMAL + yaml(
+      'channels: { media: { exposure: 0.01, mobilization: 0.001 } }',
+      'outputs:',
+      '  - { measure: adopted_share, name: final }',
+      '  - { measure: adopted_share, atLeast: 0.0001, name: some }',
+      '  - { measure: adopted_share, atLeast: 2e-9, name: any }',
+      '  - { measure: adopted_share, atLeast: 1, name: all }',
+      '  - { measure: adopted_share, given: some, name: final_if_some }',
+      '  - { measure: adopted_share, given: all, name: final_if_all }',
+      '  - { measure: days_to_share, share: 0.0001, name: days }',
+      '  - { measure: last_adoption_day, name: last }',
+    );
+    const f = writeFixture(dir, 'conditional.yaml', text);
+    const { scenario } = loadScenario(f);
+    const stats = scenarioStatistics(scenario, planWorld(scenario));
+    expect(stats[4]!.given?.name).toBe('some');
+    const run = runScenario(scenario, { seed: 3, replicates: 1 });
+    // The daily statistics asked for every day up to the end: all recorded.
+    const days = statisticDays(stats, scenario.dates.start);
+    expect(days.length).toBe(run.days + 1);
+    const read = new StatisticReader(run.plan, run.replicates[0]!.snapshots, scenario.dates.start);
+    const [final, some, , all, ifSome, ifAll, daysTo, last] = stats.map((s) => read.value(s));
+    expect(final).toBeGreaterThan(0.0001);
+    expect(final).toBeLessThan(1);
+    expect([some, all]).toEqual([1, 0]);
+    expect(ifSome).toBe(final);
+    expect(ifAll).toBeNaN();
+    expect(daysTo).toBeGreaterThan(0);
+    expect(last).toBeGreaterThanOrEqual(daysTo!);
+    expect(last).toBeLessThanOrEqual(run.days);
   });
 
   it('refuses a date that does not exist, in an output as anywhere in a scenario', () => {

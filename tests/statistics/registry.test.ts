@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureIndex, measureNames } from '../../src/statistics/measures.js';
-import { DAYS_PER_MONTH, isShareStatistic, STATISTICS, statisticEntry, statisticNames, type MeasureSource } from '../../src/statistics/registry.js';
+import { DAYS_PER_MONTH, indicatorOf, isIndicator, isShareStatistic, STATISTICS, statisticEntry, statisticNames, type MeasureSource } from '../../src/statistics/registry.js';
 
 /** Measures of a place by day, as agent counts in table order; two countries inside it. */
 function source(byDay: Record<number, Partial<Record<string, number>>>, scale = 10): MeasureSource {
@@ -15,6 +15,8 @@ function source(byDay: Record<number, Partial<Record<string, number>>>, scale = 
       return out;
     },
     countriesWithin: () => [[0], [1]],
+    // 100 agents: three quarters in community 0, as the measures split.
+    agents: (communities) => (communities.length === 2 ? 100 : communities[0] === 1 ? 25 : 75),
   };
 }
 
@@ -82,10 +84,44 @@ describe('statistics/registry', () => {
     expect(statisticEntry('share_from').value(t, at(3, { named: [1] }))).toBe(0.25);
   });
 
+  it('counts adopters (mobilized, travelled, intercepted) as people and as a share of the place\'s agents', () => {
+    const src = source({ 4: { mobilized: 6, travelled: 10, intercepted: 4, sympathizers: 30 } });
+    expect(statisticEntry('adopted').value(src, at(4))).toBe(200);
+    expect(statisticEntry('adopted_share').value(src, at(4))).toBe(0.2);
+    expect(statisticEntry('adopted_share').value(src, { day: 4, communities: [1] })).toBe(0.2);
+    expect(statisticEntry('adopted_share').lowerBound!(src, at(9), 4)).toBe(0.2);
+  });
+
+  it('reads the day of the last adoption and the days to reach a share from the daily path', () => {
+    // Adopters: 1 on days 0–1, 30 on day 2, 60 on days 3–5: the last adoption is on day 3.
+    const path = { 0: { travelled: 1 }, 1: { travelled: 1 }, 2: { mobilized: 29, travelled: 1 }, 3: { travelled: 60 }, 4: { travelled: 60 }, 5: { travelled: 60 } };
+    const src = source(path);
+    expect(statisticEntry('last_adoption_day').value(src, at(5))).toBe(3);
+    expect(statisticEntry('last_adoption_day').value(src, at(2))).toBe(2);
+    expect(statisticEntry('last_adoption_day').value(src, at(1))).toBe(0);
+    expect(statisticEntry('days_to_share').value(src, at(5, { share: 0.3 }))).toBe(2);
+    expect(statisticEntry('days_to_share').value(src, at(5, { share: 0.31 }))).toBe(3);
+    expect(statisticEntry('days_to_share').value(src, at(5, { share: 0.01 }))).toBe(0);
+    expect(statisticEntry('days_to_share').value(src, at(5, { share: 0.61 }))).toBeNaN();
+    expect(statisticEntry('days_to_share').daily && statisticEntry('last_adoption_day').daily).toBe(true);
+  });
+
+  it('makes a statistic an indicator strictly above a level or at or above it', () => {
+    expect(indicatorOf({ atLeast: 0.5 }, 0.5)).toBe(1);
+    expect(indicatorOf({ above: 0.5 }, 0.5)).toBe(0);
+    expect(indicatorOf({ atLeast: 0.5 }, 0.49)).toBe(0);
+    expect(indicatorOf({ atLeast: 0.5 }, NaN)).toBeNaN();
+    expect(indicatorOf({}, 0.3)).toBe(0.3);
+    expect(isIndicator({ atLeast: 0 })).toBe(true);
+    expect(isIndicator({})).toBe(false);
+  });
+
   it('says which statistics are shares, and declares what each needs', () => {
     expect(isShareStatistic({ measure: 'peer_share' })).toBe(true);
     expect(isShareStatistic({ measure: 'travelled' })).toBe(false);
     expect(isShareStatistic({ measure: 'travelled', above: 100 })).toBe(true);
+    expect(isShareStatistic({ measure: 'travelled', atLeast: 100 })).toBe(true);
+    expect(statisticEntry('days_to_share').share).toBe(true);
     expect(statisticEntry('attempts_per_month').period).toBe(true);
     expect(statisticEntry('share_from').communities).toBe(true);
     expect(statisticEntry('countries_represented').levels).toEqual(['world', 'region']);

@@ -39,6 +39,9 @@ export interface SweepPointSummary {
   p5: number;
   p50: number;
   p95: number;
+  /** An indicator's mean is a probability: its Wilson 95 % interval (absent or NaN for other outputs). */
+  low95?: number;
+  high95?: number;
 }
 
 export type SweepAnalysisMethod = 'morris' | 'sobol' | 'prcc';
