@@ -45,6 +45,21 @@ export const sweepMessages = {
   missingBound: (where: Where, path: string, design: string) =>
     new UserError({ ...where, path, problem: `a ${design} design samples each factor over a range`, expected: 'low and high', found: 'nothing' }),
 
+  referenceUnknownFactor: (where: Where, path: string, name: string, factors: readonly string[], hint?: string) =>
+    new UserError({ ...where, path, problem: `a reference range is drawn on a factor's axis, and no factor is named "${name}"`, expected: `one of ${factors.join(', ')}`, found: name, hint }),
+
+  referenceReversed: (where: Where, path: string, from: number, to: number) =>
+    new UserError({ ...where, path, problem: 'the reference range ends before it starts', expected: 'from ≤ to', found: `from ${from}, to ${to}` }),
+
+  referenceOutsideRange: (where: Where, path: string, from: number, to: number, factor: string, low: number, high: number) =>
+    new UserError({
+      ...where,
+      path,
+      problem: `the reference range lies wholly outside the values of ${factor} swept, so no chart would show it`,
+      expected: `a range meeting ${low} to ${high}`,
+      found: `from ${from}, to ${to}`,
+    }),
+
   tooLarge: (where: Where, rows: number, points: number, replicates: number, bytes: number, limit: number) =>
     new UserError({
       ...where,

@@ -37,6 +37,7 @@ import { statisticNames, type Statistic, type StatisticName } from '../statistic
 import { sweepMessages } from '../messages/sweep.js';
 import { designSize } from './points.js';
 import { checkTableSize } from './size.js';
+import { closest } from '../scenario/suggest.js';
 
 
 const factorSchema = z.strictObject({
@@ -48,6 +49,13 @@ const factorSchema = z.strictObject({
   values: z.array(finite).min(1).max(10000).optional().describe('The values a grid takes, in order.'),
   note: z.string().optional().describe('Why this factor, and why this range.'),
 });
+
+const referenceSchema = z.strictObject({
+  factor: z.string().min(1).describe('The factor whose axis the range is on.'),
+  from: finite.describe('Where the range starts, in the factor\'s units.'),
+  to: finite.describe('Where it ends (from = to: a single value, drawn as a line).'),
+  label: z.string().min(1).max(200).describe('What the range is, with its source, e.g. "Watts\' analytic cascade window (φ = 0.18)".'),
+}).describe('A published range of a factor (an analytic window, an estimate from elsewhere), shaded with its label on every chart drawn against that factor. It changes the charts only, not the runs.');
 
 export const designKinds = ['grid', 'latin-hypercube', 'morris', 'sobol'] as const;
 export type DesignKind = typeof designKinds[number];
@@ -82,6 +90,7 @@ export const experimentSchema = z.strictObject({
   factors: z.array(factorSchema).min(1).max(100),
   design: designSchema,
   outputs: z.array(statisticInputSchema).min(1).max(200),
+  references: z.array(referenceSchema).max(100).optional().describe('Reference ranges of the factors, shaded on the charts.'),
 });
 
 export type DesignSpec =
@@ -104,6 +113,14 @@ export interface SweepFactor {
 }
 
 export type OutputSpec = Statistic;
+
+/** A reference range of a factor, as the charts draw it (charts/inputs SweepChartReference). */
+export interface SweepReference {
+  factor: string;
+  from: number;
+  to: number;
+  label: string;
+}
 
 /** Everything that fixes the runs of a sweep and their outputs, as plain data (journals, shards, workers carry it). */
 export interface SweepPlan {
@@ -133,6 +150,8 @@ export interface SweepPlan {
   points: number;
   runs: number;
   toolVersion: string;
+  /** Reference ranges of the factors, for the charts: like the title, not hashed, so that a resumed sweep may change them. */
+  references?: SweepReference[];
   /** The scenario's `output.chartTitles` when false: charts without titles (part of the scenario's hash already). */
   chartTitles?: false;
   /** sha256 of the above except the file names: what a resume folder and a shard must match. */
@@ -167,6 +186,8 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
   factors.forEach((f, i) => {
     if (factors.findIndex((g) => g.path === f.path) !== i) throw sweepMessages.duplicatePath(at(['factors', i, 'path']), shown(['factors', i, 'path']), f.path);
   });
+
+  const references = (e.references ?? []).map((r, i) => checkReference(r, i, factors, at, shown));
 
   const places = placeIndex(planWorld(scenario));
   const outputs = resolveStatistics(e.outputs, (i) => ({
@@ -221,6 +242,7 @@ export function loadExperiment(file: string, options: { toolVersion: string }): 
     points,
     runs: points * e.replicates,
     toolVersion: options.toolVersion,
+    ...(references.length ? { references } : {}),
     ...(scenario.output.chartTitles === false ? { chartTitles: false as const } : {}),
     hash,
     experimentHash,
@@ -253,6 +275,25 @@ export function planHashes(p: Pick<SweepPlan, 'scenarioHash' | 'seed' | 'replica
 }
 
 type FactorInput = z.infer<typeof factorSchema>;
+
+/** A reference names a factor of the file, runs forwards, and meets the range swept (else nothing of it would be drawn). */
+function checkReference(
+  r: z.infer<typeof referenceSchema>,
+  i: number,
+  factors: readonly SweepFactor[],
+  at: (path: readonly (string | number)[], atKey?: boolean) => ReturnType<typeof locate>,
+  shown: (path: (string | number)[]) => string,
+): SweepReference {
+  const path = (key: string) => ['references', i, key];
+  const factor = factors.find((f) => f.name === r.factor);
+  if (!factor) {
+    const hint = closest(r.factor, factors.map((f) => f.name));
+    throw sweepMessages.referenceUnknownFactor(at(path('factor')), shown(path('factor')), r.factor, factors.map((f) => f.name), hint ? `did you mean "${hint}"?` : undefined);
+  }
+  if (r.from > r.to) throw sweepMessages.referenceReversed(at(path('from')), shown(path('from')), r.from, r.to);
+  if (r.to < factor.low || r.from > factor.high) throw sweepMessages.referenceOutsideRange(at(path('from')), shown(path('from')), r.from, r.to, factor.name, factor.low, factor.high);
+  return { factor: r.factor, from: r.from, to: r.to, label: r.label };
+}
 
 function checkFactor(source: SourceFile, scenario: Scenario, scenarioFile: string, f: FactorInput, i: number, kind: DesignKind): SweepFactor {
   const at = (...rest: (string | number)[]) => locate(source, ['factors', i, ...rest]);

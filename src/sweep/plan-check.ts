@@ -36,6 +36,13 @@ const output = z.looseObject({
   date: z.string(),
 });
 
+const reference = z.strictObject({
+  factor: z.string().min(1).max(1000),
+  from: finite,
+  to: finite,
+  label: z.string().min(1).max(200),
+});
+
 /** The limits are the experiment schema's (file.ts), so a plan hotbed sweep wrote always passes. */
 const planSchema = z.looseObject({
   format: z.literal(1),
@@ -59,6 +66,7 @@ const planSchema = z.looseObject({
   points: wholeNumber(1, Number.MAX_SAFE_INTEGER),
   runs: wholeNumber(1, Number.MAX_SAFE_INTEGER),
   toolVersion: z.string(),
+  references: z.array(reference).max(100).optional(),
   chartTitles: z.literal(false).optional(),
   hash: sha256Hex,
   experimentHash: sha256Hex,

@@ -60,6 +60,15 @@ describe('a loaded experiment', () => {
     expect(loadExperiment(file, { toolVersion: 'other' }).plan.experimentHash).toBe(plan.experimentHash);
     expect(load(writeFixture(dir, 'seed.yaml', townExperiment({ seed: 8 }))).plan.experimentHash).not.toBe(plan.experimentHash);
   });
+
+  it('carries reference ranges (one point a line, one reaching past the range swept) without hashing them: they change the charts only', () => {
+    const plain = load(writeFixture(dir, 'plain.yaml', townExperiment())).plan;
+    const refs = ['references:', '  - { factor: group, from: 0.02, to: 0.1, label: "Published range" }', '  - { factor: return, from: 0.001, to: 0.001, label: Estimate }'];
+    const { plan } = load(writeFixture(dir, 'refs.yaml', townExperiment({ extra: refs })));
+    expect(plan.references).toEqual([{ factor: 'group', from: 0.02, to: 0.1, label: 'Published range' }, { factor: 'return', from: 0.001, to: 0.001, label: 'Estimate' }]);
+    expect(plain.references).toBeUndefined();
+    expect([plan.hash, plan.experimentHash]).toEqual([plain.hash, plain.experimentHash]);
+  });
 });
 
 describe('mistakes', () => {
@@ -123,6 +132,16 @@ describe('mistakes', () => {
   it('a missing scenario file', () => {
     const text = townExperiment().replace(JSON.stringify(TOWN), 'nowhere.yaml');
     check('missing.yaml', text, (f) => messages.wrongValue(at(f, text, 'nowhere.yaml'), 'scenario', 'the path of an existing scenario file', 'nowhere.yaml'));
+  });
+
+  it('a reference range on a factor the file does not have (with "did you mean"), running backwards, or wholly outside the range swept', () => {
+    const refs = (line: string) => townExperiment({ extra: ['references:', `  - ${line}`] });
+    const unknown = refs('{ factor: peeer, from: 0.003, to: 0.004, label: Window }');
+    check('ref-factor.yaml', unknown, (f) => sweepMessages.referenceUnknownFactor(at(f, unknown, 'peeer'), 'references.0.factor', 'peeer', ['peer', 'return', 'group'], 'did you mean "peer"?'));
+    const reversed = refs('{ factor: group, from: 0.05, to: 0.01, label: Window }');
+    check('ref-reversed.yaml', reversed, (f) => sweepMessages.referenceReversed(at(f, reversed, '0.05'), 'references.0.from', 0.05, 0.01));
+    const outside = refs('{ factor: group, from: 0.2, to: 0.3, label: Window }');
+    check('ref-outside.yaml', outside, (f) => sweepMessages.referenceOutsideRange(at(f, outside, '0.2'), 'references.0.from', 0.2, 0.3, 'group', 0, 0.08));
   });
 
   it('a sweep whose table would be too large, before anything runs', () => {
