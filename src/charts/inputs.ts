@@ -7,7 +7,7 @@
  */
 export type { Band, HotbedWindow, RecruitPreparation, ReportInputs, ScenarioMeta, StatisticSeries, TargetBand } from './inputs/report.js';
 export type {
-  SweepAnalysisMethod, SweepChartAnalysis, SweepChartFactor, SweepChartInputs, SweepChartOutput,
+  SweepAnalysisMethod, SweepChartAnalysis, SweepChartFactor, SweepChartInputs, SweepChartOutput, SweepChartReference,
   SweepDesignKind, SweepMorrisIndex, SweepOutputAnalysis, SweepPointSummary, SweepPrccIndex, SweepSobolIndex,
 } from './inputs/sweep.js';
 export type { FlowTarget, HistoryEvent, PathTarget } from './inputs/path.js';

@@ -7,6 +7,7 @@ import type { SweepChartInputs } from '../charts/inputs.js';
 import type { SweepAnalysis } from './analysis.js';
 import type { SweepPlan } from './file.js';
 import type { PointSummary } from './tables.js';
+import { indicatorWords, isIndicator } from '../statistics/registry.js';
 
 export function sweepChartInputs(plan: SweepPlan, points: number[][], summaries: PointSummary[][], analysis: SweepAnalysis | undefined): SweepChartInputs {
   const d = plan.design;
@@ -15,11 +16,16 @@ export function sweepChartInputs(plan: SweepPlan, points: number[][], summaries:
     design: d.kind,
     ...(d.kind === 'morris' ? { designSize: d.trajectories } : d.kind === 'sobol' || d.kind === 'latin-hypercube' ? { designSize: d.samples } : {}),
     factors: plan.factors.map((f) => ({ name: f.name, low: f.low, high: f.high, scale: f.scale, ...(f.values ? { values: f.values } : {}) })),
-    outputs: plan.outputs.map((o) => ({ name: o.name, measure: o.measure, level: o.level, place: o.place, date: o.date })),
+    outputs: plan.outputs.map((o) => ({
+      name: o.name, measure: o.measure, level: o.level, place: o.place, date: o.date,
+      ...(isIndicator(o) ? { indicator: indicatorWords(o) } : {}),
+      ...(o.given ? { given: o.given.name } : {}),
+    })),
     replicates: plan.replicates,
     points,
     summaries,
     ...(analysis ? { analysis } : {}),
+    ...(plan.references?.length ? { references: plan.references } : {}),
     ...(plan.chartTitles === false ? { chartTitles: false } : {}),
   };
 }

@@ -145,3 +145,70 @@ describe('sweep charts', () => {
     }
   });
 });
+
+describe('sweep charts of indicators, conditional means and reference ranges', () => {
+  const z = [0.8, 2, 4, 6, 8];
+  const cascade = { ...output, name: 'global_cascade', measure: 'adopted_share' as const, indicator: 'at least 0.1' };
+  const size = { ...output, name: 'global_size', measure: 'adopted_share' as const, given: 'global_cascade' };
+  // k of 10 runs cascade at each z; the conditional mean rests on those k
+  const ks = [0, 6, 9, 1, 0];
+  const probability = (k: number): SweepPointSummary => ({ n: 10, mean: k / 10, sd: 0.5, p5: 0, p50: k > 5 ? 1 : 0, p95: k > 0 ? 1 : 0, low95: Math.max(0, k / 10 - 0.2), high95: Math.min(1, k / 10 + 0.2) });
+  const given = (k: number): SweepPointSummary => (k ? { n: k, mean: 0.9, sd: 0.01, p5: 0.88, p50: 0.9, p95: 0.92 } : { n: 0, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN });
+  const watts = (references?: SweepChartInputs['references']): SweepChartInputs => ({
+    title: 'Cascades', design: 'grid', factors: [{ name: 'z', low: 0.8, high: 8, scale: 'linear', values: z }], outputs: [cascade, size], replicates: 10,
+    points: z.map((v) => [v]), summaries: [ks.map(probability), ks.map(given)], ...(references ? { references } : {}),
+  });
+  type Encoded = { mark: { type: string }; encoding: Record<string, { field?: string; title?: unknown; scale?: { domain?: number[] } }>; data?: { values: Record<string, unknown>[] } };
+  const layers = (spec: unknown) => (spec as { layer: Encoded[] }).layer;
+
+  it('an indicator: its probability banded by the Wilson interval on 0..1, its axis named P(...) after the output, its definition in the subtitle', () => {
+    const spec = sweepGridSpec(watts(), 0)!;
+    compiles(spec);
+    const area = layers(spec).find((l) => l.mark.type === 'area')!;
+    expect([area.encoding.y!.field, area.encoding.y2!.field]).toEqual(['low95', 'high95']);
+    expect(area.encoding.y!.title).toBe('P(global cascade)');
+    expect(area.encoding.y!.scale!.domain).toEqual([0, 1]);
+    const title = (spec as { title: { text: string; subtitle: string[] } }).title;
+    expect(title.text).toBe('Across the grid: P(global cascade), World, 1 Dec 2015');
+    expect(title.subtitle.join(' ')).toContain('Global cascade: share adopted at least 0.1 in a run.');
+    expect(title.subtitle.join(' ')).toContain('Wilson 95% interval');
+    expect(title.subtitle.join(' ')).not.toContain('5–95%');
+  });
+
+  it('a conditional mean: named with its condition, the runs it rests on printed over each point', () => {
+    const spec = sweepGridSpec(watts(), 1)!;
+    compiles(spec);
+    const area = layers(spec).find((l) => l.mark.type === 'area')!;
+    expect([area.encoding.y!.field, area.encoding.y2!.field]).toEqual(['p5', 'p95']);
+    expect(area.encoding.y!.title).toBe('Share adopted given global cascade');
+    expect(layers(spec).find((l) => l.mark.type === 'text')!.encoding.text!.field).toBe('n');
+    expect((spec as { title: { subtitle: string[] } }).title.subtitle.join(' ')).toContain('with global cascade alone');
+  });
+
+  it('a reference range: shaded and labelled on every chart of its factor, clipped to the range swept; nothing where there is none', async () => {
+    const refs = [{ factor: 'z', from: 1.02, to: 9, label: 'Analytic window' }, { factor: 'z', from: 3, to: 3, label: 'A value' }, { factor: 'other', from: 0, to: 1, label: 'Elsewhere' }];
+    for (const k of [0, 1]) {
+      const spec = sweepGridSpec(watts(refs), k)!;
+      compiles(spec);
+      const rect = layers(spec).find((l) => l.mark.type === 'rect')!;
+      expect(rect.data!.values.map((v) => [v.from, v.to])).toEqual([[1.02, 8]]);
+      expect(layers(spec).find((l) => l.mark.type === 'rule')!.data!.values.map((v) => v.from)).toEqual([3]);
+      const items = await sceneItems(spec);
+      const texts = items.filter((i) => i.marktype === 'text').map((i) => i.text);
+      expect(texts).toContain('Analytic window');
+      expect(texts).toContain('A value');
+      expect(texts).not.toContain('Elsewhere');
+      expect(textCollisions(items)).toEqual([]);
+    }
+    expect(JSON.stringify(sweepGridSpec(watts(), 0))).not.toContain('"rect"');
+    const three = { ...watts(refs), factors: [{ name: 'z', low: 0.8, high: 8, scale: 'linear' as const, values: z }, factor('b', [0.1, 1]), factor('c', [0.1, 1])] };
+    three.points = z.flatMap((v) => [[v, 0.1, 0.1], [v, 1, 1]]);
+    three.summaries = [three.points.map(() => probability(5))];
+    three.outputs = [cascade];
+    compiles(sweepGridSpec(three, 0));
+    expect(JSON.stringify(sweepGridSpec(three, 0))).toContain('Analytic window');
+    const lhs = { ...three, design: 'latin-hypercube' as const };
+    compiles(sweepScatterSpec(lhs, 0));
+    expect(JSON.stringify(sweepScatterSpec(lhs, 0))).toContain('Analytic window');
+  });
+});

@@ -37,4 +37,17 @@ describe('sweep chart inputs', () => {
     expect(plan.hash).not.toBe(titled.hash);
     expect(sweepChartInputs(plan, [], plan.outputs.map(() => []), undefined).chartTitles).toBe(false);
   });
+
+  it('carry an indicator\'s level in words, a conditional output\'s condition, and the reference ranges', () => {
+    const file = writeExperiment(tempDir('hotbed-sweep-chart-indicators-'), 'sweep.yaml', {
+      design: '{ kind: grid }',
+      factors: ['  - { name: peer, path: channels.peer.cascade.probability, values: [0.002, 0.006] }'],
+      outputs: ['  - { measure: travelled, name: many, atLeast: 100 }', '  - { measure: travelled, name: how_many, given: many }', '  - { measure: abroad, above: 5 }'],
+      extra: ['references:', '  - { factor: peer, from: 0.003, to: 0.004, label: Window }'],
+    });
+    const { plan } = loadExperiment(file, { toolVersion: 'test' });
+    const inputs = sweepChartInputs(plan, [[0.002], [0.006]], plan.outputs.map(() => []), undefined);
+    expect(inputs.outputs.map((o) => [o.indicator, o.given])).toEqual([['at least 100', undefined], [undefined, 'many'], ['above 5', undefined]]);
+    expect(inputs.references).toEqual([{ factor: 'peer', from: 0.003, to: 0.004, label: 'Window' }]);
+  });
 });

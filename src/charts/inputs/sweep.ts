@@ -29,6 +29,19 @@ export interface SweepChartOutput {
   place: string;
   /** Day of the value ('YYYY-MM-DD'). */
   date: string;
+  /** An indicator (1 or 0 in each run): its level in words, "at least 0.1". Its mean over runs is a probability. */
+  indicator?: string;
+  /** A conditional output: the name of the indicator it is read under (no value in the runs where that is 0). */
+  given?: string;
+}
+
+/** A published range of a factor (e.g. an analytic window), shaded on every chart drawn against that factor. */
+export interface SweepChartReference {
+  factor: string;
+  /** from < to: a shaded range; from = to: a line. */
+  from: number;
+  to: number;
+  label: string;
 }
 
 /** One output at one point, over its replicates. The grid's line chart carries every field into its data. */
@@ -105,4 +118,6 @@ export interface SweepChartInputs {
   /** By output, then point. */
   summaries: SweepPointSummary[][];
   analysis?: SweepChartAnalysis;
+  /** Reference ranges of the factors (the experiment's `references`). */
+  references?: SweepChartReference[];
 }
