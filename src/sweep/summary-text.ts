@@ -1,8 +1,10 @@
 /**
  * What `hotbed sweep` and `hotbed merge` print: per output, the factors ranked by
  * influence (Morris μ*, Sobol total index, the size of the PRCC of a Latin
- * hypercube), or the range of the point means (grid). The files hold everything;
- * this is the first look.
+ * hypercube), or the range of the point means (grid). An indicator of a small grid
+ * gets a row per point: its probability with the Wilson 95 % interval and the runs
+ * behind it, and beside it the outputs conditional on it, with the runs they rest on.
+ * The files hold everything; this is the first look.
  */
 import { roundToSignificant } from '../numeric/number-format.js';
 import type { MorrisIndex } from './design/morris.js';
@@ -10,6 +12,8 @@ import type { PrccIndex } from './design/prcc.js';
 import type { SobolIndex } from './design/saltelli.js';
 import type { SweepPlan } from './file.js';
 import type { SweepFiles } from './files.js';
+import { sweepDesign } from './points.js';
+import { isIndicator, indicatorWords } from '../statistics/registry.js';
 
 const sig = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(roundToSignificant(x, 3))) : '–');
 
@@ -22,12 +26,42 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Points of a grid a table lists one by one; past this, the range line says enough. */
+const BY_POINT_LIMIT = 40;
+
+/** An indicator of a grid by point: P with its Wilson 95 % interval and k/n, then the mean of each output conditional on it, over those k runs. */
+function indicatorTable(plan: SweepPlan, outputs: SweepFiles, k: number, points: readonly (readonly number[])[]): string {
+  const o = plan.outputs[k]!;
+  const conditional = plan.outputs.map((c, j) => [c, j] as const).filter(([c]) => c.given?.name === o.name);
+  const header = [...plan.factors.map((f) => f.name), `P(${o.name})`, '95% interval', 'runs', ...conditional.map(([c]) => c.name)];
+  const rows = points.map((p, i) => {
+    const s = outputs.summaries[k]![i]!;
+    const hits = Math.round(s.mean * s.n);
+    return [
+      ...p.map(sig),
+      sig(s.mean),
+      Number.isFinite(s.low95 ?? NaN) ? `${sig(s.low95!)}–${sig(s.high95!)}` : '–',
+      `${Number.isFinite(s.mean) ? hits : 0}/${s.n}`,
+      ...conditional.map(([, j]) => sig(outputs.summaries[j]![i]!.mean)),
+    ];
+  });
+  const given = conditional.map(([c]) => `${c.name}: the mean of ${c.measure} in those runs`).join('; ');
+  const head = `${o.name}: P(${o.measure} ${indicatorWords(o)}, ${o.place}, ${o.date}), with its Wilson 95% interval and the runs it counts${given ? `; ${given}` : ''}`;
+  return `${head}\n${table(header, rows)}`;
+}
+
 export function sweepSummaryText(plan: SweepPlan, outputs: SweepFiles): string {
   const parts: string[] = [];
+  const byPoint = plan.design.kind === 'grid' && plan.points <= BY_POINT_LIMIT;
+  const points = byPoint ? sweepDesign(plan).points : [];
   plan.outputs.forEach((o, k) => {
     const a = outputs.analysis?.outputs[k];
     const title = `${o.name} (${o.measure}, ${o.place}, ${o.date})`;
-    if (a && 'skipped' in a) {
+    if (byPoint && isIndicator(o)) {
+      parts.push(indicatorTable(plan, outputs, k, points));
+    } else if (byPoint && o.given !== undefined) {
+      // in its condition's table
+    } else if (a && 'skipped' in a) {
       parts.push(`${title}: ${a.skipped}`);
     } else if (a?.method === 'morris') {
       const rows = [...(a.indices as MorrisIndex[])].sort((x, y) => y.muStar - x.muStar)
