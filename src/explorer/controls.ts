@@ -205,3 +205,51 @@ function sentence(key: string): string {
   const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A counter-measure a student can add: its kind's one strength parameter, a start date, where it applies. */
+export interface CounterMeasure {
+  kind: 'border-control' | 'media-takedown' | 'prevention';
+  /** Its label in the scenario (interventions merge by label): marks it as the explorer's. */
+  label: string;
+  /** The parameter that sets its strength, and that parameter's schema. */
+  strength: string;
+  description: string;
+  strengthDescription: string;
+  min: number;
+  max: number;
+  value: number;
+  /** Where it applies: the world, or the drawn community (prevention is local). */
+  target: unknown;
+  /** Suggested start: the middle of the run. */
+  start: string;
+}
+
+const COUNTER_MEASURES: readonly Pick<CounterMeasure, 'kind' | 'strength' | 'value'>[] = [
+  { kind: 'border-control', strength: 'interception', value: 0.3 },
+  { kind: 'media-takedown', strength: 'reduction', value: 0.5 },
+  { kind: 'prevention', strength: 'influenceReduction', value: 0.5 },
+];
+
+export function counterMeasures(scenario: Record<string, unknown>, schema: JsonSchema, middle: string): CounterMeasure[] {
+  const items = schemaAt(schema, { interventions: [] }, ['interventions']);
+  const kinds = items?.items ? (items.items.oneOf ?? items.items.anyOf ?? []) : [];
+  const community = drawnCommunity(scenario);
+  const out: CounterMeasure[] = [];
+  for (const c of COUNTER_MEASURES) {
+    const branch = kinds.find((b) => b.properties?.kind?.const === c.kind);
+    const strength = branch?.properties?.[c.strength];
+    if (!branch || !strength) continue;
+    const target = c.kind === 'prevention' && community ? { community: community.name } : 'world';
+    out.push({
+      ...c,
+      label: `${sentence(c.kind.replace('-', ' '))} (explorer)`,
+      description: branch.description ?? '',
+      strengthDescription: strength.description ?? '',
+      min: numberOr(strength.minimum, 0)!,
+      max: numberOr(strength.maximum, 1)!,
+      target,
+      start: middle,
+    });
+  }
+  return out;
+}

@@ -9,7 +9,7 @@
  */
 import { compareScenarios, comparisonOfRun, type Comparison } from '../experiments/compare.js';
 import { runScenario } from '../experiments/run.js';
-import { daysBetween } from '../model/dates.js';
+import { addDays, daysBetween } from '../model/dates.js';
 import { layoutNetwork } from '../charts/layout.js';
 import { reportInputs } from '../results/report-inputs.js';
 import { networkSampleOf, sampleAgents, sampleCommunity, type NetworkSample } from '../results/network-sample.js';
@@ -21,7 +21,7 @@ import { applyOverrides, parseOverride } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
-import { controlsFor, type Control } from './controls.js';
+import { controlsFor, counterMeasures, type Control, type CounterMeasure } from './controls.js';
 import { settingsYaml } from './settings-yaml.js';
 import type { World } from '../world/build.js';
 
@@ -40,12 +40,21 @@ export interface ExplorerRequest {
   drawn: number;
 }
 
-export const DEFAULTS = { drawn: 600 } as const;
+/**
+ * `drawn`: people in the network picture. `layoutIterations`: ForceAtlas2 steps for it; fewer
+ * than the report's (the same layout module): the picture comes with every change of a
+ * setting, so it must come in a fraction of a second.
+ */
+export const DEFAULTS = { drawn: 600, layoutIterations: 120 } as const;
 
 /** What the page shows of the settings before any run: the controls at their values, and the settings as a file. */
 export interface SettingsDescription {
   title: string;
   controls: Control[];
+  counterMeasures: CounterMeasure[];
+  /** The scenario's own interventions (as the file has them), which the explorer's are added after. */
+  interventions: unknown[];
+  dates: { start: string; end: string };
   settingsYaml: string;
 }
 
@@ -89,7 +98,10 @@ export interface ExplorerRun {
   seriesCsv: string;
   inputs: ReportInputs;
   network: NetworkPicture;
+  /** Building the worlds and simulating, every replicate (the picture's sample and layout left out). */
   simulateMs: number;
+  /** Sampling and laying out the picture. */
+  pictureMs: number;
 }
 
 /** The scenario with the changes applied, checked as a file is; a UserError names the change at fault. */
@@ -113,6 +125,9 @@ export function describeSettings(request: Pick<ExplorerRequest, 'scenario' | 'ch
   return {
     title: scenario.title ?? request.scenario.title,
     controls,
+    counterMeasures: counterMeasures(scenario as unknown as Record<string, unknown>, scenarioJsonSchema(), addDays(scenario.dates.start, Math.round(daysBetween(scenario.dates.start, scenario.dates.end) / 2))),
+    interventions: Array.isArray(request.scenario.value.interventions) ? request.scenario.value.interventions : [],
+    dates: { start: scenario.dates.start, end: scenario.dates.end },
     settingsYaml: settingsYaml(request.scenario, request.changes),
   };
 }
@@ -122,6 +137,7 @@ export function exploreRun(request: ExplorerRequest): ExplorerRun {
   const t0 = performance.now();
   const days = daysBetween(scenario.dates.start, scenario.dates.end);
   let picture: NetworkPicture | undefined;
+  let pictureMs = 0;
   const changes: [number, number, number][] = [];
   const run = runScenario(scenario, {
     replicates: scenario.replicates ?? 1,
@@ -131,13 +147,15 @@ export function exploreRun(request: ExplorerRequest): ExplorerRun {
     },
     onOutcome: (replicate, world, outcome) => {
       if (replicate !== 0) return;
+      const started = performance.now();
       const community = sampleCommunity(world);
       const agents = sampleAgents(world, outcome, community, { size: request.drawn, chains: Math.round(request.drawn * 0.65) });
       const sample = networkSampleOf(world, outcome, community, agents, request.scenario.file);
       picture = pictureOf(world, outcome, community, agents, sample, changes, scenario.seed);
+      pictureMs = performance.now() - started;
     },
   });
-  const simulateMs = performance.now() - t0;
+  const simulateMs = performance.now() - t0 - pictureMs;
   const summary = summarize(run);
   return {
     scenario,
@@ -151,6 +169,7 @@ export function exploreRun(request: ExplorerRequest): ExplorerRun {
     inputs: reportInputs(comparisonOfRun(loadedOf(request.scenario.file, scenario), run)),
     network: picture!,
     simulateMs,
+    pictureMs,
   };
 }
 
@@ -192,7 +211,7 @@ function pictureOf(
   const c = world.communities[community]!;
   // The sample's local ids are positions in `agents`.
   const local = new Map(agents.map((a, i) => [a, i]));
-  const positions = layoutNetwork(sample, seed);
+  const positions = layoutNetwork(sample, seed, DEFAULTS.layoutIterations);
   const { offsets } = world.ties;
   return {
     community: c.name,

@@ -1,16 +1,17 @@
 /**
- * The report's own charts (the same Vega-Lite specs as `hotbed run` writes), drawn by
- * vega-embed from the run's inputs cut at the day shown, so that they grow as the days
- * pass. Redrawn at most every REDRAW_MS while playing.
+ * The report's own charts (the same Vega-Lite specs as `hotbed run` writes), drawn once per
+ * run by vega-embed and then grown day by day through their `shownUpTo` parameter
+ * (growing-spec.ts), at most every REDRAW_MS while playing.
  */
-import embed from 'vega-embed';
+import embed, { type Result } from 'vega-embed';
 import type { ReportInputs } from '../../charts/inputs.js';
 import { channelsSpec } from '../../charts/specs/channels.js';
 import { cumulativeSpec } from '../../charts/specs/cumulative.js';
 import { flowSpec } from '../../charts/specs/flow.js';
-import type { TopLevelSpec } from '../../charts/specs/common.js';
+import { utcMs, type TopLevelSpec } from '../../charts/specs/common.js';
+import { growingSpec, SHOWN_UP_TO } from '../growing-spec.js';
 
-const REDRAW_MS = 400;
+const REDRAW_MS = 150;
 
 const CHARTS: readonly { id: string; spec: (inputs: ReportInputs) => TopLevelSpec | undefined }[] = [
   { id: 'cumulative', spec: cumulativeSpec },
@@ -18,36 +19,40 @@ const CHARTS: readonly { id: string; spec: (inputs: ReportInputs) => TopLevelSpe
   { id: 'channels', spec: channelsSpec },
 ];
 
-/** The inputs as they stood at the end of `date`: rows after it left out (months that have begun are kept). */
-export function inputsUpTo(inputs: ReportInputs, date: string): ReportInputs {
-  const month = date.slice(0, 7);
-  return {
-    ...inputs,
-    cumulative: inputs.cumulative.filter((r) => r.date <= date),
-    flow: inputs.flow.filter((r) => r.month <= month),
-    byChannel: inputs.byChannel.filter((r) => r.month <= month),
-  };
-}
-
 export class ChartsView {
+  private views: Result[] = [];
+  private shown: ReportInputs | undefined;
+  private target = 0;
   private last = 0;
   private pending: ReturnType<typeof setTimeout> | undefined;
-  private drawing = Promise.resolve();
+  private drawing: Promise<void> = Promise.resolve();
 
   constructor(private readonly container: HTMLElement) {}
 
-  /** Draws the charts at `date`; `now` skips the throttle (a pause, a step, the end). */
+  /** Shows the charts of `inputs` up to the end of `date`; `now` skips the throttle (a pause, a step, the end). */
   draw(inputs: ReportInputs, date: string, now = false): void {
-    if (this.pending) clearTimeout(this.pending);
+    this.target = utcMs(date);
+    if (inputs !== this.shown) {
+      this.shown = inputs;
+      this.drawing = this.drawing.then(() => this.embedAll(inputs));
+      return;
+    }
+    if (this.pending) return;
     const wait = now ? 0 : Math.max(0, this.last + REDRAW_MS - performance.now());
     this.pending = setTimeout(() => {
       this.pending = undefined;
       this.last = performance.now();
-      this.drawing = this.drawing.then(() => this.render(inputsUpTo(inputs, date)));
+      this.drawing = this.drawing.then(() => this.move());
     }, wait);
   }
 
-  private async render(inputs: ReportInputs): Promise<void> {
+  private async move(): Promise<void> {
+    await Promise.all(this.views.map((v) => v.view.signal(SHOWN_UP_TO, this.target).runAsync()));
+  }
+
+  private async embedAll(inputs: ReportInputs): Promise<void> {
+    for (const v of this.views) v.finalize();
+    this.views = [];
     for (const chart of CHARTS) {
       let figure = this.container.querySelector<HTMLElement>(`#chart-${chart.id}`);
       if (!figure) {
@@ -60,10 +65,12 @@ export class ChartsView {
         figure.replaceChildren();
         continue;
       }
-      // vega-embed renders into a fresh element, swapped in when done: no blank frame between two days.
       const target = document.createElement('div');
-      await embed(target, spec as never, { actions: false, renderer: 'svg' });
+      // Canvas: a grown chart is redrawn, not rebuilt as SVG elements, every few frames.
+      const result = await embed(target, growingSpec(spec, this.target) as never, { actions: false, renderer: 'canvas', logLevel: 1 });
+      this.views.push(result);
       figure.replaceChildren(target);
     }
+    await this.move();
   }
 }

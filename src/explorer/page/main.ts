@@ -11,7 +11,7 @@
 import type { ReportInputs } from '../../charts/inputs.js';
 import { addDays } from '../../model/dates.js';
 import { channelNames, stateNames } from '../../model/states.js';
-import type { Control } from '../controls.js';
+import type { Control, CounterMeasure } from '../controls.js';
 import type { ExplorerRun, ExplorerScenario, SettingsDescription } from '../session.js';
 import { DEFAULTS } from '../session.js';
 import { Timeline } from '../timeline.js';
@@ -47,13 +47,15 @@ interface Page {
   /** Days per second while playing. */
   speed: number;
   frames: number;
+  /** Time sigma spent drawing those frames. */
+  renderMs: number;
 }
 
 const data = globalThis.HOTBED_EXPLORER;
 if (!data || data.scenarios.length === 0) throw new Error('explorer: data.js did not load');
 const worker = new WorkerClient();
 const charts = new ChartsView($('charts'));
-const page: Page = { scenario: data.scenarios[data.chosen]!, changes: new Map(), playing: false, speed: 30, frames: 0 };
+const page: Page = { scenario: data.scenarios[data.chosen]!, changes: new Map(), playing: false, speed: 30, frames: 0, renderMs: 0 };
 
 const status = (text: string) => {
   $('status').textContent = text;
@@ -67,6 +69,7 @@ for (const [i, s] of data.scenarios.entries()) scenarioSelect.add(new Option(`${
 scenarioSelect.addEventListener('change', () => {
   page.scenario = data.scenarios[Number(scenarioSelect.value)]!;
   page.changes.clear();
+  added.clear();
   void describe().then(setup);
 });
 
@@ -81,6 +84,7 @@ async function describe(): Promise<boolean> {
   showError(undefined);
   page.description = reply.description;
   renderControls(reply.description.controls);
+  renderCounterMeasures(reply.description);
   $('settings-yaml').textContent = reply.description.settingsYaml;
   $('title').textContent = reply.description.title;
   return true;
@@ -228,6 +232,69 @@ function communityNetworkPath(): string | undefined {
   return population ? `${population.slice(0, -'.population'.length)}.network` : undefined;
 }
 
+/** The counter-measures the student added, by kind: start date and strength. */
+const added = new Map<string, { start: string; strength: number }>();
+
+function renderCounterMeasures(description: SettingsDescription): void {
+  const fieldset = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = 'Counter-measures';
+  fieldset.append(legend);
+  for (const measure of description.counterMeasures) fieldset.append(counterMeasureElement(measure, description));
+  $('controls').append(fieldset);
+}
+
+function counterMeasureElement(measure: CounterMeasure, description: SettingsDescription): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'control counter-measure';
+  row.title = `${measure.description} ${measure.strengthDescription}`;
+  const id = `measure-${measure.kind}`;
+  const on = document.createElement('input');
+  on.type = 'checkbox';
+  on.id = id;
+  const chosen = added.get(measure.kind);
+  on.checked = chosen !== undefined;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.append(on, ` ${measure.label.replace(' (explorer)', '')}`);
+  const start = document.createElement('input');
+  start.type = 'date';
+  start.min = description.dates.start;
+  start.max = description.dates.end;
+  start.value = chosen?.start ?? measure.start;
+  start.setAttribute('aria-label', `${measure.label}: first day`);
+  const strength = document.createElement('input');
+  strength.type = 'number';
+  strength.min = String(measure.min);
+  strength.max = String(measure.max);
+  strength.step = '0.05';
+  strength.value = String(chosen?.strength ?? measure.value);
+  strength.setAttribute('aria-label', `${measure.label}: ${measure.strength}`);
+  strength.title = measure.strengthDescription;
+  const update = () => {
+    if (on.checked) added.set(measure.kind, { start: start.value, strength: Number(strength.value) });
+    else added.delete(measure.kind);
+    setInterventions(description);
+    void describe().then((ok) => (ok ? setup() : undefined));
+  };
+  for (const input of [on, start, strength]) input.addEventListener('change', update);
+  row.append(label, start, strength);
+  return row;
+}
+
+/** One change for the list: the scenario's own interventions, then the explorer's (a file adds them by their new labels). */
+function setInterventions(description: SettingsDescription): void {
+  const mine = description.counterMeasures.filter((m) => added.has(m.kind)).map((m) => ({
+    kind: m.kind,
+    label: m.label,
+    start: added.get(m.kind)!.start,
+    target: m.target,
+    [m.strength]: added.get(m.kind)!.strength,
+  }));
+  if (mine.length === 0) page.changes.delete('interventions');
+  else page.changes.set('interventions', `interventions=${JSON.stringify([...description.interventions, ...mine])}`);
+}
+
 // ── Runs and replay ──────────────────────────────────────────────────────────
 async function setup(): Promise<void> {
   pause();
@@ -246,13 +313,16 @@ async function setup(): Promise<void> {
   page.network?.kill();
   page.timeline = new Timeline(run.network, run.days);
   page.network = new NetworkView($('network'), run.network, inspect);
-  page.network.onRender(() => page.frames++);
+  page.network.onRender((ms) => {
+    page.frames++;
+    page.renderMs += ms;
+  });
   page.network.showAll(page.timeline);
   $('travelled').textContent = numberFormat.format(run.travelled);
   $('travelled-date').textContent = run.end;
   $('drawn-note').textContent = `${numberFormat.format(run.network.agents.length)} of the ${numberFormat.format(run.network.communityAgents)} agents of ${run.network.community}: the recruitment chains and their neighbours.`;
   $('command').textContent = commandLine();
-  $('run-time').textContent = `Run in ${(performance.now() - started).toFixed(0)} ms (simulation ${run.simulateMs.toFixed(0)} ms).`;
+  $('run-time').textContent = `Run in ${(performance.now() - started).toFixed(0)} ms: simulation ${run.simulateMs.toFixed(0)} ms, network picture ${run.pictureMs.toFixed(0)} ms.`;
   $('run-time').dataset.simulateMs = run.simulateMs.toFixed(1);
   populatePeople(run);
   inspect(undefined);
@@ -459,7 +529,9 @@ $('export-series').addEventListener('click', () => {
 setInterval(() => {
   $('fps').textContent = page.playing ? `${page.frames} frames/s` : '';
   $('fps').dataset.fps = String(page.frames);
+  $('fps').dataset.renderMs = page.frames ? (page.renderMs / page.frames).toFixed(1) : '';
   page.frames = 0;
+  page.renderMs = 0;
 }, 1000);
 
 void describe().then((ok) => (ok ? setup() : undefined));
