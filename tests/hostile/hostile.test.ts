@@ -17,6 +17,7 @@ import { readBackCases } from './cases/read-back.js';
 import { variantCases } from './cases/variants.js';
 import { outputPathCases } from './cases/output-paths.js';
 import { signalCases } from './cases/signals.js';
+import { classicsMechanismsCases } from './cases/classics-mechanisms.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
@@ -26,6 +27,7 @@ const TABLE: Record<string, HostileCase[]> = {
   'compare --variant': variantCases,
   'output paths': outputPathCases,
   'signals': signalCases,
+  'seeding and per-agent distributions': classicsMechanismsCases,
 };
 
 afterAll(cleanup);
