@@ -43,7 +43,7 @@ export async function handleNetwork(argv: NetworkArgs): Promise<number> {
     throw messages.unknownPlace({ file: 'command line' }, '--community', 'community', argv.community, c ? `did you mean "${c}"?` : undefined);
   }
   // One community can be as large as a world: refuse it before drawing, as `run` does.
-  checkMemory({ ...plan, agentCount: community.agents, expectedTies: Math.round((community.agents * meanDegreeOf(community.recipe)) / 2) },
+  checkMemory({ ...plan, agentCount: community.agents, expectedTies: Math.round((community.agents * meanDegreeOf(community.recipe, community.agents)) / 2) },
     memoryLimitBytes(), argv.scenario);
   const own = networkStats(communityTies(community, options));
   printOut(`${community.name} (${plan.countries[community.country]!.name}; recipe ${community.recipe.kind}; ${agentScale(scenario.scale)})\n\n${statsText(own)}\n`);

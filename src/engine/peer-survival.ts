@@ -8,7 +8,7 @@
  * inline their callee, and a fresh closure in every simulation of a worker
  * (calibration, sweeps) made V8 throw that code away and recompile it each run.
  */
-import { cascadeLogKeep, peerHazard, type PeerHazard, type PeerRule } from '../model/peer-rules.js';
+import { agentThresholdHazard, cascadeLogKeep, peerHazard, type PeerHazard, type PeerRule } from '../model/peer-rules.js';
 import { logSurvival } from './peer-clock.js';
 
 export class PeerLogSurvival {
@@ -16,8 +16,12 @@ export class PeerLogSurvival {
   private readonly logKeep: number;
   private readonly hazard: PeerHazard | undefined;
 
-  constructor(peer: PeerRule) {
-    if (peer.rule === 'cascade') {
+  /** `agentThreshold`: a threshold per agent, for the threshold and fractional rules only. */
+  constructor(peer: PeerRule, agentThreshold?: Float64Array) {
+    if (agentThreshold !== undefined) {
+      this.logKeep = NaN;
+      this.hazard = agentThresholdHazard(peer, agentThreshold);
+    } else if (peer.rule === 'cascade') {
       this.logKeep = cascadeLogKeep(peer.probability);
       this.hazard = undefined;
     } else {
@@ -26,8 +30,8 @@ export class PeerLogSurvival {
     }
   }
 
-  of(influence: number, degree: number): number {
+  of(influence: number, degree: number, agent?: number): number {
     if (this.hazard === undefined) return influence > 0 ? influence * this.logKeep : 0;
-    return logSurvival(this.hazard(influence, degree));
+    return logSurvival(this.hazard(influence, degree, agent));
   }
 }

@@ -37,6 +37,10 @@ export interface EngineWorld {
   communityOf: Uint32Array;
   initialState: Uint8Array;
   communities: readonly { firstAgent: number; agents: number; susceptibility: number; mediaReach: number; routeSuccess: number }[];
+  /** [agent]: its own threshold (threshold or fractional rule), in place of the rule's; absent: the rule's for all. */
+  agentThreshold?: Float64Array;
+  /** [agent]: factor of its state's receptivity; absent: 1 for all. */
+  agentReceptivity?: Float64Array;
 }
 
 /** The state and channel tables a run uses: model/states.ts's unless a test extends them. */
@@ -202,6 +206,8 @@ class Simulation {
   private readonly classWeight: Float64Array;
   /** Receptivity by state: sympathizers 1, susceptibles less, everyone else 0. */
   private readonly receptivity: Float64Array;
+  /** [agent]: receptivity factor, or undefined (1 for all: the default path reads no array). */
+  private readonly agentReceptivity: Float64Array | undefined;
   /** The peer rule as log(1 − daily hazard). */
   private readonly peerLogSurvivalOf: PeerLogSurvival;
   /**
@@ -279,7 +285,8 @@ class Simulation {
 
     this.weight = params.peer.weights;
     this.receptivity = params.peer.receptivity;
-    this.peerLogSurvivalOf = new PeerLogSurvival(params.peer.rule);
+    this.peerLogSurvivalOf = new PeerLogSurvival(params.peer.rule, world.agentThreshold);
+    this.agentReceptivity = world.agentReceptivity;
     this.classWeight = new Float64Array(c * K);
     this.exitLogSurvival = new Float64Array(c);
     this.planningLogSurvival = new Float64Array(c);
@@ -425,6 +432,10 @@ class Simulation {
       // The stock abroad starts its exit clock; the mobilized of the stock have no planning start, so they stay.
       if (this.dueOf[s] === Due.Exit) this.scheduleExit(a, 0);
     }
+    // Agents whose own threshold is 0 act with no influence (Granovetter's instigators): they are
+    // touched too, as nothing else would make them draw.
+    const thresholds = this.world.agentThreshold;
+    if (thresholds !== undefined) for (let a = 0; a < n; a++) if (thresholds[a]! <= 0) this.touch(a);
     // Only agents next to someone influential can have a peer event: those just touched, not a pass
     // over the population. Their states are all set by now; the flush skips the non-receptive.
     this.flushPeer(0);
@@ -700,8 +711,9 @@ class Simulation {
     const c = this.communityOf[a]!;
     let raw = 0;
     for (let k = 0; k < K; k++) raw += classWeight[c * K + k]! * counts[K * a + k]!;
-    const influence = this.receptivity[this.state[a]!]! * this.susceptibility[c]! * this.factors.peer[c]! * raw;
-    const after = this.peerLogSurvivalOf.of(influence, this.offsets[a + 1]! - this.offsets[a]!);
+    const own = this.agentReceptivity;
+    const influence = this.receptivity[this.state[a]!]! * (own === undefined ? 1 : own[a]!) * this.susceptibility[c]! * this.factors.peer[c]! * raw;
+    const after = this.peerLogSurvivalOf.of(influence, this.offsets[a + 1]! - this.offsets[a]!, a);
     const before = this.peerLogSurvival[a]!;
     if (after === before) return; // same hazard: the pending day stands
     this.peerLogSurvival[a] = after;
@@ -846,7 +858,8 @@ class Simulation {
       const r = receptivity[state[u]!]!;
       if (r <= 0 || this.removed[u]) continue;
       const cu = this.communityOf[u]!;
-      const p = g * r * this.susceptibility[cu]! * this.factors.peer[cu]!;
+      const own = this.agentReceptivity;
+      const p = g * r * (own === undefined ? 1 : own[u]!) * this.susceptibility[cu]! * this.factors.peer[cu]!;
       if (this.rngGroup() < p) this.mobilize(u, Channel.Group, a, day, leaves);
     }
     this.tieVisits += offsets[a + 1]! - offsets[a]!;

@@ -52,6 +52,13 @@ export interface RunOptions {
    * network: the browser explorer's). The numbers are the same with it or without it.
    */
   onStateChange?: (replicate: number, agent: number, to: number, day: number) => void;
+  /**
+   * Called once per replicate between building its world and simulating it: the hook of custom
+   * experiments. The world may be changed in place (initialState to place seeds, agentThreshold
+   * or agentReceptivity to set per-agent values), or a world of the same plan returned in its stead.
+   * Interventions are compiled after it, so network targeting ranks the world it leaves.
+   */
+  prepareWorld?: (replicate: number, world: World) => World | void;
   /** Called once per replicate with its result (snapshots included). */
   onReplicate?: (result: ReplicateResult) => void;
   /**
@@ -187,7 +194,8 @@ function runReplicate(run: StartedRun, replicate: number): boolean {
   const { scenario, options, seed, replicates, plan, days, channels } = run;
   options.onProgress?.({ replicate, replicates, phase: 'build', day: 0, days });
   const t0 = performance.now();
-  const world = buildWorld(scenario, { seed, replicate }, plan);
+  const built = buildWorld(scenario, { seed, replicate }, plan);
+  const world = options.prepareWorld?.(replicate, built) ?? built;
   // Per replicate: network targeting ranks the agents of this replicate's network.
   const schedule = compileInterventions(scenario, plan, { ties: world.ties, seed, replicate });
   const t1 = performance.now();

@@ -86,6 +86,15 @@ export const messages = {
   stockOverPopulation: (where: Where, path: string, place: string, stock: number, population: number) =>
     new UserError({ ...where, path, problem: `initial stock of ${place} exceeds its population`, expected: `at most ${population} people`, found: `${stock}` }),
 
+  perAgentThresholdRule: (where: Where, path: string, rule: string) =>
+    new UserError({ ...where, path, problem: `per-agent thresholds with the ${rule} rule, which has no threshold`, expected: 'channels.peer.rule threshold or fractional', found: rule }),
+
+  perAgentListLength: (where: Where, path: string, agents: number, found: number) =>
+    new UserError({ ...where, path, problem: 'the list does not hold one value per agent', expected: `${agents} values (the world's agents at its scale)`, found: `${found}` }),
+
+  uniformBounds: (where: Where, path: string, min: number, max: number) =>
+    new UserError({ ...where, path, problem: 'the uniform distribution\'s max is below its min', expected: `a max of at least ${min}`, found: `${max}` }),
+
   unknownNetwork: (where: Where, path: string, name: string, suggestion?: string) =>
     new UserError({ ...where, path, problem: `no network recipe named "${name}" under networks`, hint: suggestion }),
 

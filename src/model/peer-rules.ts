@@ -13,7 +13,8 @@ export type PeerRule =
   | { rule: 'fractional'; share: number }
   | { rule: 'logistic'; intercept: number; slope: number };
 
-export type PeerHazard = (influence: number, degree: number) => number;
+/** `agent` matters only to rules with per-agent thresholds (agentThresholdHazard). */
+export type PeerHazard = (influence: number, degree: number, agent?: number) => number;
 
 /** log(1 − p) of the cascade's per-tie probability, clamped so that p = 1 stays a finite (huge) daily hazard. */
 export function cascadeLogKeep(probability: number): number {
@@ -42,6 +43,22 @@ export function peerHazard(peer: PeerRule): PeerHazard {
     }
     default:
       return unreachable(peer);
+  }
+}
+
+/**
+ * The threshold or fractional rule with a threshold per agent (Granovetter 1978), in place of
+ * the rule's one: `thresholds[agent]` ties, or share of ties. A threshold of 0 is met with no
+ * influence at all: the agent acts on its own.
+ */
+export function agentThresholdHazard(peer: PeerRule, thresholds: Float64Array): PeerHazard {
+  switch (peer.rule) {
+    case 'threshold':
+      return (e, _degree, a = -1) => (e >= thresholds[a]! ? 1 : 0);
+    case 'fractional':
+      return (e, degree, a = -1) => (degree > 0 && e / degree >= thresholds[a]! ? 1 : 0);
+    default:
+      throw new Error(`model/peer-rules: per-agent thresholds given for the ${peer.rule} rule (expected the threshold or fractional rule, the two with a threshold)`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Rng } from '../random/streams.js';
 import type { Recipe } from './recipe.js';
 import type { TieSink } from './sink.js';
 import { barabasiAlbert } from './generators/barabasi-albert.js';
+import { complete } from './generators/complete.js';
 import { erdosRenyi } from './generators/erdos-renyi.js';
 import { stochasticBlock } from './generators/stochastic-block.js';
 import { town } from './generators/town.js';
@@ -23,6 +24,8 @@ export function generateNetwork(recipe: Recipe, n: number, offset: number, rng: 
       return stochasticBlock(recipe, n, offset, rng, sink);
     case 'town':
       return town(recipe, n, offset, rng, sink);
+    case 'complete':
+      return complete(recipe, n, offset, sink);
     default: {
       // A new recipe kind without a generator fails to compile here.
       const unknown: never = recipe;

@@ -51,12 +51,17 @@ export const townRecipe = z.strictObject({
     .describe('Mean ties per agent to agents elsewhere in the town.'),
 }).describe('A town: households, friendship clusters and acquaintances within neighbourhood blocks, and a few ties across the town.');
 
+export const completeRecipe = z.strictObject({
+  kind: z.literal('complete'),
+}).describe('Complete graph: every agent tied to every other (a crowd where everyone sees everyone; n(n − 1)/2 ties, for communities of hundreds).');
+
 export const recipeSchema = z.discriminatedUnion('kind', [
   erdosRenyiRecipe,
   wattsStrogatzRecipe,
   barabasiAlbertRecipe,
   stochasticBlockRecipe,
   townRecipe,
+  completeRecipe,
 ]);
 
 export type Recipe = z.infer<typeof recipeSchema>;

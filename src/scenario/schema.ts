@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { recipeSchema } from '../network/recipe.js';
 import { isoDate, placeName } from './fields.js';
 import { statisticInputSchema } from './statistic-schema.js';
+import { perAgentSchema } from './distribution-schema.js';
 
 export { placeName };
 
@@ -76,6 +77,8 @@ const peerSchema = z.strictObject({
     intercept: z.number().min(-50).max(50).default(-8),
     slope: z.number().min(-50).max(50).default(1.5),
   }).default({ intercept: -8, slope: 1.5 }),
+  // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
+  perAgent: perAgentSchema.optional(),
 });
 
 const channelsSchema = z.strictObject({
@@ -189,6 +192,13 @@ const stockPlacementSchema = z.discriminatedUnion('kind', [
     size: z.number().int().min(1).max(1e6).default(4)
       .describe('Agents per cluster: a uniformly drawn agent, then agents reached from it over the community\'s ties (breadth first, in a random order); a cluster whose component runs out is smaller.'),
   }).describe('The stock in groups of friends: agents who travelled together may be abroad, returned or dead.'),
+  z.strictObject({
+    kind: z.literal('neighbourhood'),
+    radius: z.union([z.literal(1), z.literal(2)]).default(1)
+      .describe('1: the agent and its friends; 2: their friends too (ties within the community).'),
+  }).describe('In each community with an initial stock, a uniformly drawn agent and every agent within `radius` ties of it, all abroad, in place of the stock\'s count (Centola & Macy\'s seed: a node and its neighbours). A community with no stock gets none.'),
+  z.strictObject({ kind: z.literal('central') })
+    .describe('The community\'s stock agents are its agents of highest degree (ties within the community; equal degrees in a random order), their kinds in a random order.'),
 ]);
 
 import { levels, type Level } from './levels.js';
@@ -233,7 +243,7 @@ export const scenarioSchema = z.strictObject({
   channels: channelsSchema.default(channelsSchema.parse({})),
   // Optional, not defaulted, like `replicates`: absent means uniform, and scenarios without it keep their hash.
   stockPlacement: stockPlacementSchema.optional()
-    .describe('How each community\'s initial stock is placed on its agents: `uniform` (the default when absent) or in `clusters` of friends. The number of agents of each kind is the same either way.'),
+    .describe('How each community\'s initial stock (its first influential agents) is placed on its agents: `uniform` (the default when absent: k agents drawn at random, k the stock), in `clusters` of friends, as one agent\'s `neighbourhood`, or on the most `central` agents by degree. Each placement other than uniform and clusters draws from a random stream of its own.'),
   // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
   priorExposure: z.strictObject({
     days: z.number().int().min(0).max(36500).describe('Days of media exposure before the start date.'),
@@ -253,3 +263,5 @@ export type PlaceTarget = z.infer<typeof placeTarget>;
 export type Channels = Scenario['channels'];
 export type Stock = z.infer<typeof stockSchema>;
 export type StockPlacement = z.infer<typeof stockPlacementSchema>;
+export type PerAgent = NonNullable<Channels['peer']['perAgent']>;
+export { type Distribution } from './distribution-schema.js';

@@ -6,7 +6,7 @@
 import { messages } from '../messages/scenario.js';
 import { daysBetween } from '../model/dates.js';
 import { closest } from './suggest.js';
-import type { PlaceTarget, Scenario, Stock } from './schema.js';
+import type { Distribution, PlaceTarget, Scenario, Stock } from './schema.js';
 import type { Locator } from './zod-issues.js';
 import { resolveStatistics } from './statistic-schema.js';
 
@@ -81,6 +81,8 @@ export function checkScenario(s: Scenario, locate: Locator): void {
     if (needsDefault) throw messages.unknownNetwork(locate(['networks']), 'networks', 'default');
   }
 
+  checkPerAgent(s, locate);
+
   const places = { region: regions, country: countries, community: communities };
   const checkTarget = (t: PlaceTarget, path: (string | number)[]) => {
     if (t === 'world') return;
@@ -122,4 +124,35 @@ function checkNetworkRef(s: Scenario, ref: unknown, path: (string | number)[], s
   if (typeof ref === 'string' && !Object.hasOwn(s.networks, ref)) {
     throw messages.unknownNetwork(locate(path), shown, ref, didYouMean(ref, Object.keys(s.networks)));
   }
+}
+
+/** Per-agent distributions: thresholds only where the rule has one, lists as long as the world, bounds in order. */
+function checkPerAgent(s: Scenario, locate: Locator): void {
+  const perAgent = s.channels.peer.perAgent;
+  if (!perAgent) return;
+  const base = ['channels', 'peer', 'perAgent'];
+  const { rule } = s.channels.peer;
+  if (perAgent.threshold && perAgent.threshold.kind !== 'fixed' && rule !== 'threshold' && rule !== 'fractional') {
+    throw messages.perAgentThresholdRule(locate([...base, 'threshold']), [...base, 'threshold'].join('.'), rule);
+  }
+  for (const key of ['threshold', 'receptivity'] as const) {
+    const d: Distribution | undefined = perAgent[key];
+    const path = [...base, key];
+    if (d?.kind === 'uniform' && d.max < d.min) throw messages.uniformBounds(locate([...path, 'max']), [...path, 'max'].join('.'), d.min, d.max);
+    if (d?.kind === 'values' && d.values.length !== agentCount(s)) {
+      throw messages.perAgentListLength(locate([...path, 'values']), [...path, 'values'].join('.'), agentCount(s), d.values.length);
+    }
+  }
+}
+
+/** The world's agents, as world/plan.ts counts them (each community's population over the scale, rounded), without planning it. */
+function agentCount(s: Scenario): number {
+  let agents = 0;
+  for (const r of s.places.regions) {
+    for (const c of r.countries) {
+      for (const m of c.communities) agents += Math.round(m.population / s.scale);
+      if (c.population !== undefined) agents += Math.round(c.population / s.scale);
+    }
+  }
+  return agents;
 }

@@ -14,11 +14,12 @@ import type { TieSink } from '../network/sink.js';
 import { randomInt, stream, type Rng } from '../random/streams.js';
 import type { PlaceTarget, Scenario } from '../scenario/schema.js';
 import { placeInitialSympathizers } from './initial-sympathizers.js';
+import { drawPerAgent, type PerAgentValues } from './per-agent.js';
 import { placeStock } from './place-stock.js';
 import { placeIndex } from './places.js';
 import { planWorld, type PlannedCommunity, type WorldPlan } from './plan.js';
 
-export interface World extends WorldPlan {
+export interface World extends WorldPlan, PerAgentValues {
   ties: Csr;
   /** Community index of each agent. */
   communityOf: Uint32Array;
@@ -44,7 +45,9 @@ export function buildWorld(scenario: Scenario, options: BuildOptions, plan: Worl
   if (scenario.priorExposure) {
     placeInitialSympathizers(plan, initialState, { days: scenario.priorExposure.days, exposure: scenario.channels.media.exposure }, options.seed, options.replicate);
   }
-  return { ...plan, ties, communityOf, initialState };
+  const perAgent = scenario.channels.peer.perAgent;
+  const values = perAgent ? drawPerAgent(plan.agentCount, { ...perAgent, ...options }) : {};
+  return { ...plan, ties, communityOf, initialState, ...values };
 }
 
 /**

@@ -8,6 +8,10 @@
  * Uniform placement draws each stock agent uniformly within its community. Clusters
  * place a community's stock as groups of friends, as people who travelled together
  * were: a uniformly drawn agent, then agents reached from it over the community's ties.
+ * The placements of the classic experiments: one agent's neighbourhood (Centola & Macy
+ * 2007 seed a node and its neighbours), and the agents of highest degree. These two draw
+ * from streams of their own ('stock/neighbourhood', 'stock/central'), so that choosing one
+ * moves no other draw of the world.
  */
 import type { Csr } from '../network/csr.js';
 import { State } from '../model/states.js';
@@ -32,14 +36,69 @@ const STATE_OF: Record<StockKind, State> = { abroad: State.Abroad, returned: Sta
  */
 export function placeStock(plan: WorldPlan, ties: Csr, { seed, replicate, placement }: StockOptions): Uint8Array {
   const state = new Uint8Array(plan.agentCount); // State.Susceptible is 0
-  const rng = stream({ seed, replicate, purpose: 'stock' });
+  const purpose = placement?.kind === 'neighbourhood' || placement?.kind === 'central' ? `stock/${placement.kind}` : 'stock';
+  const rng = stream({ seed, replicate, purpose });
   const counts = stockCounts(plan);
   for (const c of plan.communities) {
     const wanted = counts.communities[c.index]!;
-    if (placement?.kind === 'clusters') placeInClusters(state, ties, c, wanted, placement.size, rng);
-    else for (const kind of STOCK_KINDS) placeUniformly(state, c, wanted[kind], STATE_OF[kind], rng);
+    switch (placement?.kind) {
+      case 'clusters':
+        placeInClusters(state, ties, c, wanted, placement.size, rng);
+        break;
+      case 'neighbourhood':
+        if (STOCK_KINDS.some((kind) => wanted[kind] > 0)) placeNeighbourhood(state, ties, c, placement.radius, rng);
+        break;
+      case 'central':
+        placeCentral(state, ties, c, wanted, rng);
+        break;
+      default:
+        for (const kind of STOCK_KINDS) placeUniformly(state, c, wanted[kind], STATE_OF[kind], rng);
+    }
   }
   return state;
+}
+
+/** A uniformly drawn agent of `c` and every agent within `radius` ties of it (ties inside `c`), all abroad. */
+function placeNeighbourhood(state: Uint8Array, ties: Csr, c: PlannedCommunity, radius: number, rng: Rng): void {
+  if (c.agents === 0) return;
+  let frontier = [c.firstAgent + randomInt(rng, c.agents)];
+  state[frontier[0]!] = State.Abroad;
+  for (let step = 0; step < radius; step++) {
+    const next: number[] = [];
+    for (const v of frontier) {
+      for (let i = ties.offsets[v]!; i < ties.offsets[v + 1]!; i++) {
+        const u = ties.neighbors[i]!;
+        if (u < c.firstAgent || u >= c.firstAgent + c.agents || state[u] !== State.Susceptible) continue;
+        state[u] = State.Abroad;
+        next.push(u);
+      }
+    }
+    frontier = next;
+  }
+}
+
+/**
+ * The stock on the agents of `c` of highest degree (ties inside `c`), kinds in a random order
+ * as clusters have them. Equal degrees are ordered by a random key, so that a regular network
+ * (a ring, a complete graph) gets uniformly drawn agents rather than the first in the file.
+ */
+function placeCentral(state: Uint8Array, ties: Csr, c: PlannedCommunity, wanted: StockAgents, rng: Rng): void {
+  const kinds: State[] = [];
+  for (const kind of STOCK_KINDS) for (let i = 0; i < wanted[kind] && kinds.length < c.agents; i++) kinds.push(STATE_OF[kind]);
+  if (kinds.length === 0) return;
+  const degree = new Int32Array(c.agents);
+  const key = new Float64Array(c.agents);
+  for (let a = 0; a < c.agents; a++) {
+    const v = c.firstAgent + a;
+    for (let i = ties.offsets[v]!; i < ties.offsets[v + 1]!; i++) {
+      const u = ties.neighbors[i]!;
+      if (u >= c.firstAgent && u < c.firstAgent + c.agents) degree[a]!++;
+    }
+    key[a] = rng();
+  }
+  const order = Array.from({ length: c.agents }, (_, a) => a).sort((x, y) => degree[y]! - degree[x]! || key[x]! - key[y]!);
+  shuffle(kinds, rng);
+  for (let i = 0; i < kinds.length; i++) state[c.firstAgent + order[i]!] = kinds[i]!;
 }
 
 /** Puts up to `count` susceptible agents of `c` in `target`, each drawn uniformly; returns how many it placed. */

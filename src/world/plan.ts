@@ -93,7 +93,7 @@ export function planWorld(s: Scenario): WorldPlan {
         });
         country.communities.push(plan.communities.length - 1);
         plan.agentCount += agents;
-        expectedTies += (agents * meanDegreeOf(m.recipe)) / 2;
+        expectedTies += (agents * meanDegreeOf(m.recipe, agents)) / 2;
       }
     }
   }
@@ -122,7 +122,8 @@ function resolveRecipe(s: Scenario, ref: string | Recipe | undefined, fallback: 
   return ref === undefined ? fallback : typeof ref === 'string' ? s.networks[ref]! : ref;
 }
 
-export function meanDegreeOf(r: Recipe): number {
+/** Mean ties per agent of a recipe drawn on `agents` agents. */
+export function meanDegreeOf(r: Recipe, agents: number): number {
   switch (r.kind) {
     case 'erdos-renyi':
     case 'watts-strogatz':
@@ -133,6 +134,8 @@ export function meanDegreeOf(r: Recipe): number {
       return r.meanDegreeWithin + r.meanDegreeBetween;
     case 'town':
       return r.householdSize - 1 + (r.friendGroupSize - 1) * r.friendGroupDensity + r.acquaintances + r.bridges;
+    case 'complete':
+      return Math.max(0, agents - 1);
   }
 }
 

@@ -43,6 +43,11 @@ describe('the installed package', { timeout: 300_000 }, () => {
     expect(missing.status, missing.stderr).toBe(2);
     expect(missing.stderr).toMatch(/^hotbed: mine\/none\.yaml: [^\n]+\n$/);
 
+    // The library through package.json `exports`, with its type declarations beside it.
+    const library = execFileSync(process.execPath, ['--input-type=module', '-e', "const h = await import('hotbed'); console.log(typeof h.run, typeof h.compileInterventions, typeof h.buildWorld)"], { cwd: app, encoding: 'utf8' });
+    expect(library.trim()).toBe('function function function');
+    expect(existsSync(join(installed, 'dist', 'index.d.ts'))).toBe(true);
+
     expect(hotbed('init', 'mine')).toContain('Wrote mine/');
     expect(readdirSync(join(app, 'mine'))).toEqual(expect.arrayContaining(['baseline.yaml', 'scenario.schema.json', 'experiments', 'targets']));
 

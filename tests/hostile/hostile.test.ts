@@ -18,6 +18,7 @@ import { variantCases } from './cases/variants.js';
 import { outputPathCases } from './cases/output-paths.js';
 import { signalCases } from './cases/signals.js';
 import { classicsStatisticsCases } from './cases/classics-statistics.js';
+import { classicsMechanismsCases } from './cases/classics-mechanisms.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
@@ -28,6 +29,7 @@ const TABLE: Record<string, HostileCase[]> = {
   'output paths': outputPathCases,
   'signals': signalCases,
   'per-run statistics and reference ranges in experiment files': classicsStatisticsCases,
+  'seeding and per-agent distributions': classicsMechanismsCases,
 };
 
 afterAll(cleanup);

@@ -8,6 +8,7 @@ import { tieKinds } from '../../src/network/sink.js';
 import { buildCsr, buildViaGraphology, recipe, rngFor, tieList } from './helpers.js';
 
 const N = 2000;
+const SIZE = N;
 
 /** One representative recipe per kind (schema defaults unless stated). */
 const recipes: Record<RecipeKind, Recipe> = {
@@ -16,6 +17,7 @@ const recipes: Record<RecipeKind, Recipe> = {
   'barabasi-albert': recipe({ kind: 'barabasi-albert', attach: 4 }),
   'stochastic-block': recipe({ kind: 'stochastic-block', blockSize: 500, meanDegreeWithin: 8, meanDegreeBetween: 1 }),
   town: recipe({ kind: 'town' }),
+  complete: recipe({ kind: 'complete' }),
 };
 
 function expectNoSelfLoopsOrRepeats(csr: Csr): void {
@@ -34,6 +36,8 @@ function expectedDistinct(pairs: number, m: number): number {
 
 describe.each(recipeKinds)('%s generator', (kind) => {
   const r = recipes[kind];
+  // The complete graph's ties grow as n²: 200 agents make 19,900 of them.
+  const N = kind === 'complete' ? 200 : SIZE;
 
   it('emits no self-loops (and the CSR has sorted, repeat-free lists)', () => {
     expectNoSelfLoopsOrRepeats(buildCsr(r, N, 1));
@@ -45,7 +49,9 @@ describe.each(recipeKinds)('%s generator', (kind) => {
     const c = buildCsr(r, N, 8);
     expect(b.offsets).toEqual(a.offsets);
     expect(b.neighbors).toEqual(a.neighbors);
-    expect(c.neighbors).not.toEqual(a.neighbors);
+    // The complete graph draws nothing: every seed gives it.
+    if (kind === 'complete') expect(c.neighbors).toEqual(a.neighbors);
+    else expect(c.neighbors).not.toEqual(a.neighbors);
   });
 
   it('gives the same ties into CsrBuilder and into GraphologySink', () => {
@@ -239,5 +245,14 @@ describe('town', () => {
     const r2 = recipe({ kind: 'town', bridges: 0, blockSize: 100 });
     const csr = buildCsr(r2, 1000, 1);
     for (const [a, b] of tieList(csr)) expect(Math.floor(a / 100)).toBe(Math.floor(b / 100));
+  });
+});
+
+describe('complete', () => {
+  it('ties every agent to every other, once', () => {
+    const n = 100;
+    const csr = buildCsr(recipes.complete, n, 1);
+    expect(tieCount(csr)).toBe((n * (n - 1)) / 2);
+    for (let v = 0; v < n; v++) expect(degree(csr, v)).toBe(n - 1);
   });
 });
