@@ -144,7 +144,10 @@ function controlAt(scenario: Record<string, unknown>, schema: JsonSchema, path: 
   const description = s.description ?? '';
   const alternatives = s.enum ?? (s.oneOf ?? s.anyOf)?.map((b) => b.const).filter((x) => x !== undefined);
   if (path.endsWith('.kind') && path.includes('network')) {
-    return { group, path, label, kind: 'choice', value: String(value), description, choices: recipeKinds(schema), ...(when ? { when } : {}) };
+    // A kind is a tag: what it means is said by its recipe's own description.
+    const recipe = valueAt(scenario, path.slice(0, -'.kind'.length));
+    const branch = isPlainObject(recipe) ? pickBranch(schemaAt(schema, { networks: { any: recipe } }, ['networks', 'any']) ?? {}, recipe)[0] : undefined;
+    return { group, path, label, kind: 'choice', value: String(value), description: branch?.description ?? description, choices: recipeKinds(schema), ...(when ? { when } : {}) };
   }
   if (alternatives && alternatives.length > 0 && alternatives.every((x) => typeof x === 'string')) {
     return { group, path, label, kind: 'choice', value: String(value), description, choices: alternatives as string[], ...(when ? { when } : {}) };

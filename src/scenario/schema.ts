@@ -70,12 +70,18 @@ const peerSchema = z.strictObject({
   }).default({ mobilized: 1, abroad: 1, returned: 0.5 }),
   susceptibleReceptivity: probability.default(0.25)
     .describe('Receptivity of a susceptible relative to a sympathizer (1): sympathizers are more receptive.'),
-  cascade: z.strictObject({ probability: probability.default(0.002) }).default({ probability: 0.002 }),
-  threshold: z.strictObject({ ties: z.number().positive().default(2) }).default({ ties: 2 }),
-  fractional: z.strictObject({ share: z.number().positive().max(1).default(0.25) }).default({ share: 0.25 }),
+  cascade: z.strictObject({
+    probability: probability.default(0.002).describe('Cascade rule: daily probability that one unit of effective influence (one influential tie, weighted) mobilizes the agent.'),
+  }).default({ probability: 0.002 }),
+  threshold: z.strictObject({
+    ties: z.number().positive().default(2).describe('Threshold rule: effective influence (weighted influential ties) at which the agent mobilizes.'),
+  }).default({ ties: 2 }),
+  fractional: z.strictObject({
+    share: z.number().positive().max(1).default(0.25).describe('Fractional rule: share of the agent\'s ties, weighted by influence, at which it mobilizes (Watts\'s φ).'),
+  }).default({ share: 0.25 }),
   logistic: z.strictObject({
-    intercept: z.number().min(-50).max(50).default(-8),
-    slope: z.number().min(-50).max(50).default(1.5),
+    intercept: z.number().min(-50).max(50).default(-8).describe('Logistic rule: log-odds of mobilizing on a day with no influence.'),
+    slope: z.number().min(-50).max(50).default(1.5).describe('Logistic rule: change in the log-odds per unit of effective influence.'),
   }).default({ intercept: -8, slope: 1.5 }),
   // Optional, not defaulted, like `replicates`: scenarios without it keep their hash.
   perAgent: perAgentSchema.optional(),
