@@ -534,4 +534,7 @@ setInterval(() => {
   page.renderMs = 0;
 }, 1000);
 
+// For tests in a real browser: where a person is drawn, to click them as a student would.
+(globalThis as { hotbedExplorer?: unknown }).hotbedExplorer = { positionOf: (person: number) => page.network?.positionOf(person) };
+
 void describe().then((ok) => (ok ? setup() : undefined));

@@ -79,6 +79,12 @@ export class NetworkView {
     this.sigma.on('afterRender', () => callback(performance.now() - started));
   }
 
+  /** Where a person is drawn, in pixels from the network's top left corner (the page's tests click there). */
+  positionOf(person: number): { x: number; y: number } | undefined {
+    const display = this.sigma.getNodeDisplayData(String(person));
+    return display ? this.sigma.framedGraphToViewport(display) : undefined;
+  }
+
   kill(): void {
     this.sigma.kill();
   }
