@@ -7,13 +7,17 @@
  * and moving the one threshold of 1 to 2 stops the riot at its instigator: exact, one run each.
  * With thresholds normal of mean 25, the number of rioters jumps from a handful to nearly all
  * as the standard deviation passes a critical value (σ ≈ 12.2 for the distribution itself);
- * over 60 crowds each, σ = 8 stays a handful and σ = 18 riots, within sampling error.
+ * over 60 crowds each of the shipped sweep's model (its per-run indicator nearly_all: at least
+ * 90 of the 100 riot), σ = 8 stays a handful and σ = 18 riots, within sampling error.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiments/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { REPO } from '../golden/outputs.js';
+import { wilsonInterval } from '../../src/numeric/wilson.js';
+import { loadExperiment } from '../../src/sweep/file.js';
+import { createSweepModel } from '../../src/sweep/simulator.js';
 
 const FILE = join(REPO, 'scenarios', 'classics', 'granovetter-1978.yaml');
 const CROWDS = 60;
@@ -44,20 +48,28 @@ describe('Granovetter (1978), the uniform crowd', () => {
   });
 });
 
-describe('Granovetter (1978), thresholds normal with mean 25', () => {
-  const sd = (s: number) => [`channels.peer.perAgent.threshold.sd=${s}`];
-  const nearlyAll = (xs: number[]) => xs.filter((x) => x >= 90).length / xs.length;
+describe('Granovetter (1978), thresholds normal with mean 25 (the shipped sweep)', () => {
+  const { plan, loaded } = loadExperiment('scenarios/classics/experiments/granovetter-1978.yaml', { toolVersion: 'test' });
+  const model = createSweepModel({ scenario: loaded.scenario, paths: plan.factors.map((f) => f.path), outputs: plan.outputs });
+  const [nearlyAll, finalShare] = ['nearly_all', 'final_share'].map((name) => plan.outputs.findIndex((o) => o.name === name)) as [number, number];
+  const crowds = (sd: number) => Array.from({ length: CROWDS }, (_x, r) => model([sd], 300 + r));
+
+  it('counts a riot of nearly all as at least 90 of the 100', () => {
+    expect(plan.outputs[nearlyAll]).toMatchObject({ measure: 'adopted_share', atLeast: 0.9 });
+    expect(loaded.scenario.places.regions[0]!.countries[0]!.population).toBe(100);
+  });
 
   it('σ = 8, below the critical value: a handful riot in nearly every crowd', () => {
-    const xs = rioters(sd(8), CROWDS);
+    const outs = crowds(8);
     // The distribution's own equilibrium is 0.09 rioters; a crowd riots only when its draws fall well below the normal's.
-    expect(xs.reduce((a, b) => a + b, 0) / xs.length).toBeLessThan(2);
-    expect(nearlyAll(xs)).toBeLessThanOrEqual(0.05);
+    expect(outs.reduce((a, o) => a + o[finalShare]!, 0) / CROWDS).toBeLessThan(0.02);
+    expect(outs.filter((o) => o[nearlyAll] === 1).length / CROWDS).toBeLessThanOrEqual(0.05);
   });
 
   it('σ = 18, above it: nearly all riot in most crowds', () => {
-    const xs = rioters(sd(18), CROWDS);
-    // 96 % of 50 crowds in the shipped sweep; 0.8 is 3 binomial standard errors below that with 60.
-    expect(nearlyAll(xs)).toBeGreaterThanOrEqual(0.8);
+    const riots = crowds(18).filter((o) => o[nearlyAll] === 1).length;
+    // 48 of 50 crowds in the shipped sweep; the Wilson 95 % lower bound of 60 crowds must clear 0.7
+    // (49 crowds or more; at P = 0.96 fewer happen with probability 4e-6, at P = 0.75 more with 0.15).
+    expect(wilsonInterval(riots, CROWDS).low).toBeGreaterThan(0.7);
   });
 });

@@ -31,7 +31,13 @@ describe('classics: Watts (2002)', () => {
     expect(s.channels.peer).toMatchObject({ rule: 'fractional', fractional: { share: 0.18 }, susceptibleReceptivity: 1 });
     expect(s.channels.media).toEqual({ exposure: 0, mobilization: 0 });
     expect([s.channels.group.probability, s.channels.abroad.returnRate, s.channels.abroad.deathRate]).toEqual([0, 0, 0]);
-    expect(s.places.regions[0]!.countries[0]).toMatchObject({ population: 10000, stock: { abroad: 1 }, route: { success: 1 } });
+    expect(s.places.regions).toHaveLength(1);
+    expect(s.places.regions[0]!.countries).toHaveLength(1);
+    const country = s.places.regions[0]!.countries[0]!;
+    // The base sets no population of the country's own: the graph is its one community.
+    expect(country.population).toBeUndefined();
+    expect(country).toMatchObject({ stock: { abroad: 1 }, route: { success: 1 } });
+    expect(country.communities.map((c) => [c.name, c.population])).toEqual([['Graph', 10000]]);
     expect(plan.factors[0]!.values).toHaveLength(15);
   });
 
