@@ -19,6 +19,7 @@ import { outputPathCases } from './cases/output-paths.js';
 import { signalCases } from './cases/signals.js';
 import { classicsStatisticsCases } from './cases/classics-statistics.js';
 import { classicsMechanismsCases } from './cases/classics-mechanisms.js';
+import { explorerCases } from './cases/explorer.js';
 
 const TABLE: Record<string, HostileCase[]> = {
   'files it reads': readingCases,
@@ -30,6 +31,7 @@ const TABLE: Record<string, HostileCase[]> = {
   'signals': signalCases,
   'per-run statistics and reference ranges in experiment files': classicsStatisticsCases,
   'seeding and per-agent distributions': classicsMechanismsCases,
+  'the explorer': explorerCases,
 };
 
 afterAll(cleanup);
