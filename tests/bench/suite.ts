@@ -8,6 +8,8 @@
  *   W5 network build      Watts–Strogatz 1,000,000 nodes, k = 10, into CSR
  *   Start-up              the built hotbed's --help, --version and a single-town run against node -e 0 (tests/bench/start-up.ts)
  *   W6 default command    `hotbed run scenarios/baseline.yaml` as a user runs it: result folder size, peak RSS
+ *   W7 explorer           the browser explorer in Debian's Chromium: the single town and the world at scale 50
+ *       simulated in the page's worker, frames a second while playing, bundle sizes (tests/bench/explorer.ts)
  *       (tests/bench/default-command.ts, once unless --default-command-runs says)
  *
  * plus the naive reference (tests/reference/naive.ts) on W1 and W2's graph and
@@ -31,6 +33,7 @@ import type { SuiteResult, Workload } from './suite-worker.js';
 import { START_UP_GOALS, startUpBench, type StartUpResult } from './start-up.js';
 import type { SweepBenchResult } from './sweep.js';
 import { DEFAULT_COMMAND_GOALS, type DefaultCommandRun } from './default-command.js';
+import { EXPLORER_GOALS, explorerBench, type ExplorerBenchResult } from './explorer.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..', '..');
@@ -49,6 +52,9 @@ const GOALS = {
   /** Decimal MB (10^6 bytes), as the command prints sizes. */
   w6FolderMB: DEFAULT_COMMAND_GOALS.folderMB,
   w6PeakRssMB: DEFAULT_COMMAND_GOALS.peakRssMB,
+  w7SingleTownMs: EXPLORER_GOALS.singleTownMs,
+  w7FramesPerSecond: EXPLORER_GOALS.framesPerSecond,
+  w7WorldScale50Ms: EXPLORER_GOALS.worldScale50Ms,
 } as const;
 
 function spawnNode(args: string[], capture: boolean): Promise<string> {
@@ -142,6 +148,8 @@ async function main(): Promise<void> {
       'start-up-runs': { type: 'string', default: '10' },
       'no-default-command': { type: 'boolean', default: false },
       'default-command-runs': { type: 'string', default: '1' },
+      'no-explorer': { type: 'boolean', default: false },
+      'explorer-runs': { type: 'string', default: '5' },
     },
   });
   const runs = Number(values.runs);
@@ -198,6 +206,13 @@ async function main(): Promise<void> {
   if (!values['no-default-command']) {
     const out = await spawnNode([join(benchDir, 'default-command.ts'), '--json', '--runs', String(values['default-command-runs'])], true);
     defaultCommand = (JSON.parse(out.trim().split('\n').at(-1) ?? '') as { runs: DefaultCommandRun[] }).runs;
+  }
+
+  // The browser explorer (W7), in Debian's Chromium, where there is one.
+  let explorer: ExplorerBenchResult | undefined;
+  if (!values['no-explorer'] && existsSync('/usr/bin/chromium')) {
+    console.log(`── W7 the explorer in Chromium: ${values['explorer-runs']} runs of each ──`);
+    explorer = await explorerBench({ runs: Number(values['explorer-runs']), build: values['no-start-up'] });
   }
 
   const rss = (rs: SuiteResult[]) => statOf(rs, (r) => r.peakMaxRssKiB / 1024);
@@ -282,6 +297,18 @@ async function main(): Promise<void> {
     infoRow(w6, 'wall time (report and tables included)', stat(defaultCommand.map((r) => r.wallMs)), ms);
   }
 
+  if (explorer !== undefined) {
+    const w7 = 'W7 explorer';
+    const kB = (x: number) => `${x.toFixed(0)} kB`;
+    goalRow(w7, 'single town simulated in the page\'s worker', stat(explorer.singleTown.simulateMs), GOALS.w7SingleTownMs, 'max', ms);
+    infoRow(w7, 'single town, Setup to picture (layout, sigma, charts)', stat(explorer.singleTown.totalMs), ms);
+    goalRow(w7, 'frames a second while the network plays', stat(explorer.framesPerSecond), GOALS.w7FramesPerSecond, 'min', (x) => x.toFixed(0));
+    infoRow(w7, 'sigma\'s own time a frame', stat(explorer.renderMs), ms);
+    goalRow(w7, 'world at scale 50 simulated', stat(explorer.worldScale50.simulateMs), GOALS.w7WorldScale50Ms, 'max', ms);
+    infoRow(w7, 'page\'s longest task while the world runs', stat(explorer.worldScale50.longestTaskMs), ms);
+    for (const [file, b] of Object.entries(explorer.bytes)) infoRow(w7, `${file} (gzipped ${kB(b.gzip / 1000)})`, stat([b.raw / 1000]), kB);
+  }
+
   console.log('');
   printTable();
   const missed = verdicts.filter((v) => v.status === 'MISS');
@@ -304,7 +331,7 @@ async function main(): Promise<void> {
     verdicts,
     rows,
     world: world === undefined ? undefined : { file: `world-${day}.json`, verdict: world['verdict'] },
-    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep, startUp, defaultCommand },
+    raw: { w1, w2, naiveW1: naive1, naiveW2: naive2, w4: { oneWorker: w4one, twoWorkers: w4two }, w5, sweep, startUp, defaultCommand, explorer },
     totalSeconds: (performance.now() - started) / 1000,
   }, null, 2)}\n`);
   console.log(`Wrote ${relative(process.cwd(), file)} (suite took ${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -11,7 +11,7 @@ import { flowSpec } from '../../charts/specs/flow.js';
 import { utcMs, type TopLevelSpec } from '../../charts/specs/common.js';
 import { growingSpec, SHOWN_UP_TO } from '../growing-spec.js';
 
-const REDRAW_MS = 150;
+const REDRAW_MS = 500;
 
 const CHARTS: readonly { id: string; spec: (inputs: ReportInputs) => TopLevelSpec | undefined }[] = [
   { id: 'cumulative', spec: cumulativeSpec },

@@ -323,7 +323,7 @@ async function setup(): Promise<void> {
   $('drawn-note').textContent = `${numberFormat.format(run.network.agents.length)} of the ${numberFormat.format(run.network.communityAgents)} agents of ${run.network.community}: the recruitment chains and their neighbours.`;
   $('command').textContent = commandLine();
   $('run-time').textContent = `Run in ${(performance.now() - started).toFixed(0)} ms: simulation ${run.simulateMs.toFixed(0)} ms, network picture ${run.pictureMs.toFixed(0)} ms.`;
-  $('run-time').dataset.simulateMs = run.simulateMs.toFixed(1);
+  Object.assign($('run-time').dataset, { simulateMs: run.simulateMs.toFixed(1), pictureMs: run.pictureMs.toFixed(1), totalMs: (performance.now() - started).toFixed(1) });
   populatePeople(run);
   inspect(undefined);
   status('Ready: press Go, or Step one day.');
