@@ -10,14 +10,12 @@ export interface ExploreArgs {
   build?: string;
 }
 
-export const DEFAULT_EXPLORER_SCENARIO = 'single-town.yaml';
-
 export function exploreCommand(setExit: (code: number) => void): CommandModule<object, ExploreArgs> {
   return {
     command: 'explore [scenario]',
     describe: 'Explore a scenario in the browser: sliders, the town\'s network day by day, live charts (the engine runs in the page)',
     builder: (y) => y
-      .positional('scenario', { type: 'string', description: `Scenario file (default: the shipped ${DEFAULT_EXPLORER_SCENARIO})` })
+      .positional('scenario', { type: 'string', description: 'Scenario file (default: the shipped single-town.yaml)' })
       .option('port', { type: 'number', default: 0, description: 'Port on 127.0.0.1 (0: a free one)' })
       .option('build', { type: 'string', description: 'Write the explorer as a static folder (for any web host or file://) instead of serving it; must not exist' }) as never,
     handler: async (argv) => setExit(await (await import('./explore-handler.js')).handleExplore(argv)),

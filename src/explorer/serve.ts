@@ -13,10 +13,17 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface ServedSite {
   server: Server;
   url: string;
+  /** The files to serve from now on (until then, 503): the port is taken before the site is built, so a taken port fails at once. */
+  publish(files: Readonly<Record<string, string | Uint8Array>>): void;
 }
 
-export function serveSite(files: Readonly<Record<string, string | Uint8Array>>, port: number): Promise<ServedSite> {
+export function serveSite(port: number, initial?: Readonly<Record<string, string | Uint8Array>>): Promise<ServedSite> {
+  let files = initial;
   const server = createServer((request, response) => {
+    if (files === undefined) {
+      response.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname).replace(/^\/+/, '') || 'index.html';
     const body = Object.hasOwn(files, path) ? files[path] : undefined;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -39,7 +46,7 @@ export function serveSite(files: Readonly<Record<string, string | Uint8Array>>, 
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
-      resolve({ server, url: `http://127.0.0.1:${actual}/` });
+      resolve({ server, url: `http://127.0.0.1:${actual}/`, publish: (f) => void (files = f) });
     });
   });
 }

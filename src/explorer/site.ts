@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SHIPPED } from '../batch/shipped.js';
 import { explorerMessages } from '../messages/explorer.js';
 import { loadScenario, readMergedScenario } from '../scenario/load.js';
+import { validateScenario } from '../scenario/validate.js';
 import { isUserError } from '../messages/errors.js';
 import type { ExplorerScenario } from './session.js';
 
@@ -59,13 +60,14 @@ function shippedScenarios(): ExplorerScenario[] {
     for (const name of readdirSync(folder).sort()) {
       if (!name.endsWith('.yaml') || name.startsWith('calibration')) continue;
       const file = join(folder, name);
+      const scenario = offered(file, dir ? `${dir}/${name}` : name);
       try {
-        loadScenario(file);
+        validateScenario(structuredClone(scenario.value), () => ({ file }));
       } catch (e) {
-        if (isUserError(e)) continue; // an experiment or another kind of file
+        if (isUserError(e)) continue; // an experiment, or a base that is not a scenario by itself
         throw e;
       }
-      out.push(offered(file, dir ? `${dir}/${name}` : name));
+      out.push(scenario);
     }
   }
   return out;

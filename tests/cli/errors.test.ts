@@ -67,7 +67,7 @@ async function refused(args: string[], expected?: string): Promise<Ran> {
 }
 
 // Every command, in the order `hotbed --help` lists them.
-const COMMANDS = ['init', 'validate', 'run', 'compare', 'network', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
+const COMMANDS = ['init', 'validate', 'run', 'compare', 'network', 'explore', 'calibrate', 'check', 'sweep', 'merge', 'slurm'];
 
 // One at a time, so that the time limit measures the refusal and not other tests' processes.
 // The bound is loose (a loaded CI machine starts tsx slowly); drawing the refused world

@@ -52,6 +52,9 @@ describe('the installed package', { timeout: 300_000 }, () => {
     expect(readdirSync(join(app, 'mine'))).toEqual(expect.arrayContaining(['baseline.yaml', 'scenario.schema.json', 'experiments', 'targets']));
 
     expect(hotbed('run', 'mine/single-town.yaml', '--out', 'r1', '--quiet')).toContain('Wrote r1/');
+    // The explorer's page and worker come built in the package (its build bundles them from src/).
+    expect(hotbed('explore', '--build', 'site')).toContain('Wrote site/');
+    expect(readdirSync(join(app, 'site')).sort()).toEqual(['data.js', 'explorer.css', 'explorer.js', 'index.html', 'worker-source.js']);
     // Two runs are too few to meet every band: exit 1 is a verdict, not a failure; 2 would be an error.
     const check = spawnSync(join(app, 'node_modules', '.bin', 'hotbed'), ['check', 'mine/calibration-ci.yaml', '--replicates', '2', '--quiet'], { cwd: app, encoding: 'utf8' });
     expect([0, 1], check.stderr).toContain(check.status);

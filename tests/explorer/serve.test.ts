@@ -4,7 +4,7 @@ import { serveSite, type ServedSite } from '../../src/explorer/serve.js';
 
 let served: ServedSite;
 beforeAll(async () => {
-  served = await serveSite({ 'index.html': '<!doctype html><title>x</title>', 'explorer.js': new TextEncoder().encode('void 0;') }, 0);
+  served = await serveSite(0, { 'index.html': '<!doctype html><title>x</title>', 'explorer.js': new TextEncoder().encode('void 0;') });
 });
 afterAll(() => served.server.close());
 
@@ -25,6 +25,17 @@ describe('explorer/serve', () => {
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     const head = await fetch(`${served.url}explorer.js`, { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+
+  it('answers 503 until the site is published', async () => {
+    const early = await serveSite(0);
+    try {
+      expect((await fetch(early.url)).status).toBe(503);
+      early.publish({ 'index.html': 'ok' });
+      expect(await (await fetch(early.url)).text()).toBe('ok');
+    } finally {
+      early.server.close();
+    }
   });
 
   it('answers 404 for anything else, paths that climb out included, and 405 for other methods', async () => {

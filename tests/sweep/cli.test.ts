@@ -49,7 +49,7 @@ describe('hotbed sweep', () => {
     // Every row names its own seed, derived from (experiment seed, point, replicate).
     const plan = loadExperiment(exp, { toolVersion: toolVersion() }).plan;
     expect(runs[6]!.split(',').slice(0, 4).map(Number)).toEqual(Object.values(runKey(plan, 5)));
-    expect(readFileSync(join(reference, 'points.csv'), 'utf8').split('\n')[0]).toBe('point,peer,return,group,output,n,mean,sd,p5,p50,p95');
+    expect(readFileSync(join(reference, 'points.csv'), 'utf8').split('\n')[0]).toBe('point,peer,return,group,output,n,mean,sd,p5,p50,p95,low95,high95');
     const analysis = JSON.parse(readFileSync(join(reference, 'analysis.json'), 'utf8'));
     expect(analysis.outputs[0].indices.map((i: { factor: string }) => i.factor)).toEqual(['peer', 'return', 'group']);
     const manifest = JSON.parse(readFileSync(join(reference, 'manifest.json'), 'utf8'));
