@@ -5,9 +5,13 @@
  * files, not the working folder. The installed command is the compiled JavaScript: neither
  * tsx nor esbuild is installed with it, so every command here, and the sweep's worker
  * threads, ran without them.
+ *
+ * It packs a copy of the repository (node_modules linked): `npm pack` builds dist/ anew, and
+ * doing that in the repository itself would pull dist/ from under the other test files that
+ * run the built command at the same time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir } from '../scenario/fixtures.js';
@@ -20,9 +24,20 @@ const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, en
 describe('the installed package', { timeout: 300_000 }, () => {
   it('packs, installs elsewhere, and runs init, run, check and sweep there', () => {
     const packDir = tempDir('hotbed-pack-');
-    const tarball = npm(['pack', '--silent', '--pack-destination', packDir], REPO).trim().split('\n').at(-1)!;
+    const source = tempDir('hotbed-source-');
+    const skipped = new Set(['node_modules', 'dist', '.git', '.tmp']);
+    cpSync(REPO, source, {
+      recursive: true,
+      filter: (from) => {
+        const parts = from.slice(REPO.length).split('/').filter(Boolean);
+        // Of results/, only its README is in the package; run folders there may be large.
+        return !skipped.has(parts[0] ?? '') && !(parts[0] === 'results' && parts.length > 1 && parts[1] !== 'README.md');
+      },
+    });
+    symlinkSync(join(REPO, 'node_modules'), join(source, 'node_modules'));
+    const tarball = npm(['pack', '--silent', '--pack-destination', packDir], source).trim().split('\n').at(-1)!;
     // The build (prepare) left an executable entry: `npx hotbed` in the repository runs the file itself.
-    expect(statSync(join(REPO, 'dist', 'cli', 'hotbed.js')).mode & 0o111).toBe(0o111);
+    expect(statSync(join(source, 'dist', 'cli', 'hotbed.js')).mode & 0o111).toBe(0o111);
     const app = tempDir('hotbed-installed-');
     writeFileSync(join(app, 'package.json'), '{ "name": "hotbed-user", "private": true }\n');
     npm(['install', '--prefer-offline', '--no-save', join(packDir, tarball)], app);
