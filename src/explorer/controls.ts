@@ -15,6 +15,8 @@ export interface Control {
   kind: 'number' | 'integer' | 'choice' | 'boolean';
   /** The value in the scenario as chosen (schema default where the file says nothing). */
   value: number | string | boolean;
+  /** The value in the scenario as shipped, where the setting is the shipped one's: setting it back is no change. */
+  shipped?: number | string | boolean;
   description: string;
   min?: number;
   max?: number;

@@ -55,6 +55,8 @@ export interface SettingsDescription {
   /** The scenario's own interventions (as the file has them), which the explorer's are added after. */
   interventions: unknown[];
   dates: { start: string; end: string };
+  /** The drawn community's network kind as shipped: choosing it again restores the shipped recipe. */
+  shippedNetworkKind?: string;
   settingsYaml: string;
 }
 
@@ -120,14 +122,16 @@ export function describeSettings(request: Pick<ExplorerRequest, 'scenario' | 'ch
   const shipped = new Map(controlsFor(explorerScenario(request.scenario, []) as unknown as Record<string, unknown>, scenarioJsonSchema()).map((c) => [c.path, c]));
   const controls = controlsFor(scenario as unknown as Record<string, unknown>, scenarioJsonSchema()).map((c) => {
     const s = shipped.get(c.path);
-    return s && s.kind === c.kind ? { ...c, min: s.min, max: s.max, scale: s.scale } : c;
+    return s && s.kind === c.kind ? { ...c, min: s.min, max: s.max, scale: s.scale, shipped: s.value } : c;
   });
+  const shippedKind = [...shipped.values()].find((c) => c.group === 'Network' && c.path.endsWith('.kind'))?.value;
   return {
     title: scenario.title ?? request.scenario.title,
     controls,
     counterMeasures: counterMeasures(scenario as unknown as Record<string, unknown>, scenarioJsonSchema(), addDays(scenario.dates.start, Math.round(daysBetween(scenario.dates.start, scenario.dates.end) / 2))),
     interventions: Array.isArray(request.scenario.value.interventions) ? request.scenario.value.interventions : [],
     dates: { start: scenario.dates.start, end: scenario.dates.end },
+    ...(typeof shippedKind === 'string' ? { shippedNetworkKind: shippedKind } : {}),
     settingsYaml: settingsYaml(request.scenario, request.changes),
   };
 }

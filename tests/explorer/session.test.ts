@@ -88,6 +88,12 @@ describe('explorer/session', () => {
     expect(control(shipped).value).toBe(0.002);
     expect(control(changed).value).toBe(0.01);
     expect([control(changed).min, control(changed).max]).toEqual([control(shipped).min, control(shipped).max]);
+    // What a setting set back to its shipped value compares with, to be no change any more.
+    expect(control(changed).shipped).toBe(0.002);
+    expect(changed.shippedNetworkKind).toBe('town');
+    const otherKind = describeSettings({ scenario: town(), changes: ['networks.explorer={kind: erdos-renyi}', 'places.regions.Region.countries.Country.communities.Town.network=explorer'] });
+    expect(otherKind.controls.find((c) => c.path === 'networks.explorer.kind')?.value).toBe('erdos-renyi');
+    expect(otherKind.shippedNetworkKind).toBe('town');
     expect(changed.settingsYaml).toMatch(/probability: 0\.01/);
     expect(shipped.counterMeasures.map((m) => m.kind)).toEqual(['border-control', 'media-takedown', 'prevention']);
   });

@@ -96,7 +96,7 @@ function showError(message: string | undefined): void {
   box.textContent = message ?? '';
 }
 
-function setChange(path: string, value: string, shipped: string): void {
+function setChange(path: string, value: string, shipped: string | undefined): void {
   if (value === shipped) page.changes.delete(path);
   else page.changes.set(path, `${path}=${value}`);
 }
@@ -106,7 +106,6 @@ function renderControls(controls: readonly Control[]): void {
   form.replaceChildren();
   const groups = new Map<string, HTMLFieldSetElement>();
   const ruleOf = new Map(controls.filter((c) => c.kind === 'choice').map((c) => [c.path, String(c.value)]));
-  const shippedValues = shippedControlValues();
   for (const control of controls) {
     if (control.when && ruleOf.get(control.when.path) !== control.when.equals) continue;
     let fieldset = groups.get(control.group);
@@ -118,29 +117,13 @@ function renderControls(controls: readonly Control[]): void {
       groups.set(control.group, fieldset);
       form.append(fieldset);
     }
-    fieldset.append(controlElement(control, shippedValues.get(control.path)));
+    fieldset.append(controlElement(control));
   }
 }
 
-/** Each control's value in the scenario as shipped (a change back to it is no change). */
-function shippedControlValues(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of page.description?.controls ?? []) {
-    const changed = page.changes.get(c.path);
-    out.set(c.path, changed === undefined ? String(c.value) : (shippedCache.get(`${page.scenario.file}|${c.path}`) ?? String(c.value)));
-  }
-  return out;
-}
-/** Values seen before any change, by scenario and path. */
-const shippedCache = new Map<string, string>();
-/** The drawn community's network kind as shipped, by scenario. */
-const shippedKinds = new Map<string, string>();
-
-function controlElement(control: Control, shipped: string | undefined): HTMLElement {
-  const key = `${page.scenario.file}|${control.path}`;
-  if (!shippedCache.has(key) && !page.changes.has(control.path)) shippedCache.set(key, String(control.value));
-  if (control.group === 'Network' && control.path.endsWith('.kind') && !shippedKinds.has(page.scenario.file) && page.changes.size === 0) shippedKinds.set(page.scenario.file, String(control.value));
-  const original = shipped ?? shippedCache.get(key) ?? String(control.value);
+function controlElement(control: Control): HTMLElement {
+  // Set back to the shipped value, a setting is no longer a change.
+  const original = control.shipped === undefined ? undefined : String(control.shipped);
   const row = document.createElement('div');
   row.className = 'control';
   const id = `control-${control.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -156,7 +139,7 @@ function controlElement(control: Control, shipped: string | undefined): HTMLElem
     select.id = id;
     for (const choice of control.choices ?? []) select.add(new Option(choice, choice, false, choice === control.value));
     select.addEventListener('change', () => {
-      if (control.path.endsWith('.kind') && control.path.includes('network')) changeRecipe(control, select.value, shippedKinds.get(page.scenario.file) ?? '');
+      if (control.path.endsWith('.kind') && control.path.includes('network')) changeRecipe(control, select.value, page.description?.shippedNetworkKind);
       else setChange(control.path, select.value, original);
       changed();
     });
@@ -215,7 +198,7 @@ function controlElement(control: Control, shipped: string | undefined): HTMLElem
  * schema's defaults filled in on loading), so that a file's merge keeps no parameter of
  * the old kind; back to the shipped kind, the shipped recipe.
  */
-function changeRecipe(control: Control, kind: string, shippedKind: string): void {
+function changeRecipe(control: Control, kind: string, shippedKind: string | undefined): void {
   const recipePath = control.path.slice(0, -'.kind'.length);
   for (const path of [...page.changes.keys()]) {
     if (path === recipePath || path.startsWith(`${recipePath}.`) || path === 'networks.explorer' || path.startsWith('networks.explorer.')) page.changes.delete(path);
