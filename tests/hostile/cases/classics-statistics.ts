@@ -8,22 +8,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { statisticMessages } from '../../../src/messages/statistics.js';
 import { sweepMessages } from '../../../src/messages/sweep.js';
-import { at, yaml } from '../../scenario/fixtures.js';
+import { at } from '../../scenario/fixtures.js';
 import type { HostileCase } from '../case.js';
+import { gridExperiment } from './grid-experiment.js';
 
 /** A grid of 2 points over the working folder's minimal.yaml, recording `outputs`, with `extra` lines at the end. */
-const experiment = (outputs: string[], extra: string[] = []) => yaml(
-  'title: Hostile statistics',
-  'scenario: minimal.yaml',
-  'seed: 1',
-  'replicates: 2',
-  'factors:',
-  '  - { name: susceptibility, path: places.regions.Maghreb.susceptibility, values: [1, 1.5] }',
-  'design: { kind: grid }',
-  'outputs:',
-  ...outputs.map((o) => `  - ${o}`),
-  ...extra,
-);
+const experiment = (outputs: string[], extra: string[] = []) => gridExperiment('Hostile statistics', outputs, extra);
 
 const FILE = 'exp.yaml';
 const ARGS = ['sweep', FILE, '--out', 'results/new', '--workers', '1'];

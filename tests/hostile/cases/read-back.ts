@@ -15,22 +15,11 @@ import { journalFile, openJournal } from '../../../src/sweep/journal.js';
 import { shardFiles, type ShardManifest } from '../../../src/sweep/shard-files.js';
 import { shardRuns } from '../../../src/sweep/shard.js';
 import { estimateTableBytes, TABLE_LIMIT_BYTES } from '../../../src/sweep/size.js';
-import { yaml } from '../../scenario/fixtures.js';
 import type { HostileCase } from '../case.js';
+import { gridExperiment } from './grid-experiment.js';
 
 /** 2 points × 2 replicates = 4 runs of the working folder's minimal.yaml, recording 2 outputs. */
-const EXPERIMENT = yaml(
-  'title: Read-back sweep',
-  'scenario: minimal.yaml',
-  'seed: 1',
-  'replicates: 2',
-  'factors:',
-  '  - { name: susceptibility, path: places.regions.Maghreb.susceptibility, values: [1, 1.5] }',
-  'design: { kind: grid }',
-  'outputs:',
-  '  - { measure: travelled }',
-  '  - { measure: abroad }',
-);
+const EXPERIMENT = gridExperiment('Read-back sweep', ['{ measure: travelled }', '{ measure: abroad }']);
 
 function plan(cwd: string): SweepPlan {
   writeFileSync(join(cwd, 'exp.yaml'), EXPERIMENT);
