@@ -57,15 +57,18 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
 }
 
-/** Writes a whole folder atomically (a hidden temporary folder renamed into place); refuses a folder that exists. */
-export function writeFolderAtomic(dir: string, files: Record<string, string | Uint8Array>): void {
+/** Writes a whole folder atomically (a hidden temporary folder renamed into place); refuses a folder that exists. Returns the bytes written. */
+export function writeFolderAtomic(dir: string, files: Record<string, string | Uint8Array>): number {
   const temp = startFolder(dir);
+  let bytes = 0;
   try {
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(dirname(join(temp, name)), { recursive: true });
       writeFileSync(join(temp, name), content);
+      bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
     }
     finishFolder(temp, dir);
+    return bytes;
   } catch (e) {
     throw abandonFolder(temp, dir, e);
   }

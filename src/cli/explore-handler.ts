@@ -22,8 +22,7 @@ export async function handleExplore(args: ExploreArgs): Promise<number> {
   const scenario = args.scenario ?? join(SHIPPED, DEFAULT_SCENARIO);
   if (args.build !== undefined) {
     const site = explorerSite(scenario, toolVersion());
-    writeFolderAtomic(args.build, site.files);
-    const bytes = Object.values(site.files).reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.byteLength), 0);
+    const bytes = writeFolderAtomic(args.build, site.files);
     printOut(`${explorerMessages.built(args.build, Object.keys(site.files).length, sizeText(bytes), site.scenarios.length)}\n`);
     return 0;
   }

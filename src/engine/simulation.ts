@@ -181,8 +181,10 @@ class Simulation {
   private readonly mobilizedOn: Int32Array;
   /** Removed from the network: no influence given or taken (state unchanged, so counts stay true). */
   private readonly removed: Uint8Array;
-  /** The day being simulated, for `Observer.stateChanged`. */
+  /** The day being simulated, for `Observer.stateChanged` and `lastChangeDay`. */
   private today = 0;
+  /** The last day an agent changed state (set by setState). */
+  private lastChangeDay = 0;
   private stateChanged: Observer['stateChanged'];
 
   // The tables, as arrays indexed by state or channel.
@@ -319,11 +321,9 @@ class Simulation {
     let nextChange = 1;
     const changeDays = schedule.changeDays;
     const quiet = this.options.stopAtQuiescence === true;
-    let lastChangeDay = 0;
     let quiescentFrom: number | undefined;
     for (let day = 1; day <= days && !stop; day++) {
       this.today = day;
-      const eventsBefore = this.events;
       while (nextChange < changeDays.length && changeDays[nextChange]! <= day) {
         if (changeDays[nextChange] === day) {
           // Changes at the start of a day act on that day's draws: redraws count from yesterday.
@@ -341,8 +341,7 @@ class Simulation {
       if (recorded) observer.record?.(day, this.tally);
       observer.progress?.(day, days);
       if (recorded) stop = observer.stopAfter?.(day) ?? false;
-      if (this.events !== eventsBefore) lastChangeDay = day;
-      else if (quiet && !stop && day < days && this.quiescent(day, changeDays)) {
+      if (this.lastChangeDay !== day && quiet && !stop && day < days && this.quiescent(day, changeDays)) {
         quiescentFrom = day;
         lastDay = this.repeatRecords(day, observer);
         break;
@@ -358,7 +357,7 @@ class Simulation {
       events: this.events,
       tieVisits: this.tieVisits,
       lastDay,
-      lastChangeDay,
+      lastChangeDay: this.lastChangeDay,
       ...(quiet ? { activeAtEnd: quiescentFrom === undefined && this.active(), ...(quiescentFrom !== undefined ? { quiescentFrom } : {}) } : {}),
     };
   }
@@ -852,13 +851,12 @@ class Simulation {
   private gatherParty(a: number, day: number, leaves: number): void {
     const g = this.options.channels.group.probability;
     if (g <= 0) return;
-    const { offsets, neighbors, state, receptivity } = this;
+    const { offsets, neighbors, state, receptivity, agentReceptivity: own } = this;
     for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
       const u = neighbors[i]!;
       const r = receptivity[state[u]!]!;
       if (r <= 0 || this.removed[u]) continue;
       const cu = this.communityOf[u]!;
-      const own = this.agentReceptivity;
       const p = g * r * (own === undefined ? 1 : own[u]!) * this.susceptibility[cu]! * this.factors.peer[cu]!;
       if (this.rngGroup() < p) this.mobilize(u, Channel.Group, a, day, leaves);
     }
@@ -948,6 +946,7 @@ class Simulation {
     states[c * stride + to]!++;
     this.state[a] = to;
     this.events++;
+    this.lastChangeDay = this.today;
     this.stateChanged?.(a, to, this.today);
   }
 }

@@ -17,7 +17,7 @@ import { monthStartDays } from '../results/months.js';
 import { seriesCsv, summarize, type Summary } from '../results/tables.js';
 import type { ReportInputs } from '../charts/inputs.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { applyOverrides, parseOverride } from '../scenario/overrides.js';
+import { applyOverrides, changedBy, parseOverride } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
@@ -74,6 +74,8 @@ export interface NetworkPicture {
   y: number[];
   /** State at the start (day 0), by local id. */
   initialState: number[];
+  /** State at the end of the run, by local id. */
+  endState: number[];
   /** [local id, new state, day], in the order they happened. */
   changes: [number, number, number][];
   /** Mobilization channel (model/states channel index), by local id. */
@@ -110,10 +112,7 @@ export interface ExplorerRun {
 export function explorerScenario(scenario: ExplorerScenario, changes: readonly string[]): Scenario {
   const overrides = changes.map((c) => parseOverride(c, SETTINGS_SOURCE));
   const { value, touched, sources } = applyOverrides(scenario.value, overrides);
-  return validateScenario(value, (path) => {
-    const by = touched.findLastIndex((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]));
-    return { file: by >= 0 ? sources[by]! : scenario.file };
-  });
+  return validateScenario(value, (path) => ({ file: changedBy(path, touched, sources) ?? scenario.file }));
 }
 
 export function describeSettings(request: Pick<ExplorerRequest, 'scenario' | 'changes'>): SettingsDescription {
@@ -224,6 +223,7 @@ function pictureOf(
     x: sample.nodes.map((n) => positions.get(n.id)!.x),
     y: sample.nodes.map((n) => positions.get(n.id)!.y),
     initialState: agents.map((a) => world.initialState[a]!),
+    endState: agents.map((a) => outcome.state[a]!),
     changes: changes.filter(([a]) => local.has(a)).map(([a, to, day]) => [local.get(a)!, to, day]),
     channel: agents.map((a) => outcome.channel[a]!),
     recruiter: agents.map((a) => local.get(outcome.recruitedBy[a]!) ?? -1),

@@ -10,7 +10,7 @@ import { canonicalJson } from './canonical-json.js';
 import { mergeScenario, translatePath } from './merge.js';
 import { UserError } from '../messages/errors.js';
 import { messages } from '../messages/scenario.js';
-import { applyOverrides, parseOverride } from './overrides.js';
+import { applyOverrides, changedBy, parseOverride } from './overrides.js';
 import type { Scenario } from './schema.js';
 import { locate, readSource, type SourceFile } from './source.js';
 import { validateScenario } from './validate.js';
@@ -134,8 +134,8 @@ const displayPath = (p: string) => {
 /** `touchedBy[i]` is where `touched[i]` was changed (`--set` or `--variant NAME`); the last change of a path wins, as it did. */
 function makeLocator(merged: unknown, sources: SourceFile[], touched: (string | number)[][], touchedBy: string[]): Locator {
   return (path, atKey = false) => {
-    const by = touched.findLastIndex((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]));
-    if (by >= 0) return { file: touchedBy[by]! };
+    const by = changedBy(path, touched, touchedBy);
+    if (by !== undefined) return { file: by };
     for (const source of sources) {
       const p = translatePath(merged, path, source.value);
       if (p && p.length === path.length) return locate(source, p, atKey);

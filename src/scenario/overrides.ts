@@ -42,6 +42,15 @@ export function applyOverrides(root: Record<string, unknown>, overrides: readonl
   return { value, touched, sources: overrides.map((o) => o.source ?? '--set') };
 }
 
+/**
+ * Where the value at `path` was last changed, if an override touched it or a mapping above it
+ * (the last change of a path wins): `--set`, `--variant NAME`, the explorer's settings.
+ */
+export function changedBy(path: readonly (string | number)[], touched: readonly (readonly (string | number)[])[], sources: readonly string[]): string | undefined {
+  const by = touched.findLastIndex((t) => t.length <= path.length && t.every((seg, i) => seg === path[i]));
+  return by >= 0 ? sources[by] : undefined;
+}
+
 /** A list item addressed by name: its `name`, else (interventions have no name) its `label`. */
 function itemNamed(list: unknown[], segment: string): number {
   const byName = list.findIndex((e) => isPlainObject(e) && e.name === segment);

@@ -46,6 +46,7 @@ describe('explorer/session', () => {
     expect([...timeline.state]).toEqual(n.initialState);
     timeline.advanceTo(run.days);
     expect(timeline.finished).toBe(true);
+    expect([...timeline.state]).toEqual(n.endState);
     // Every drawn person who mobilized did so on the day the run says, through a change to state 2 (mobilized).
     for (let i = 0; i < n.agents.length; i++) {
       const mobilized = n.changes.find(([a, to]) => a === i && to === 2);

@@ -444,7 +444,7 @@ function inspect(person: number | undefined): void {
   const rows: [string, string][] = [
     ['Person', String(n.agents[person])],
     ['State on this day', stateNames[timeline.state[person]!] ?? '?'],
-    ['State at the end', stateNames[endState(run, person)] ?? '?'],
+    ['State at the end', stateNames[n.endState[person]!] ?? '?'],
     ['Mobilized', mobilized >= 0 ? `${addDays(run.start, mobilized)} (day ${mobilized})` : 'never'],
     ['Channel', mobilized >= 0 ? channelNames[n.channel[person]!] ?? '?' : '–'],
     ['Recruited by', recruiterAgent >= 0 ? `Person ${recruiterAgent}${recruiter < 0 ? ' (not drawn)' : ''}` : '–'],
@@ -469,12 +469,6 @@ function inspect(person: number | undefined): void {
     actions.push(button);
   }
   box.replaceChildren(list, ...actions);
-}
-
-function endState(run: ExplorerRun, person: number): number {
-  let state = run.network.initialState[person]!;
-  for (const [a, to] of run.network.changes) if (a === person) state = to;
-  return state;
 }
 
 function paragraph(text: string): HTMLParagraphElement {
