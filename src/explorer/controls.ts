@@ -193,7 +193,6 @@ function schemaAt(schema: JsonSchema, scenario: unknown, path: readonly string[]
       node = isPlainObject(node) ? node[segment] : undefined;
     }
   }
-  // An optional value's schema may be a union with a plain type: keep its one described branch.
   return s;
 }
 

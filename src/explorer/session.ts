@@ -21,7 +21,7 @@ import { applyOverrides, changedBy, parseOverride } from '../scenario/overrides.
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
-import { controlsFor, counterMeasures, type Control, type CounterMeasure } from './controls.js';
+import { controlsFor, counterMeasures, defaultRecipe, recipeKinds, type Control, type CounterMeasure } from './controls.js';
 import { settingsYaml } from './settings-yaml.js';
 import type { World } from '../world/build.js';
 
@@ -57,6 +57,8 @@ export interface SettingsDescription {
   dates: { start: string; end: string };
   /** The drawn community's network kind as shipped: choosing it again restores the shipped recipe. */
   shippedNetworkKind?: string;
+  /** Each network kind with its parameters at the schema's defaults: a new kind starts from these, written out in the settings file. */
+  recipes: Record<string, Record<string, unknown>>;
   settingsYaml: string;
 }
 
@@ -131,6 +133,7 @@ export function describeSettings(request: Pick<ExplorerRequest, 'scenario' | 'ch
     interventions: Array.isArray(request.scenario.value.interventions) ? request.scenario.value.interventions : [],
     dates: { start: scenario.dates.start, end: scenario.dates.end },
     ...(typeof shippedKind === 'string' ? { shippedNetworkKind: shippedKind } : {}),
+    recipes: Object.fromEntries(recipeKinds(scenarioJsonSchema()).map((kind) => [kind, defaultRecipe(scenarioJsonSchema(), kind)])),
     settingsYaml: settingsYaml(request.scenario, request.changes),
   };
 }

@@ -95,6 +95,8 @@ describe('explorer/session', () => {
     const otherKind = describeSettings({ scenario: town(), changes: ['networks.explorer={kind: erdos-renyi}', 'places.regions.Region.countries.Country.communities.Town.network=explorer'] });
     expect(otherKind.controls.find((c) => c.path === 'networks.explorer.kind')?.value).toBe('erdos-renyi');
     expect(otherKind.shippedNetworkKind).toBe('town');
+    // A new kind starts from its parameters at the schema's defaults, written out.
+    expect(shipped.recipes['watts-strogatz']).toEqual({ kind: 'watts-strogatz', meanDegree: 10, rewiring: 0.1 });
     expect(changed.settingsYaml).toMatch(/probability: 0\.01/);
     expect(shipped.counterMeasures.map((m) => m.kind)).toEqual(['border-control', 'media-takedown', 'prevention']);
   });

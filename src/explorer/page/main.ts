@@ -194,8 +194,8 @@ function controlElement(control: Control): HTMLElement {
 }
 
 /**
- * A new kind of network: a recipe of its own under a new name (`networks.explorer`, the
- * schema's defaults filled in on loading), so that a file's merge keeps no parameter of
+ * A new kind of network: a recipe of its own under a new name (`networks.explorer`, every
+ * parameter at the schema's default and written out), so that a file's merge keeps no parameter of
  * the old kind; back to the shipped kind, the shipped recipe.
  */
 function changeRecipe(control: Control, kind: string, shippedKind: string | undefined): void {
@@ -206,7 +206,7 @@ function changeRecipe(control: Control, kind: string, shippedKind: string | unde
   const community = communityNetworkPath();
   if (community) page.changes.delete(community);
   if (kind === shippedKind || !community) return;
-  page.changes.set('networks.explorer', `networks.explorer={kind: ${kind}}`);
+  page.changes.set('networks.explorer', `networks.explorer=${JSON.stringify(page.description?.recipes[kind] ?? { kind })}`);
   page.changes.set(community, `${community}=explorer`);
 }
 
